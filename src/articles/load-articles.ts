@@ -1,0 +1,70 @@
+import { readdir, readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import type { SiteConfig } from "../config/site-config.ts";
+import { type Diagnostic, error } from "../shared/diagnostic.ts";
+import type { Article } from "./article.ts";
+import { type Collection, checkCollection } from "./check-collection.ts";
+import { type ParsedArticle, parseArticle } from "./parse-article.ts";
+import { decodeText } from "./read-text.ts";
+
+export interface LoadOptions {
+  /** The project root: file names in messages are relative to it. */
+  root: string;
+  /** The articles folder. Default `<root>/articles`. */
+  dir?: string;
+  /** The clock, for scheduled articles. */
+  now: Date;
+  /**
+   * Parsed files kept between loads (the dev server): a file whose size and modification time are unchanged
+   * is not read or parsed again. Must be dropped when the configuration changes.
+   */
+  cache?: Map<string, { mtimeMs: number; size: number; parsed: ParsedArticle }>;
+}
+
+/** Every `*.md` file below a folder, sorted, as paths relative to it. Missing folder: none. */
+export async function listArticleFiles(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    return entries
+      .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".md"))
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+      .sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ENOENT") return [];
+    throw e;
+  }
+}
+
+/**
+ * Reads and parses every article once (the edge: file system), then checks them as a set. Files that fail
+ * to parse are left out and reported; callers fail the build on any error.
+ */
+export async function loadArticles(config: SiteConfig, options: LoadOptions): Promise<Collection> {
+  const dir = options.dir ?? path.join(options.root, "articles");
+  const files = await listArticleFiles(dir);
+  const diagnostics: Diagnostic[] = [];
+  const articles: Article[] = [];
+  const results = await Promise.all(
+    files.map(async (relative) => {
+      const absolute = path.join(dir, relative);
+      const file = path.relative(options.root, absolute) || relative;
+      const cache = options.cache;
+      const stats = cache ? await stat(absolute) : null;
+      const cached = stats ? cache?.get(absolute) : undefined;
+      if (stats && cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size)
+        return cached.parsed;
+      const decoded = decodeText(await readFile(absolute));
+      const parsed: ParsedArticle = decoded.ok
+        ? parseArticle({ file, name: path.basename(relative), text: decoded.text }, config)
+        : { article: null, diagnostics: [error(decoded.code, file, 0, decoded.message)] };
+      if (stats) cache?.set(absolute, { mtimeMs: stats.mtimeMs, size: stats.size, parsed });
+      return parsed;
+    }),
+  );
+  for (const result of results) {
+    diagnostics.push(...result.diagnostics);
+    if (result.article) articles.push(result.article);
+  }
+  const collection = checkCollection(articles, options.now);
+  return { ...collection, diagnostics: [...diagnostics, ...collection.diagnostics] };
+}

@@ -1,0 +1,208 @@
+import { IANAZone } from "luxon";
+import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
+import { parseYamlMapping } from "../shared/parse-yaml.ts";
+import { suggest } from "../shared/suggest.ts";
+import type { NewsletterConfig, SiteConfig } from "./site-config.ts";
+
+const TOP_KEYS = [
+  "title",
+  "description",
+  "url",
+  "language",
+  "time_zone",
+  "publisher",
+  "per_page",
+  "feed_limit",
+  "subscribe_form_action",
+  "newsletter",
+] as const;
+const NEWSLETTER_KEYS = [
+  "from",
+  "reply_to",
+  "unsubscribe_url",
+  "unsubscribe_mailto",
+  "postal_address",
+  "limit",
+] as const;
+
+/** Settings that replace the file's values (from the command line), e.g. `{ url: "https://x.org/digest/" }`. */
+export interface ConfigOverrides {
+  url?: string;
+}
+
+export interface ParsedConfig {
+  config: SiteConfig | null;
+  diagnostics: Diagnostic[];
+}
+
+const MERGE_TAG = /^(\*\|[A-Z_]+\|\*|\{\{.+\}\}|%[a-z_]+%|\[[A-Za-z_]+\])$/;
+
+/**
+ * Parses and validates the text of `gazette.config.yaml`. Every problem becomes a diagnostic naming the
+ * key's line; `config` is null when there is any error.
+ */
+export function parseConfig(text: string, file: string, overrides: ConfigOverrides = {}): ParsedConfig {
+  const parsed = parseYamlMapping(text);
+  if (!parsed.ok)
+    return { config: null, diagnostics: [error("config/yaml", file, parsed.line, parsed.message)] };
+  const { values, lines } = parsed.mapping;
+  const diagnostics: Diagnostic[] = [];
+  const lineOf = (key: string): number => lines[key] ?? 0;
+  const fail = (key: string, message: string): void => {
+    diagnostics.push(
+      error(`config/${key.replace(/\./g, "-").replace(/_/g, "-")}`, file, lineOf(key), message),
+    );
+  };
+
+  for (const key of Object.keys(values)) {
+    if ((TOP_KEYS as readonly string[]).includes(key)) continue;
+    const guess = suggest(key, TOP_KEYS);
+    diagnostics.push(
+      warning(
+        "config/unknown-key",
+        file,
+        lineOf(key),
+        `unknown key "${key}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
+      ),
+    );
+  }
+
+  const text_ = (key: string, fallback: string | null, required = false): string | null => {
+    const value = key
+      .split(".")
+      .reduce<unknown>(
+        (v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+        values,
+      );
+    if (value === undefined || value === null || value === "") {
+      if (required) fail(key, `${key} is missing (expected text)`);
+      return fallback;
+    }
+    if (typeof value !== "string" && typeof value !== "number") {
+      fail(key, `${key} is ${JSON.stringify(value)} (expected text)`);
+      return fallback;
+    }
+    return String(value).trim();
+  };
+  const count = (key: string, fallback: number): number => {
+    const value = key
+      .split(".")
+      .reduce<unknown>(
+        (v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
+        values,
+      );
+    if (value === undefined || value === null) return fallback;
+    if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
+      fail(key, `${key} is ${JSON.stringify(value)} (expected a whole number of at least 1)`);
+      return fallback;
+    }
+    return value;
+  };
+  const httpUrl = (key: string, value: string | null): URL | null => {
+    if (value === null) return null;
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+      fail(key, `${key.split(".").pop()} "${value}" has no scheme (expected https://…)`);
+      return null;
+    }
+    try {
+      const url = new URL(value);
+      if (url.protocol !== "https:" && url.protocol !== "http:") {
+        fail(key, `${key.split(".").pop()} "${value}" is not a web address (expected https://…)`);
+        return null;
+      }
+      return url;
+    } catch {
+      fail(key, `${key.split(".").pop()} "${value}" is not a valid URL (expected https://host/path/)`);
+      return null;
+    }
+  };
+
+  const title = text_("title", "", true) ?? "";
+  const description = text_("description", "") ?? "";
+  const base = httpUrl("url", overrides.url ?? text_("url", null, true));
+  const language = text_("language", "en") ?? "en";
+  if (!/^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$/.test(language)) {
+    fail("language", `language "${language}" is not a language tag (expected e.g. en or en-GB)`);
+  }
+  const timeZone = text_("time_zone", "UTC") ?? "UTC";
+  if (!IANAZone.isValidZone(timeZone)) {
+    fail(
+      "time_zone",
+      `time_zone "${timeZone}" is not a known time zone (expected an IANA name such as Europe/London)`,
+    );
+  }
+  const publisher = text_("publisher", title) ?? title;
+  const perPage = count("per_page", 20);
+  const feedLimit = count("feed_limit", 50);
+  const formAction = text_("subscribe_form_action", null);
+  if (formAction !== null) httpUrl("subscribe_form_action", formAction);
+
+  const rawNewsletter = values.newsletter;
+  if (rawNewsletter !== undefined && (rawNewsletter === null || typeof rawNewsletter !== "object")) {
+    fail(
+      "newsletter",
+      "newsletter is not a group of settings (expected from:, unsubscribe_url:, … indented below it)",
+    );
+  } else if (rawNewsletter) {
+    for (const key of Object.keys(rawNewsletter)) {
+      if ((NEWSLETTER_KEYS as readonly string[]).includes(key)) continue;
+      const guess = suggest(key, NEWSLETTER_KEYS);
+      diagnostics.push(
+        warning(
+          "config/unknown-key",
+          file,
+          lineOf(`newsletter.${key}`),
+          `unknown key "newsletter.${key}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
+        ),
+      );
+    }
+  }
+  const from = text_("newsletter.from", `${title} <newsletter@${base?.hostname ?? "example.org"}>`) ?? "";
+  if (!/<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(from)) {
+    fail("newsletter.from", `from "${from}" is not an email address (expected Name <address@example.org>)`);
+  }
+  const unsubscribeUrl = text_("newsletter.unsubscribe_url", null);
+  if (unsubscribeUrl !== null && !MERGE_TAG.test(unsubscribeUrl))
+    httpUrl("newsletter.unsubscribe_url", unsubscribeUrl);
+  const unsubscribeMailto = text_("newsletter.unsubscribe_mailto", null);
+  if (unsubscribeMailto !== null && !/^[^\s@<>]+@[^\s@<>]+$/.test(unsubscribeMailto)) {
+    fail(
+      "newsletter.unsubscribe_mailto",
+      `unsubscribe_mailto "${unsubscribeMailto}" is not an email address`,
+    );
+  }
+  if (unsubscribeUrl === null && unsubscribeMailto === null) {
+    fail(
+      "newsletter",
+      "newsletter has no unsubscribe_url and no unsubscribe_mailto (bulk email needs a way to unsubscribe: set one)",
+    );
+  }
+  const newsletter: NewsletterConfig = {
+    from,
+    replyTo: text_("newsletter.reply_to", null),
+    unsubscribeUrl,
+    unsubscribeMailto,
+    postalAddress: text_("newsletter.postal_address", "", true) ?? "",
+    limit: count("newsletter.limit", 20),
+  };
+
+  if (diagnostics.some((d) => d.severity === "error") || base === null) return { config: null, diagnostics };
+  const pathPrefix = base.pathname.endsWith("/") ? base.pathname : `${base.pathname}/`;
+  const url = `${base.origin}${pathPrefix}`;
+  return {
+    config: {
+      title,
+      description,
+      url,
+      pathPrefix,
+      language,
+      timeZone,
+      publisher,
+      perPage,
+      feedLimit,
+      subscribeFormAction: formAction,
+      newsletter,
+    },
+    diagnostics,
+  };
+}

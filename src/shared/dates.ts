@@ -1,0 +1,59 @@
+import { DateTime } from "luxon";
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+export type DateParse = { ok: true; date: Date } | { ok: false; expected: string };
+
+/**
+ * Reads a front matter date: `YYYY-MM-DD` (the start of that day in the site's time zone) or an ISO date-time
+ * (`2019-01-31T09:30`, in the site's zone unless it carries its own offset). The machine's `TZ` plays no part.
+ */
+export function parseDateValue(value: string, timeZone: string): DateParse {
+  const text = value.trim();
+  const expected = "expected YYYY-MM-DD or an ISO date-time such as 2019-01-31T09:30:00+01:00";
+  if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return { ok: false, expected };
+  const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone, setZone: false });
+  if (!parsed.isValid)
+    return { ok: false, expected: `${expected}; ${parsed.invalidExplanation ?? "no such day"}` };
+  return { ok: true, date: parsed.toJSDate() };
+}
+
+/** The instant as a luxon DateTime in the site's time zone. */
+export function inZone(date: Date, timeZone: string): DateTime {
+  return DateTime.fromJSDate(date, { zone: timeZone });
+}
+
+/** `2019-01-31`: the calendar day of an instant in the site's time zone. */
+export function dayKey(date: Date, timeZone: string): string {
+  return inZone(date, timeZone).toISODate() ?? "";
+}
+
+/** `2019-01-31T00:00:00+03:30`: an ISO 8601 timestamp with the site zone's offset, for `<time datetime>` and feeds. */
+export function isoInZone(date: Date, timeZone: string): string {
+  return inZone(date, timeZone).toISO({ suppressMilliseconds: true }) ?? "";
+}
+
+/** `Thursday, 31 January 2019` in the site's language and time zone. */
+export function formatLongDay(date: Date, timeZone: string, locale: string): string {
+  return inZone(date, timeZone).setLocale(locale).toLocaleString({
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+  });
+}
+
+/** `31 January 2019` in the site's language and time zone. */
+export function formatDay(date: Date, timeZone: string, locale: string): string {
+  return inZone(date, timeZone)
+    .setLocale(locale)
+    .toLocaleString({ day: "numeric", month: "long", year: "numeric" });
+}
+
+/** `January 2019` in the site's language. */
+export function formatMonth(year: number, month: number, timeZone: string, locale: string): string {
+  return DateTime.fromObject({ year, month, day: 1 }, { zone: timeZone })
+    .setLocale(locale)
+    .toLocaleString({ month: "long", year: "numeric" });
+}

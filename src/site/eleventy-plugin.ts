@@ -1,0 +1,107 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Article } from "../articles/article.ts";
+import type { SiteConfig } from "../config/site-config.ts";
+import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
+import { makeFilters } from "./filters.ts";
+import { newsArticleJsonLd } from "./json-ld.ts";
+import { loadSiteData, type SiteData, type SiteDataOptions } from "./load-site-data.ts";
+
+/** The few methods of Eleventy 3's configuration object that Gazette calls (Eleventy ships no types). */
+export interface EleventyConfig {
+  addGlobalData(name: string, data: unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
+  addWatchTarget(target: string): void;
+  setInputDirectory(dir: string): void;
+  setIncludesDirectory(dir: string): void;
+  setLayoutsDirectory(dir: string): void;
+  setOutputDirectory(dir: string): void;
+  setTemplateFormats(formats: string[]): void;
+  setDataDeepMerge(merge: boolean): void;
+  setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
+  setServerOptions(options: Record<string, unknown>): void;
+}
+
+export interface GazettePluginOptions {
+  /** The project root (articles/, gazette.config.yaml). Default: the current directory. */
+  root?: string;
+  /**
+   * Data already loaded and checked (by `build`). Without it the plugin loads the articles itself on every
+   * build, re-reading only changed files: that is how the dev server picks up edits.
+   */
+  data?: SiteData;
+  /** Base URL override (e.g. to build under a path prefix), as `--url` gives it. */
+  url?: string;
+}
+
+/** The templates folder of this package: pages, layouts, partials, assets. */
+export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+
+/**
+ * Wires Gazette into Eleventy: folders, the `gazette` global data, filters, the stylesheet. Eleventy is an
+ * adapter here: every page's data is computed in `src/` and the templates only present it.
+ */
+export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePluginOptions = {}): void {
+  const root = path.resolve(options.root ?? process.cwd());
+  const relativeTemplates = path.relative(process.cwd(), TEMPLATES_DIR) || ".";
+  eleventyConfig.setInputDirectory(path.join(relativeTemplates, "pages"));
+  eleventyConfig.setIncludesDirectory("../partials");
+  eleventyConfig.setLayoutsDirectory("../layouts");
+  eleventyConfig.setTemplateFormats(["njk"]);
+  eleventyConfig.setDataDeepMerge(false);
+  eleventyConfig.setNunjucksEnvironmentOptions({
+    autoescape: true,
+    throwOnUndefined: false,
+    trimBlocks: true,
+    lstripBlocks: true,
+  });
+  eleventyConfig.addPassthroughCopy({ [path.join(relativeTemplates, "assets")]: "/" });
+
+  let current = options.data;
+  const cache: NonNullable<SiteDataOptions["cache"]> = new Map();
+  eleventyConfig.addGlobalData("gazette", async () => {
+    if (options.data) return options.data;
+    const result = await loadSiteData({
+      root,
+      now: new Date(),
+      cache,
+      ...(options.url === undefined ? {} : { url: options.url }),
+    });
+    for (const d of sortDiagnostics(result.diagnostics)) console.error(formatDiagnostic(d));
+    if (!result.data) {
+      cache.clear();
+      throw new Error("Gazette: the articles or the configuration have errors (listed above)");
+    }
+    current = result.data;
+    return current;
+  });
+  eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), root) || ".", "articles/"));
+  eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), root) || ".", "gazette.config.yaml"));
+
+  // Filters take the configuration from the data of the page being rendered (`this.ctx`), not from this
+  // closure: Eleventy keeps compiled templates across instances in one process (tests, the benchmark).
+  let active: SiteConfig | undefined;
+  const config = (): SiteConfig => {
+    if (!active) throw new Error("Gazette: a filter ran before the site data was loaded");
+    return active;
+  };
+  const use = (context: FilterContext | undefined): void => {
+    active = context?.ctx?.gazette?.config ?? current?.config;
+  };
+  for (const [name, filter] of Object.entries(makeFilters(config))) {
+    eleventyConfig.addFilter(name, function (this: FilterContext | undefined, ...args: never[]) {
+      use(this);
+      return (filter as (...a: never[]) => unknown)(...args);
+    });
+  }
+  eleventyConfig.addFilter("newsArticleJsonLd", function (this: FilterContext | undefined, article: Article) {
+    use(this);
+    return newsArticleJsonLd(article, config());
+  });
+}
+
+/** What Eleventy binds `this` to in a Nunjucks filter: the render context holds the page's data. */
+interface FilterContext {
+  ctx?: { gazette?: SiteData };
+}

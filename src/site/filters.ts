@@ -1,0 +1,42 @@
+import { absoluteUrl, sitePath } from "../articles/urls.ts";
+import type { SiteConfig } from "../config/site-config.ts";
+import { formatDay, formatLongDay, formatMonth, isoInZone } from "../shared/dates.ts";
+import { prefixLinks } from "./prefix-links.ts";
+
+/**
+ * The template filters. `config` returns the configuration of the build in progress (the dev server reloads
+ * it); for a given configuration every filter is pure.
+ */
+export function makeFilters(config: () => SiteConfig) {
+  return {
+    /** Site-relative path → href with the path prefix and percent-encoding. */
+    href: (path: string): string => sitePath(config(), path),
+    /** Site-relative path → absolute URL. */
+    absolute: (path: string): string => absoluteUrl(config(), path),
+    /** `2019-01-31T00:00:00+00:00` in the site's zone. */
+    isoDate: (date: Date): string => isoInZone(date, config().timeZone),
+    /** `31 January 2019`. */
+    day: (date: Date): string => formatDay(date, config().timeZone, config().language),
+    /** `Thursday, 31 January 2019`. */
+    longDay: (date: Date): string => formatLongDay(date, config().timeZone, config().language),
+    /** `January 2019`. */
+    monthName: (year: number, month: number): string =>
+      formatMonth(year, month, config().timeZone, config().language),
+    /** Article HTML with the path prefix on its root-relative links. */
+    prefixLinks: (html: string): string => prefixLinks(html, config().pathPrefix),
+    /** `4 min read`. */
+    readingTime: (minutes: number): string => `${minutes} min read`,
+    /** Serialises data for a `<script type="application/ld+json">`, so no text can close the script element. */
+    jsonScript: (value: unknown): string =>
+      JSON.stringify(value)
+        .replace(/</g, "\\u003c")
+        .replace(/>/g, "\\u003e")
+        .replace(/&/g, "\\u0026")
+        .replace(/\u2028/g, "\\u2028")
+        .replace(/\u2029/g, "\\u2029"),
+    /** `1 article`, `2 articles`. */
+    plural: (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`,
+  };
+}
+
+export type Filters = ReturnType<typeof makeFilters>;

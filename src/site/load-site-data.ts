@@ -1,0 +1,51 @@
+import type { Article } from "../articles/article.ts";
+import { type LoadOptions, loadArticles } from "../articles/load-articles.ts";
+import { loadConfig } from "../config/load-config.ts";
+import type { ConfigOverrides } from "../config/parse-config.ts";
+import type { SiteConfig } from "../config/site-config.ts";
+import { type Diagnostic, hasErrors } from "../shared/diagnostic.ts";
+import { buildSiteModel, type SiteModel } from "./site-model.ts";
+import { type SitemapEntry, sitemapEntries } from "./sitemap.ts";
+
+/** Everything the site templates read, as one global data object (`gazette` in templates). */
+export interface SiteData {
+  config: SiteConfig;
+  model: SiteModel;
+  sitemap: SitemapEntry[];
+}
+
+export interface SiteDataResult {
+  data: SiteData | null;
+  diagnostics: Diagnostic[];
+}
+
+export interface SiteDataOptions extends ConfigOverrides {
+  root: string;
+  now: Date;
+  cache?: LoadOptions["cache"];
+}
+
+/** Builds the template data from a loaded configuration and the published articles. Pure. */
+export function makeSiteData(config: SiteConfig, published: Article[]): SiteData {
+  const model = buildSiteModel(config, published);
+  const extra = [{ url: "/subscribe/", lastChange: model.lastChange }];
+  return { config, model, sitemap: sitemapEntries(config, model, extra) };
+}
+
+/**
+ * Reads the configuration and every article once and builds the site data. `data` is null when any
+ * error was found; the diagnostics say what and where.
+ */
+export async function loadSiteData(options: SiteDataOptions): Promise<SiteDataResult> {
+  const overrides: ConfigOverrides = options.url === undefined ? {} : { url: options.url };
+  const loaded = await loadConfig(options.root, overrides);
+  if (!loaded.config) return { data: null, diagnostics: loaded.diagnostics };
+  const collection = await loadArticles(loaded.config, {
+    root: options.root,
+    now: options.now,
+    ...(options.cache ? { cache: options.cache } : {}),
+  });
+  const diagnostics = [...loaded.diagnostics, ...collection.diagnostics];
+  if (hasErrors(diagnostics)) return { data: null, diagnostics };
+  return { data: makeSiteData(loaded.config, collection.published), diagnostics };
+}

@@ -1,0 +1,16 @@
+// Eleventy 3.1 ships no TypeScript types: these cover the programmatic API Gazette calls.
+declare module "@11ty/eleventy" {
+  interface EleventyOptions {
+    quietMode?: boolean;
+    /** `false` skips project config files; the `config` callback configures everything. */
+    configPath?: string | false;
+    runMode?: "build" | "serve" | "watch";
+    config?: (eleventyConfig: never) => void | Promise<void>;
+  }
+  export default class Eleventy {
+    constructor(input?: string, output?: string, options?: EleventyOptions);
+    write(): Promise<unknown>;
+    watch(): Promise<void>;
+    serve(port?: number): Promise<void>;
+  }
+}

@@ -1,0 +1,182 @@
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { buildSite } from "../../src/build/build-site.ts";
+import { formatDiagnostic } from "../../src/shared/diagnostic.ts";
+import { articleText, fixtureConfig, makeFixtureSite, readTree } from "./fixture-site.ts";
+
+const NOW = new Date("2020-01-01T00:00:00Z");
+
+const articles = {
+  // 31 January in Tehran (UTC+3:30), though still the 30th in UTC.
+  "2019-01-31-late-night.md": articleText(
+    {
+      title: '"Late night in Tehran"',
+      date: "2019-01-30T21:00:00Z",
+      source: "Iran Focus",
+      tags: "[Iran, Sanctions]",
+    },
+    "First paragraph.\n\nSecond paragraph with [a link](/2019/01/evening/).",
+  ),
+  "2019-01-30-evening.md": articleText({
+    title: "Evening",
+    date: "2019-01-30T20:00:00Z",
+    source: "Iran Focus",
+    tags: "[SANCTIONS, Oil]",
+  }),
+  "2019-01-29-escape.md": articleText({
+    title: `'<script>alert(1)</script> & "quotes"'`,
+    date: "2019-01-29",
+    source: "Asharq Al-Awsat",
+    tags: '"sanctions , Russia"',
+  }),
+  "2019-01-28-unrelated.md": articleText({ title: "Unrelated", date: "2019-01-28", tags: "[Weather]" }),
+  "2019-01-27-oldest.md": articleText({ title: "Oldest", date: "2019-01-27", tags: "[Oil]" }),
+  "2019-01-26-draft.md": articleText({ title: "Draft", date: "2019-01-26", draft: "true", tags: "[Secret]" }),
+};
+
+const build = suite("buildSite");
+
+build("builds every page, grouping by day in the site's time zone", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), articles);
+  const result = await buildSite({ root, now: NOW });
+  assert.ok(result.ok, result.diagnostics.map(formatDiagnostic).join("\n"));
+  const tree = await readTree(result.outDir);
+  const home = tree.get("index.html") ?? "";
+  assert.match(
+    home,
+    /<h2 id="day-2019-01-31"><time datetime="2019-01-31">Thursday, 31 January 2019<\/time><\/h2>/,
+  );
+  assert.match(
+    home,
+    /<h2 id="day-2019-01-30"><time datetime="2019-01-30">Wednesday, 30 January 2019<\/time><\/h2>/,
+  );
+  assert.ok(tree.has("2019/01/late-night/index.html"), "the article URL uses the Tehran month and day");
+  assert.match(tree.get("2019/01/late-night/index.html") ?? "", /datetime="2019-01-31T00:30:00\+03:30"/);
+  await rm(root, { recursive: true, force: true });
+});
+
+build("paginates the home page with previous and next links", async () => {
+  const root = await makeFixtureSite(fixtureConfig({ perPage: 2 }), articles);
+  const { outDir } = await buildSite({ root, now: NOW });
+  const tree = await readTree(outDir);
+  assert.ok(tree.has("page/2/index.html"));
+  assert.ok(tree.has("page/3/index.html"));
+  assert.not.ok(tree.has("page/4/index.html"), "5 published articles at 2 a page make 3 pages");
+  const second = tree.get("page/2/index.html") ?? "";
+  assert.match(second, /<a href="\/" rel="prev">/);
+  assert.match(second, /<a href="\/page\/3\/" rel="next">/);
+  assert.match(second, /Page 2 of 3/);
+  await rm(root, { recursive: true, force: true });
+});
+
+build("merges tags that differ only in case into one page, and leaves out drafts", async () => {
+  const root = await makeFixtureSite(fixtureConfig({ perPage: 10 }), articles);
+  const { outDir } = await buildSite({ root, now: NOW });
+  const tree = await readTree(outDir);
+  const sanctions = tree.get("tags/sanctions/index.html") ?? "";
+  for (const title of ["Late night in Tehran", "Evening", "&lt;script&gt;alert(1)&lt;/script&gt;"]) {
+    assert.ok(sanctions.includes(title), `tag page lists ${title}`);
+  }
+  assert.not.ok(
+    [...tree.keys()].some((f) => /draft|secret/i.test(f)),
+    "no page for a draft or a draft-only tag",
+  );
+  assert.not.ok(
+    [...tree.values()].some((html) => html.includes(">Draft<")),
+    "drafts appear nowhere",
+  );
+  assert.match(tree.get("tags/index.html") ?? "", /Sanctions<\/a> <span class="count">\(3 articles\)/);
+  await rm(root, { recursive: true, force: true });
+});
+
+build("shows related articles by shared tags, then nearest date", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), articles);
+  const { outDir } = await buildSite({ root, now: NOW });
+  const page = await readFile(path.join(outDir, "2019/01/evening/index.html"), "utf8");
+  const related = page.slice(page.indexOf('id="related-title"'));
+  const [first = -1, second = -1, third = -1] = ["late-night", "escape", "oldest"].map((slug) =>
+    related.indexOf(`/2019/01/${slug}/`),
+  );
+  assert.ok(first > 0 && second > 0 && third > 0, "three related articles");
+  assert.ok(first < second && second < third, "one shared tag each, so nearest date first");
+  assert.not.ok(related.includes("/2019/01/unrelated/"), "no shared tag, not related");
+  await rm(root, { recursive: true, force: true });
+});
+
+build("escapes a title with markup everywhere it appears", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), articles);
+  const { outDir } = await buildSite({ root, now: NOW });
+  const tree = await readTree(outDir);
+  for (const [file, html] of tree) {
+    if (!file.endsWith(".html")) continue;
+    assert.not.ok(html.includes("<script>alert"), `${file} has no live script`);
+  }
+  const page = tree.get("2019/01/escape/index.html") ?? "";
+  assert.match(page, /<h1>&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;quotes&quot;<\/h1>/);
+  assert.match(
+    page,
+    /"headline":"\\u003cscript\\u003ealert\(1\)\\u003c\/script\\u003e \\u0026 \\"quotes\\""/,
+  );
+  await rm(root, { recursive: true, force: true });
+});
+
+build("puts the path prefix on every link and asset", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), articles);
+  const { outDir } = await buildSite({ root, now: NOW, url: "https://example.org/digest/" });
+  const tree = await readTree(outDir);
+  for (const [file, html] of tree) {
+    if (!file.endsWith(".html")) continue;
+    const links = [...html.matchAll(/(?:href|src)="(\/[^"]*)"/g)].map((m) => m[1] ?? "");
+    for (const link of links) assert.ok(link.startsWith("/digest/"), `${file}: ${link} lacks the prefix`);
+  }
+  assert.match(tree.get("index.html") ?? "", /href="\/digest\/style.css"/);
+  assert.match(tree.get("index.html") ?? "", /<link rel="canonical" href="https:\/\/example.org\/digest\/">/);
+  assert.match(
+    tree.get("sitemap.xml") ?? "",
+    /<loc>https:\/\/example.org\/digest\/2019\/01\/evening\/<\/loc>/,
+  );
+  assert.match(tree.get("robots.txt") ?? "", /Sitemap: https:\/\/example.org\/digest\/sitemap.xml/);
+  await rm(root, { recursive: true, force: true });
+});
+
+build("gives byte-identical output for the same input", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), articles);
+  const first = await readTree((await buildSite({ root, now: NOW, outDir: path.join(root, "a") })).outDir);
+  const second = await readTree((await buildSite({ root, now: NOW, outDir: path.join(root, "b") })).outDir);
+  assert.equal([...first.keys()], [...second.keys()]);
+  for (const [file, text] of first) assert.ok(second.get(file) === text, `${file} differs between builds`);
+  await rm(root, { recursive: true, force: true });
+});
+
+build("fails on a bad date and leaves the previous output as it was", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), articles);
+  const good = await buildSite({ root, now: NOW });
+  const before = await readTree(good.outDir);
+  await writeFile(
+    path.join(root, "articles", "2019-01-31-bad.md"),
+    articleText({ title: "Bad", date: "31/01/2019" }),
+  );
+  const bad = await buildSite({ root, now: NOW });
+  assert.not.ok(bad.ok);
+  assert.equal(bad.diagnostics.map(formatDiagnostic), [
+    'articles/2019-01-31-bad.md:3 error front-matter/bad-date: date "31/01/2019" is not a date (expected YYYY-MM-DD or an ISO date-time such as 2019-01-31T09:30:00+01:00)',
+  ]);
+  const after = await readTree(good.outDir);
+  assert.equal([...after.entries()], [...before.entries()]);
+  await rm(root, { recursive: true, force: true });
+});
+
+build("drops a deleted article from the next build", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), articles);
+  await buildSite({ root, now: NOW });
+  await rm(path.join(root, "articles", "2019-01-28-unrelated.md"));
+  const { outDir } = await buildSite({ root, now: NOW });
+  const tree = await readTree(outDir);
+  assert.not.ok(tree.has("2019/01/unrelated/index.html"));
+  assert.not.ok(tree.has("tags/weather/index.html"));
+  await rm(root, { recursive: true, force: true });
+});
+
+build.run();
