@@ -75,13 +75,17 @@ try {
         url: server.url + page,
         width: 1280,
         colorScheme,
-        ...(name === "home" || name === "article" ? { screenshot: path.join(shots, `${name}-1280-${colorScheme}.png`) } : {}),
+        ...(name === "home" || name === "article"
+          ? { screenshot: path.join(shots, `${name}-1280-${colorScheme}.png`) }
+          : {}),
       });
       report.violations.length === 0
         ? pass(`axe-core ${name} (${colorScheme}): 0 violations`)
         : fail(
             `axe-core ${name} (${colorScheme}): ${report.violations.length} violations`,
-            report.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(", ")}`),
+            report.violations.map(
+              (v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(", ")}`,
+            ),
           );
     }
   }

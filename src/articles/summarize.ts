@@ -6,11 +6,12 @@ const MAX_WORDS = 60;
  * else at the 60th word with an ellipsis. A body shorter than 40 words is its own summary.
  */
 export function summarize(text: string): string {
-  const words = text
-    .replace(/\s+/g, " ")
-    .trim()
-    .split(" ")
-    .filter((w) => w !== "");
+  // Only the first MAX_WORDS + 1 words matter: don't split the whole body.
+  const words: string[] = [];
+  for (const match of text.matchAll(/\S+/g)) {
+    words.push(match[0]);
+    if (words.length > MAX_WORDS) break;
+  }
   if (words.length <= MAX_WORDS) return words.join(" ");
   for (let n = MAX_WORDS; n >= MIN_WORDS; n--) {
     const last = words[n - 1] ?? "";

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../config/site-config.ts";
-import { inZone } from "../shared/dates.ts";
+import { dayKey } from "../shared/dates.ts";
 import { encodePath } from "../shared/slugify.ts";
 
 /**
@@ -7,8 +7,8 @@ import { encodePath } from "../shared/slugify.ts";
  * time zone. The one function that pages, feeds and the email use.
  */
 export function articleUrl(slug: string, date: Date, timeZone: string): string {
-  const day = inZone(date, timeZone);
-  return `/${day.toFormat("yyyy")}/${day.toFormat("MM")}/${slug}/`;
+  const day = dayKey(date, timeZone);
+  return `/${day.slice(0, 4)}/${day.slice(5, 7)}/${slug}/`;
 }
 
 /** `/tags/<slug>/`, or page N of it. */

@@ -19,6 +19,23 @@ export function parseDateValue(value: string, timeZone: string): DateParse {
   return { ok: true, date: parsed.toJSDate() };
 }
 
+/**
+ * Results of the formatting functions below, by function, zone, locale and instant. Time-zone conversion
+ * through Intl is slow and a site formats the same few thousand instants on many pages.
+ */
+const cache = new Map<string, string>();
+const CACHE_LIMIT = 200_000;
+
+function cached(key: string, compute: () => string): string {
+  let value = cache.get(key);
+  if (value === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    value = compute();
+    cache.set(key, value);
+  }
+  return value;
+}
+
 /** The instant as a luxon DateTime in the site's time zone. */
 export function inZone(date: Date, timeZone: string): DateTime {
   return DateTime.fromJSDate(date, { zone: timeZone });
@@ -26,34 +43,40 @@ export function inZone(date: Date, timeZone: string): DateTime {
 
 /** `2019-01-31`: the calendar day of an instant in the site's time zone. */
 export function dayKey(date: Date, timeZone: string): string {
-  return inZone(date, timeZone).toISODate() ?? "";
+  return cached(`day|${timeZone}|${date.getTime()}`, () => inZone(date, timeZone).toISODate() ?? "");
 }
 
 /** `2019-01-31T00:00:00+03:30`: an ISO 8601 timestamp with the site zone's offset, for `<time datetime>` and feeds. */
 export function isoInZone(date: Date, timeZone: string): string {
-  return inZone(date, timeZone).toISO({ suppressMilliseconds: true }) ?? "";
+  return cached(
+    `iso|${timeZone}|${date.getTime()}`,
+    () => inZone(date, timeZone).toISO({ suppressMilliseconds: true }) ?? "",
+  );
 }
 
 /** `Thursday, 31 January 2019` in the site's language and time zone. */
 export function formatLongDay(date: Date, timeZone: string, locale: string): string {
-  return inZone(date, timeZone).setLocale(locale).toLocaleString({
-    weekday: "long",
-    day: "numeric",
-    month: "long",
-    year: "numeric",
-  });
+  return cached(`long|${timeZone}|${locale}|${date.getTime()}`, () =>
+    inZone(date, timeZone)
+      .setLocale(locale)
+      .toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+  );
 }
 
 /** `31 January 2019` in the site's language and time zone. */
 export function formatDay(date: Date, timeZone: string, locale: string): string {
-  return inZone(date, timeZone)
-    .setLocale(locale)
-    .toLocaleString({ day: "numeric", month: "long", year: "numeric" });
+  return cached(`day-name|${timeZone}|${locale}|${date.getTime()}`, () =>
+    inZone(date, timeZone)
+      .setLocale(locale)
+      .toLocaleString({ day: "numeric", month: "long", year: "numeric" }),
+  );
 }
 
 /** `January 2019` in the site's language. */
 export function formatMonth(year: number, month: number, timeZone: string, locale: string): string {
-  return DateTime.fromObject({ year, month, day: 1 }, { zone: timeZone })
-    .setLocale(locale)
-    .toLocaleString({ month: "long", year: "numeric" });
+  return cached(`month|${timeZone}|${locale}|${year}-${month}`, () =>
+    DateTime.fromObject({ year, month, day: 1 }, { zone: timeZone })
+      .setLocale(locale)
+      .toLocaleString({ month: "long", year: "numeric" }),
+  );
 }

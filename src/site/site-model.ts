@@ -1,7 +1,7 @@
 import type { Article, Source, Tag } from "../articles/article.ts";
 import { archiveUrl, homeUrl, sourceUrl, tagUrl } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
-import { inZone } from "../shared/dates.ts";
+import { dayKey, formatMonth } from "../shared/dates.ts";
 import { type DayGroup, groupByDay } from "./group-by-day.ts";
 import { type Page, paginate } from "./paginate.ts";
 import { relatedArticles } from "./related-articles.ts";
@@ -39,6 +39,8 @@ export interface SourceSummary {
 export interface ArchiveMonth {
   year: number;
   month: number;
+  /** `January 2019` in the site's language. */
+  label: string;
   url: string;
   articles: Article[];
   days: DayGroup[];
@@ -121,14 +123,15 @@ export function buildSiteModel(config: SiteConfig, articles: Article[]): SiteMod
       if (entry) entry.articles.push(article);
       else sourced.set(article.source.slug, { source: article.source, articles: [article] });
     }
-    const day = inZone(article.date, config.timeZone);
-    const key = day.toFormat("yyyy-MM");
+    const key = dayKey(article.date, config.timeZone).slice(0, 7);
+    const day = { year: Number(key.slice(0, 4)), month: Number(key.slice(5, 7)) };
     const month = months.get(key);
     if (month) month.articles.push(article);
     else {
       months.set(key, {
         year: day.year,
         month: day.month,
+        label: formatMonth(day.year, day.month, config.timeZone, config.language),
         url: archiveUrl(day.year, day.month),
         articles: [article],
         days: [],

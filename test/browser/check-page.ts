@@ -62,7 +62,8 @@ export async function checkPage(browser: Browser, check: PageCheck): Promise<Pag
   if (check.screenshot) await page.screenshot({ path: check.screenshot, fullPage: true });
   await page.addScriptTag({ path: axeSource });
   const result = (await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } }).axe;
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<unknown> } })
+      .axe;
     return axe.run(document, tags ? { runOnly: { type: "tag", values: tags } } : {});
   }, check.axeTags ?? null)) as {
     violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[];

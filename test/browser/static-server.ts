@@ -17,13 +17,16 @@ const TYPES: Record<string, string> = {
  * Serves a built site from a folder on 127.0.0.1 (a free port), as a plain static host would: `/x/` serves
  * `x/index.html`, unknown paths get `404.html` with status 404. `prefix` mounts the folder under a path.
  */
-export async function serveFolder(dir: string, prefix = "/"): Promise<{ url: string; close: () => Promise<void> }> {
+export async function serveFolder(
+  dir: string,
+  prefix = "/",
+): Promise<{ url: string; close: () => Promise<void> }> {
   const server = http.createServer(async (request, response) => {
     const pathname = decodeURIComponent(new URL(request.url ?? "/", "http://localhost").pathname);
     const inside = pathname.startsWith(prefix) ? pathname.slice(prefix.length - 1) : null;
     let file = inside === null ? null : path.join(dir, path.normalize(inside));
     if (file && !file.startsWith(dir)) file = null;
-    if (file && file.endsWith(path.sep)) file = path.join(file, "index.html");
+    if (file?.endsWith(path.sep)) file = path.join(file, "index.html");
     const found = file ? await stat(file).catch(() => null) : null;
     if (!file || !found?.isFile()) {
       response.writeHead(404, { "content-type": TYPES[".html"] });
