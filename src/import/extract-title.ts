@@ -1,0 +1,106 @@
+import { classifyLine } from "./classify-boilerplate.ts";
+import { extractByline } from "./extract-byline.ts";
+import { type TextLine, wordsOf } from "./normalize-text.ts";
+import { findDate } from "./parse-date.ts";
+
+/** The headline and where it was found. */
+export interface TitleGuess {
+  title: string;
+  /** Index of the headline's line in the lines given. */
+  index: number;
+  /** Why this line: e.g. "repeated headline", "breadcrumb removed". */
+  reasons: string[];
+}
+
+/** Lines that label a list of links: "Topics: uber, …", "Filed under: …". */
+const LABEL = /^(?:tags|topics|filed (?:under|in)|categories|labels|posted in|more)\b/i;
+const CREDIT = /\b(?:getty|afp|reuters|shutterstock|photograph|credit|istock)\b|\/\s*\p{Lu}{2,}/iu;
+
+/** How far above the article text the headline may be, in lines. */
+const REACH = 30;
+
+/** How much a line looks like the page's headline, or null when it cannot be one. */
+export function titleScore(lines: readonly TextLine[], i: number, bodyStart: number): number | null {
+  const text = lines[i]?.text ?? "";
+  const words = wordsOf(text).length;
+  if (words < 2 || words > 30 || text.length > 220 || classifyLine(text) !== "text") return null;
+  if (extractByline(text) || /^(?:by|photo|image|credit|source|updated|published|posted)\b/i.test(text))
+    return null;
+  // Dates, times and photo credits sit around a headline but are not one.
+  const unglued = text.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
+  if (findDate(unglued) || /\b\d{1,2}:\d{2}\b|\bago$/i.test(text) || CREDIT.test(text) || LABEL.test(text))
+    return null;
+  let score = words >= 4 && words <= 20 ? 3 : 0;
+  if (/^\p{Ll}/u.test(text)) score -= 2;
+  const capitalised = text.split(/\s+/).filter((w) => /^[\p{Lu}\d"'‘“]/u.test(w)).length;
+  if (capitalised / text.split(/\s+/).length >= 0.6) score += 1;
+  if (/[.,;]$/.test(text) && !/\.\.\.$/.test(text)) score -= 4;
+  if (/:$/.test(text)) score -= 3;
+  if (words >= 3 && repeats(lines, i)) score += 2;
+  // A headline is followed by a byline, a date or a caption, then the text.
+  const next = lines.slice(i + 1, i + 5).map((l) => l.text);
+  if (next.some((t) => extractByline(t) || (findDate(t) && wordsOf(t).length <= 12))) score += 2;
+  // Copied text usually starts at the headline (a breadcrumb or section name above it is short).
+  if (i === 0 && words >= 4) score += 2;
+  const between = Math.max(0, bodyStart - i - 1);
+  return score - 0.15 * between;
+}
+
+/** Whether the same line (or a copy glued behind a breadcrumb) appears elsewhere in the page. */
+function repeats(lines: readonly TextLine[], i: number): boolean {
+  const text = lines[i]?.text ?? "";
+  return lines.some(
+    (l, j) => j !== i && (l.text === text || (l.text.endsWith(text) && l.text.length > text.length)),
+  );
+}
+
+/**
+ * Picks the headline among the lines above the article text (`bodyStart`, from `findArticleRegion`): a
+ * line of 2–30 words that is not chrome, a byline or a date, preferring 4–20 words in title case, a line
+ * repeated in the page, one followed by a byline or date, and nearness to the text; lines ending like a
+ * sentence (a summary) lose. A breadcrumb glued in front of a repeated headline ("Iran General NewsIran Is
+ * Looking…") is cut off. Null when no line qualifies.
+ */
+export function extractTitle(lines: readonly TextLine[], bodyStart: number): TitleGuess | null {
+  let best: { index: number; score: number } | null = null;
+  const from = Math.max(0, bodyStart - REACH);
+  for (let i = from; i < Math.min(lines.length, bodyStart + 1); i++) {
+    const score = titleScore(lines, i, bodyStart);
+    if (score !== null && (best === null || score > best.score)) best = { index: i, score };
+  }
+  if (best === null) return null;
+  const reasons: string[] = [];
+  let index = best.index;
+  let title = lines[index]?.text ?? "";
+  // The same headline shorter elsewhere: this line is it with a breadcrumb glued on.
+  // Only a copy nearby that keeps most of the line counts, so a headline ending in a phrase that is also a
+  // tag ("… over whale strandings" / "whale strandings") is left whole.
+  const shorter = lines.findIndex(
+    (l, j) =>
+      Math.abs(j - index) <= 3 &&
+      l.text !== title &&
+      title.endsWith(l.text) &&
+      wordsOf(l.text).length >= 3 &&
+      l.text.length >= 0.5 * title.length,
+  );
+  if (shorter !== -1) {
+    reasons.push(`breadcrumb "${title.slice(0, title.length - (lines[shorter]?.text.length ?? 0))}" removed`);
+    title = lines[shorter]?.text ?? title;
+    index = shorter;
+  }
+  // A headline set on two lines, the first ending in a colon: "The Open Journalism Project:" / "Better…".
+  const next = lines[index + 1];
+  if (next && /:$/.test(title) && index + 1 < bodyStart && titleScore(lines, index + 1, bodyStart) !== null) {
+    title = `${title} ${next.text}`;
+    reasons.push("joined with the next line");
+  } else if (
+    index > 0 &&
+    /:$/.test(lines[index - 1]?.text ?? "") &&
+    titleScore(lines, index - 1, bodyStart) !== null
+  ) {
+    title = `${lines[index - 1]?.text} ${title}`;
+    reasons.push("joined with the line above");
+  }
+  if (repeats(lines, index)) reasons.push("repeated in the page");
+  return { title, index, reasons };
+}

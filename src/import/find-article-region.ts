@@ -1,0 +1,91 @@
+import { classifyLine, type LineKind } from "./classify-boilerplate.ts";
+import { type TextLine, wordsOf } from "./normalize-text.ts";
+
+/** A run of lines, `start` inclusive, `end` exclusive. */
+export interface Region {
+  start: number;
+  end: number;
+}
+
+/** Below this many words a line costs more than it brings: menus, buttons, teaser titles. */
+const SHORT = 10;
+
+/** How much one line speaks for being article text: long sentences gain, chrome and widgets lose. */
+export function lineWeight(text: string, kind: LineKind = classifyLine(text)): number {
+  if (kind === "section-break" || kind === "comments") return -60;
+  if (kind === "boilerplate") return -12;
+  if (kind === "teaser") return -15;
+  const words = wordsOf(text).length;
+  const sentence = /[.!?…:;"”’)\]]$/.test(text) && words >= 6 ? 4 : 0;
+  const separators = (text.match(/\s[|•·/│]\s/g) ?? []).length;
+  const weight = Math.min(words, 120) - SHORT + sentence - 4 * separators;
+  // Code, list items and figures are short but are not menus: they only cost a little, so an article
+  // with a listing or a list in the middle is not cut in two.
+  if (CODE.test(text) || LIST_ITEM.test(text)) return Math.max(weight, -1);
+  if (!/\p{L}/u.test(text) || /:$/.test(text)) return Math.max(weight, -3);
+  return weight;
+}
+
+/** Punctuation of program code, shell sessions and tables drawn with box characters. */
+const CODE = /[{}();=<>[\]│┼─]|^(?:\/\/|#|\$ )|[,;]$/;
+/** A list item typed out in the text: a bullet or a number in front. */
+export const LIST_ITEM = /^(?:[-+*•·▪◦‣–—]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+\S/;
+
+/** Whether a line looks like program code or a table row rather than prose or a menu. */
+export function isCodeLike(text: string): boolean {
+  return CODE.test(text);
+}
+
+/**
+ * The weight of every line, in context: a short line inside a code listing ("SELECT", "FROM") costs as
+ * little as the code around it, since listings have no blank lines between their lines.
+ */
+export function lineWeights(lines: readonly TextLine[]): number[] {
+  const weights = lines.map((line) => lineWeight(line.text));
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    const next = lines[i + 1];
+    if ((weights[i] ?? 0) >= -1 || line.blankBefore || prev === undefined) return;
+    if (isCodeLike(prev.text) && (next === undefined || next.blankBefore || isCodeLike(next.text))) {
+      if (classifyLine(line.text) === "text") weights[i] = -1;
+    }
+  });
+  return weights;
+}
+
+/**
+ * Finds the article in a page's lines: the run of lines with the greatest total weight (a maximum-sum
+ * subarray over `lineWeight`), so a long run of paragraphs wins over menus, teasers and comment widgets,
+ * while a short heading or list item between paragraphs is kept. Comment headings split the page into
+ * zones; since comments follow the article, the first zone whose best run is a fair share (30%) of the
+ * best of all wins, so a long discussion does not outweigh a short article. Empty for no lines.
+ */
+export function findArticleRegion(lines: readonly TextLine[]): Region {
+  const zones: Array<{ region: Region; sum: number }> = [];
+  let best = { region: { start: 0, end: 0 }, sum: Number.NEGATIVE_INFINITY };
+  let sum = 0;
+  let start = 0;
+  const closeZone = (): void => {
+    if (best.sum > 0) zones.push(best);
+    best = { region: { start: 0, end: 0 }, sum: Number.NEGATIVE_INFINITY };
+    sum = 0;
+  };
+  const weights = lineWeights(lines);
+  lines.forEach((line, i) => {
+    const kind = classifyLine(line.text);
+    if (kind === "comments") {
+      closeZone();
+      start = i + 1;
+      return;
+    }
+    if (sum <= 0) {
+      sum = 0;
+      start = i;
+    }
+    sum += weights[i] ?? 0;
+    if (sum > best.sum) best = { region: { start, end: i + 1 }, sum };
+  });
+  closeZone();
+  const top = Math.max(0, ...zones.map((zone) => zone.sum));
+  return zones.find((zone) => zone.sum >= 0.3 * top)?.region ?? { start: 0, end: 0 };
+}

@@ -1,0 +1,145 @@
+import { extractAttribution } from "./extract-attribution.ts";
+import { cleanCaption } from "./extract-caption.ts";
+import { extractDateline } from "./extract-dateline.ts";
+import { extractTitle } from "./extract-title.ts";
+import { findArticleRegion } from "./find-article-region.ts";
+import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
+import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
+import { normalizeText, splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
+import { type DateMatch, findDate } from "./parse-date.ts";
+import { readHeader } from "./read-header.ts";
+import { stripBoilerplate } from "./strip-boilerplate.ts";
+
+/**
+ * Turns raw copied page text into an article: finds the article text (`findArticleRegion`), the headline
+ * above it, the byline, date, caption and publication lines between them (`readHeader`), the dateline
+ * and attribution lines, strips boilerplate and formats lists. Pure: no I/O, no clock. Options win over
+ * what the text says; every field it cannot read is null with a warning, every guess is listed.
+ */
+export function importArticle(text: string, options: ImportOptions = {}): ImportedArticle {
+  const lines = splitLines(normalizeText(text));
+  const warnings: string[] = [];
+  const guesses: string[] = [];
+  const region = findArticleRegion(lines);
+  const title = extractTitle(lines, region.start);
+  if (title) guesses.push(`title from line ${lineNo(lines, title.index)}${note(title.reasons)}`);
+  else warnings.push("title: no headline found above the text (expected a short line before it)");
+
+  const from = title ? title.index + 1 : region.start;
+  const header = readHeader(lines, from, Math.max(from, region.start), options.year);
+  const bodyStart = header.end;
+  const start = bodyStart;
+  guesses.push(...header.guesses);
+
+  const stripped = stripBoilerplate(lines.slice(bodyStart, Math.max(bodyStart, region.end)));
+  if (stripped.removed.length > 0)
+    guesses.push(`boilerplate: ${stripped.removed.length} line(s) removed inside the text`);
+  let bodyLines = stripped.lines;
+
+  // Attribution lines close the piece ("Source: Asharq AL-awsat"): metadata, not body. Being short, such
+  // a line may also fall just outside the article region.
+  let attribution: string | null = null;
+  const tail = [...bodyLines.slice(-3), ...lines.slice(Math.max(bodyStart, region.end), region.end + 2)];
+  for (const line of tail) {
+    const found = extractAttribution(line.text);
+    if (found) {
+      attribution = found;
+      guesses.push(`attribution "${found}" from line ${line.lineNo}`);
+      bodyLines = bodyLines.filter((l) => l !== line);
+      break;
+    }
+  }
+
+  let dateline: string | null = null;
+  let datelineDate: DateMatch | null = null;
+  const first = bodyLines[0];
+  const split = first ? extractDateline(first.text, options.year) : null;
+  if (first && split) {
+    dateline = split.dateline;
+    datelineDate = split.date;
+    bodyLines = [{ ...first, text: split.rest }, ...bodyLines.slice(1)];
+    guesses.push(`dateline "${dateline}" from line ${first.lineNo}`);
+  }
+
+  const date = pickDate(options, [
+    ...header.dates,
+    ...(datelineDate ? [{ match: datelineDate, lineNo: first?.lineNo ?? 0 }] : []),
+    ...nearbyDates(lines, title?.index ?? start, region, options.year),
+  ]);
+  if (date.guess) guesses.push(date.guess);
+  if (date.warning) warnings.push(date.warning);
+
+  const blocks = toBlocks(bodyLines);
+  const source = options.source ?? header.source;
+  if (!source) warnings.push("source: no publication name found (pass --source NAME)");
+  if (!header.byline) warnings.push("byline: no byline found");
+  if (!dateline) warnings.push("dateline: the text does not open with a dateline");
+  if (!header.caption) warnings.push("caption: no image caption line found");
+  if (blocks.length === 0) warnings.push("body: no article text found");
+  return {
+    title: title?.title ?? null,
+    date: date.date,
+    source: source ?? null,
+    byline: header.byline,
+    dateline,
+    caption: header.caption ? cleanCaption(header.caption) : null,
+    body: blocksToText(blocks),
+    markdown: blocksToMarkdown(blocks),
+    tags: options.tags ?? [],
+    attribution,
+    url: options.url ?? null,
+    warnings,
+    guesses,
+  };
+}
+
+const lineNo = (lines: readonly TextLine[], i: number): number => lines[i]?.lineNo ?? 0;
+const note = (reasons: string[]): string => (reasons.length > 0 ? ` (${reasons.join("; ")})` : "");
+
+/** Dates close to the headline (just above it) and at the very start or end of the text. */
+function nearbyDates(
+  lines: readonly TextLine[],
+  titleIndex: number,
+  region: { start: number; end: number },
+  year?: number,
+): Array<{ match: DateMatch; lineNo: number }> {
+  const picks = [
+    ...lines.slice(Math.max(0, titleIndex - 3), titleIndex),
+    ...lines.slice(region.start, region.start + 2),
+    ...lines.slice(Math.max(region.start, region.end - 2), region.end + 3),
+  ];
+  return picks
+    .filter((l) => wordsOf(l.text).length <= 25)
+    .map((l) => ({ match: findDate(l.text, year), lineNo: l.lineNo }))
+    .filter((d): d is { match: DateMatch; lineNo: number } => d.match !== null);
+}
+
+/** The first date with a day, month and year; else a warning saying which flag to pass. */
+function pickDate(
+  options: ImportOptions,
+  found: Array<{ match: DateMatch; lineNo: number }>,
+): { date: string | null; guess?: string; warning?: string } {
+  if (options.date) return { date: options.date };
+  const full = found.find((d) => d.match.date !== null);
+  if (full) {
+    const year = /\d{4}/.test(full.match.raw) ? "" : " with the year from --year";
+    return {
+      date: full.match.date,
+      guess: `date ${full.match.date} from "${full.match.raw}" on line ${full.lineNo}${year}`,
+    };
+  }
+  const partial = found[0];
+  if (partial?.match.problem === "no-year") {
+    return {
+      date: null,
+      warning: `date: "${partial.match.raw}" on line ${partial.lineNo} has no year (pass --year YYYY or --date YYYY-MM-DD)`,
+    };
+  }
+  if (partial?.match.problem === "ambiguous") {
+    return {
+      date: null,
+      warning: `date: "${partial.match.raw}" on line ${partial.lineNo} could be day/month or month/day (pass --date YYYY-MM-DD)`,
+    };
+  }
+  return { date: null, warning: "date: no date found (pass --date YYYY-MM-DD)" };
+}

@@ -1,0 +1,82 @@
+/** A calendar date found in text. */
+export interface DateMatch {
+  /** `YYYY-MM-DD`, or null when the text gives no year (and none was supplied) or is ambiguous. */
+  date: string | null;
+  /** The matched text, e.g. "Jan. 31, 2019" or "20 Oct". */
+  raw: string;
+  /** Offset of the match in the text. */
+  index: number;
+  /** Why `date` is null: no year in the text, or day and month could be either way round (3/4/2019). */
+  problem: "no-year" | "ambiguous" | null;
+}
+
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const MONTH =
+  "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+const PATTERNS: Array<{ re: RegExp; order: "ymd" | "mdy" | "dmy" | "md" | "dm" | "numeric" }> = [
+  { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/g, order: "ymd" },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+(\\d{4})\\b`, "gi"), order: "mdy" },
+  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, "gi"), order: "dmy" },
+  { re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g, order: "numeric" },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?![:\\d])`, "gi"), order: "md" },
+  { re: new RegExp(`\\b${DAY}\\s+${MONTH}(?![\\p{L}])`, "giu"), order: "dm" },
+];
+
+/** `YYYY-MM-DD` when year, month and day make a real date (1990–2099), else null. */
+export function isoDate(year: number, month: number, day: number): string | null {
+  if (year < 1990 || year > 2099 || month < 1 || month > 12 || day < 1) return null;
+  if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
+  return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
+}
+
+const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
+
+/**
+ * Finds the first date in a piece of text, in the common formats: `2019-01-31`, `Jan. 31, 2019`,
+ * `January 31st 2019`, `31 January 2019`, `7/24/2015`, and without a year `20 Oct` or `Oct. 20`. A date
+ * without a year takes `year` when given; otherwise `date` is null with problem `no-year`. A numeric date
+ * whose day and month could be swapped (`3/4/2019`) is never guessed (problem `ambiguous`).
+ */
+export function findDate(text: string, year?: number): DateMatch | null {
+  let best: DateMatch | null = null;
+  for (const { re, order } of PATTERNS) {
+    for (const m of text.matchAll(re)) {
+      const found = toMatch(m, order, year);
+      if (found && (best === null || found.index < best.index)) best = found;
+      if (found) break;
+    }
+  }
+  return best;
+}
+
+function toMatch(m: RegExpMatchArray, order: string, year?: number): DateMatch | null {
+  const [raw, a = "", b = "", c = ""] = m;
+  const index = m.index ?? 0;
+  const make = (y: number, mo: number, d: number): DateMatch | null => {
+    const date = isoDate(y, mo, d);
+    return date ? { date, raw, index, problem: null } : null;
+  };
+  switch (order) {
+    case "ymd":
+      return make(Number(a), Number(b), Number(c));
+    case "mdy":
+      return make(Number(c), monthNumber(a), Number(b));
+    case "dmy":
+      return make(Number(c), monthNumber(b), Number(a));
+    case "numeric": {
+      const [x, y] = [Number(a), Number(b)];
+      if (x > 12 && y <= 12) return make(Number(c), y, x);
+      if (y > 12 && x <= 12) return make(Number(c), x, y);
+      if (x === y) return make(Number(c), x, y);
+      return isoDate(Number(c), x, y) ? { date: null, raw, index, problem: "ambiguous" } : null;
+    }
+    default: {
+      const [name, mo, d] = order === "md" ? [a, monthNumber(a), Number(b)] : [b, monthNumber(b), Number(a)];
+      // Without a year only a capitalised month counts: "may 5 things" is no date.
+      if (d < 1 || d > 31 || !/^\p{Lu}/u.test(name)) return null;
+      if (year !== undefined) return make(year, mo, d);
+      return isoDate(2000, mo, d) ? { date: null, raw, index, problem: "no-year" } : null;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { classifyLine, isTeaser } from "../../src/import/classify-boilerplate.ts";
+
+const classify = suite("classifyLine");
+classify("section headings of related-story blocks", () => {
+  for (const line of [
+    "Latest news",
+    "Must read",
+    "RELATED",
+    "Recommended to you",
+    "More from Business",
+    "Most Popular",
+  ])
+    assert.is(classifyLine(line), "section-break", line);
+});
+classify("headings glued by the copy still count", () => {
+  assert.is(classifyLine("You might also likeRELATED"), "section-break");
+  assert.is(classifyLine("Post a CommentIran General News"), "comments");
+});
+classify("comment widgets", () => {
+  for (const line of [
+    "No comments:",
+    "Post a Comment",
+    "13 Comments",
+    "Leave a Reply",
+    "There are 13 comments",
+  ])
+    assert.is(classifyLine(line), "comments", line);
+});
+classify("share, subscribe, cookie and ad lines", () => {
+  for (const line of [
+    "Share",
+    "Advertisement",
+    "Subscribe to our newsletter",
+    "Click to share on Twitter (Opens in new window)",
+    "We use cookies to improve your experience. Accept",
+    "© 2019 Iran Focus. All rights reserved.",
+  ])
+    assert.is(classifyLine(line), "boilerplate", line);
+});
+classify("real sentences stay text, even with boilerplate words in them", () => {
+  assert.is(classifyLine("Readers can share their stories with us by email, the editor said."), "text");
+  assert.is(classifyLine("Related research shows the effect is small."), "text");
+  assert.is(classifyLine("The mullahs have crafted a plan with three objectives:"), "text");
+});
+classify.run();
+
+const teaser = suite("isTeaser");
+teaser("a cut-off summary of another story", () => {
+  assert.ok(
+    isTeaser(
+      "The protests in Iran have been going on for more than two months, even though the regime is cracking...",
+    ),
+  );
+  assert.ok(isTeaser("Read more"));
+});
+teaser("a paragraph that ends in a full stop is not one", () => {
+  assert.not.ok(isTeaser("The protests went on for two months."));
+});
+teaser.run();

@@ -1,0 +1,65 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  findArticleRegion,
+  isCodeLike,
+  lineWeight,
+  lineWeights,
+} from "../../src/import/find-article-region.ts";
+import { linesOf, paragraph } from "./lines.ts";
+
+const weight = suite("lineWeight");
+weight("long sentences gain, menu items and widgets lose", () => {
+  assert.ok(lineWeight(paragraph(30)) > 20);
+  assert.ok(lineWeight("Home") < 0);
+  assert.ok(lineWeight("Related") <= -60);
+});
+weight("list items and code cost little", () => {
+  assert.is(lineWeight("• Even Oman"), -1);
+  assert.is(lineWeight("});"), -1);
+});
+weight.run();
+
+const code = suite("isCodeLike");
+code("program code and table rows", () => {
+  assert.ok(isCodeLike("var x = 1;"));
+  assert.ok(isCodeLike("2 │ f"));
+  assert.not.ok(isCodeLike("Home"));
+});
+code.run();
+
+const weights = suite("lineWeights");
+weights("a bare keyword inside a listing costs as little as the code around it", () => {
+  const w = lineWeights(linesOf("SELECT avg(n)\nFROM\nseries;"));
+  assert.is(w[1], -1);
+});
+weights.run();
+
+const region = suite("findArticleRegion");
+region("skips the menu before and the teasers after the article", () => {
+  const text = [
+    "Home",
+    "News",
+    "Sport",
+    "Weather",
+    paragraph(40),
+    paragraph(35),
+    "Subheading here",
+    paragraph(50),
+    "Latest news",
+    "Other story title here",
+    paragraph(20).replace(/\.$/, "..."),
+  ].join("\n");
+  const lines = linesOf(text);
+  const r = findArticleRegion(lines);
+  assert.equal([r.start, r.end], [4, 8]);
+});
+region("a long comment thread does not win over a shorter article above it", () => {
+  const comments = Array.from({ length: 4 }, () => paragraph(40)).join("\nReply\n");
+  const lines = linesOf([paragraph(40), paragraph(40), "12 Comments", comments].join("\n"));
+  assert.equal(findArticleRegion(lines), { start: 0, end: 2 });
+});
+region("empty input gives an empty region", () => {
+  assert.equal(findArticleRegion([]), { start: 0, end: 0 });
+});
+region.run();

@@ -1,0 +1,56 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { importArticle } from "../../src/import/import-article.ts";
+import { paragraph } from "./lines.ts";
+
+const page = (lead = "Jan. 31, 2019 - "): string =>
+  [
+    "Home",
+    "World",
+    "Business",
+    "Ministers Agree on a New Plan for the Coast",
+    "By Jane Doe",
+    `${lead}${paragraph(30)}`,
+    paragraph(40),
+    "Source: Example Wire",
+    "Related stories",
+    "Another story headline goes here",
+    "A teaser of another story that is cut off...",
+  ].join("\n");
+
+const imp = suite("importArticle");
+imp("reads headline, byline, dateline, date and body; drops chrome and teasers", () => {
+  const a = importArticle(page());
+  assert.is(a.title, "Ministers Agree on a New Plan for the Coast");
+  assert.is(a.byline, "Jane Doe");
+  assert.is(a.dateline, "Jan. 31, 2019");
+  assert.is(a.date, "2019-01-31");
+  assert.is(a.attribution, "Example Wire");
+  assert.is(a.body, `${paragraph(30)}\n\n${paragraph(40)}`);
+});
+imp("a date without a year gives null and a warning naming --year, unless --year is given", () => {
+  const a = importArticle(page("London, 20 Oct – "));
+  assert.is(a.date, null);
+  assert.ok(a.warnings.some((w) => w.includes("--year")));
+  assert.is(importArticle(page("London, 20 Oct – "), { year: 2018 }).date, "2018-10-20");
+});
+imp("options win over the text", () => {
+  const a = importArticle(page(), {
+    date: "2020-02-02",
+    source: "Wire",
+    tags: ["a", "b"],
+    url: "https://example.org/x",
+  });
+  assert.is(a.date, "2020-02-02");
+  assert.is(a.source, "Wire");
+  assert.equal(a.tags, ["a", "b"]);
+  assert.is(a.url, "https://example.org/x");
+});
+imp("unknown fields are null with a reason", () => {
+  const a = importArticle(paragraph(40));
+  assert.is(a.title, null);
+  assert.is(a.source, null);
+  assert.ok(a.warnings.some((w) => w.startsWith("title:")));
+  assert.ok(a.warnings.some((w) => w.startsWith("source:")));
+});
+imp.run();

@@ -1,0 +1,32 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { normalizeText, splitLines, wordsOf } from "../../src/import/normalize-text.ts";
+
+const normalize = suite("normalizeText");
+normalize("drops the BOM, makes LF line ends and plain spaces, trims lines", () => {
+  assert.is(normalizeText("\uFEFF  Title\u00A0here \r\nbody\u200B text\t\r\n"), "Title here\nbody text\n");
+});
+normalize("keeps letters, case and punctuation", () => {
+  assert.is(normalizeText("Iran’s “East” – policy…"), "Iran’s “East” – policy…");
+});
+normalize.run();
+
+const split = suite("splitLines");
+split("keeps non-blank lines with their line numbers and blank lines before them", () => {
+  const lines = splitLines("A\n\nB\nC");
+  assert.equal(
+    lines.map((l) => [l.text, l.lineNo, l.blankBefore]),
+    [
+      ["A", 1, true],
+      ["B", 3, true],
+      ["C", 4, false],
+    ],
+  );
+});
+split.run();
+
+const words = suite("wordsOf");
+words("counts letter and digit runs, apostrophes inside words", () => {
+  assert.equal(wordsOf("Iran’s S-300 isn't here."), ["Iran’s", "S", "300", "isn't", "here"]);
+});
+words.run();

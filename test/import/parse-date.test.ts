@@ -1,0 +1,48 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { findDate, isoDate } from "../../src/import/parse-date.ts";
+
+const iso = suite("isoDate");
+iso("real days only", () => {
+  assert.is(isoDate(2019, 1, 31), "2019-01-31");
+  assert.is(isoDate(2019, 2, 29), null);
+  assert.is(isoDate(2020, 2, 29), "2020-02-29");
+  assert.is(isoDate(1850, 1, 1), null);
+});
+iso.run();
+
+const find = suite("findDate");
+find("common formats", () => {
+  const cases: Array<[string, string]> = [
+    ["Jan. 31, 2019 - While", "2019-01-31"],
+    ["31 January 2019", "2019-01-31"],
+    ["2019-01-31T10:00:00Z", "2019-01-31"],
+    ["Nov 19, 2019 7:05 AM EST", "2019-11-19"],
+    ["Sept. 25, 2018", "2018-09-25"],
+    ["16 November 2017 • 2:15pm", "2017-11-16"],
+    ["Updated 3:05 PM ET, Mon February 1, 2016", "2016-02-01"],
+    ["7/24/2015", "2015-07-24"],
+    ["24/7/2015", "2015-07-24"],
+    ["January 31st, 2019", "2019-01-31"],
+  ];
+  for (const [text, date] of cases) assert.is(findDate(text)?.date, date, text);
+});
+find("no year: null with a reason, unless a year is given", () => {
+  assert.equal(findDate("London, 20 Oct – Iran"), {
+    date: null,
+    raw: "20 Oct",
+    index: 8,
+    problem: "no-year",
+  });
+  assert.is(findDate("London, 20 Oct – Iran", 2018)?.date, "2018-10-20");
+  assert.is(findDate("March 18 at 3:57 PM")?.problem, "no-year");
+});
+find("day and month that could swap are never guessed", () => {
+  assert.is(findDate("3/4/2019")?.problem, "ambiguous");
+  assert.is(findDate("3/4/2019")?.date, null);
+});
+find("no date in ordinary words", () => {
+  assert.is(findDate("You may say so"), null);
+  assert.is(findDate("in May 2018"), null);
+});
+find.run();

@@ -1,0 +1,55 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import type { ImportedArticle } from "../../src/import/imported-article.ts";
+import { articleFileName, toMarkdownFile } from "../../src/import/to-markdown-file.ts";
+
+const article = (over: Partial<ImportedArticle> = {}): ImportedArticle => ({
+  title: "Iran Is Looking for Allies: “None”",
+  date: "2018-10-20",
+  source: "Iran Focus",
+  byline: null,
+  dateline: "London, 20 Oct",
+  caption: "Ali Khamenei and Hassan Rouhani",
+  body: "First.\n\nLast.",
+  markdown: "First.\n\n- item",
+  tags: [],
+  attribution: "Asharq AL-awsat",
+  url: null,
+  warnings: [],
+  guesses: [],
+  ...over,
+});
+
+const name = suite("articleFileName");
+name("date and slug of the title", () => {
+  assert.is(articleFileName(article()), "2018-10-20-iran-is-looking-for-allies-none.md");
+});
+name("null without a date or a sluggable title", () => {
+  assert.is(articleFileName(article({ date: null })), null);
+  assert.is(articleFileName(article({ title: "???" })), null);
+});
+name.run();
+
+const file = suite("toMarkdownFile");
+file("front matter with known keys only, attribution as a comment, then the Markdown body", () => {
+  assert.is(
+    toMarkdownFile(article({ tags: ["iran"] })),
+    [
+      "---",
+      'title: "Iran Is Looking for Allies: “None”"',
+      "date: 2018-10-20",
+      "source: Iran Focus",
+      "dateline: London, 20 Oct",
+      "caption: Ali Khamenei and Hassan Rouhani",
+      "tags:",
+      "  - iran",
+      "# attribution: Asharq AL-awsat",
+      "---",
+      "First.",
+      "",
+      "- item",
+      "",
+    ].join("\n"),
+  );
+});
+file.run();
