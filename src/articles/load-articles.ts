@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { readFileSync, statSync } from "node:fs";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { SiteConfig } from "../config/site-config.ts";
 import { type Diagnostic, error } from "../shared/diagnostic.ts";
@@ -44,23 +45,22 @@ export async function loadArticles(config: SiteConfig, options: LoadOptions): Pr
   const files = await listArticleFiles(dir);
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
-  const results = await Promise.all(
-    files.map(async (relative) => {
-      const absolute = path.join(dir, relative);
-      const file = path.relative(options.root, absolute) || relative;
-      const cache = options.cache;
-      const stats = cache ? await stat(absolute) : null;
-      const cached = stats ? cache?.get(absolute) : undefined;
-      if (stats && cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size)
-        return cached.parsed;
-      const decoded = decodeText(await readFile(absolute));
-      const parsed: ParsedArticle = decoded.ok
-        ? parseArticle({ file, name: path.basename(relative), text: decoded.text }, config)
-        : { article: null, diagnostics: [error(decoded.code, file, 0, decoded.message)] };
-      if (stats) cache?.set(absolute, { mtimeMs: stats.mtimeMs, size: stats.size, parsed });
-      return parsed;
-    }),
-  );
+  const results = files.map((relative): ParsedArticle => {
+    const absolute = path.join(dir, relative);
+    const file = path.relative(options.root, absolute) || relative;
+    const cache = options.cache;
+    const stats = cache ? statSync(absolute) : null;
+    const cached = stats ? cache?.get(absolute) : undefined;
+    if (stats && cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size)
+      return cached.parsed;
+    // Synchronous reads: 10,000 small files read one by one beat 10,000 promises on the thread pool.
+    const decoded = decodeText(readFileSync(absolute));
+    const parsed: ParsedArticle = decoded.ok
+      ? parseArticle({ file, name: path.basename(relative), text: decoded.text }, config)
+      : { article: null, diagnostics: [error(decoded.code, file, 0, decoded.message)] };
+    if (stats) cache?.set(absolute, { mtimeMs: stats.mtimeMs, size: stats.size, parsed });
+    return parsed;
+  });
   for (const result of results) {
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);

@@ -5,10 +5,9 @@ import { parseYamlMapping } from "../shared/parse-yaml.ts";
 import { slugify } from "../shared/slugify.ts";
 import { suggest } from "../shared/suggest.ts";
 import type { Article, ArticleImage, Tag } from "./article.ts";
+import { defineBodyFields } from "./body-fields.ts";
 import { normalizeTag, splitTags } from "./normalize-tag.ts";
-import { renderMarkdown } from "./render-markdown.ts";
 import { splitFrontMatter } from "./split-front-matter.ts";
-import { countWords, readingMinutes, summarize } from "./summarize.ts";
 import { articleUrl } from "./urls.ts";
 
 /** The front matter keys an article may have. */
@@ -209,29 +208,26 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
   if (diagnostics.some((d) => d.severity === "error") || title === null || published === null) {
     return { article: null, diagnostics };
   }
-  const body = renderMarkdown(split.body);
-  const wordCount = countWords(body.text);
-  const article: Article = {
-    slug,
-    title,
-    date: published,
-    updated,
-    source: sourceName === null ? null : { name: sourceName, slug: sourceSlug },
-    sourceUrl,
-    byline: text("byline"),
-    dateline: text("dateline"),
-    summary: text("summary") ?? summarize(body.text),
-    tags,
-    image,
-    caption,
-    draft: draftValue === true,
-    html: body.html,
-    text: body.text,
-    wordCount,
-    readingMinutes: readingMinutes(wordCount),
-    url: articleUrl(slug, published, config.timeZone),
-    file,
-    line: 1,
-  };
+  const article: Article = defineBodyFields(
+    {
+      slug,
+      title,
+      date: published,
+      updated,
+      source: sourceName === null ? null : { name: sourceName, slug: sourceSlug },
+      sourceUrl,
+      byline: text("byline"),
+      dateline: text("dateline"),
+      tags,
+      image,
+      caption,
+      draft: draftValue === true,
+      url: articleUrl(slug, published, config.timeZone),
+      file,
+      line: 1,
+    },
+    split.body,
+    text("summary"),
+  );
   return { article, diagnostics };
 }

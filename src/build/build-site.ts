@@ -3,8 +3,41 @@ import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import type { Diagnostic } from "../shared/diagnostic.ts";
 import { type EleventyConfig, gazettePlugin } from "../site/eleventy-plugin.ts";
-import { loadSiteData } from "../site/load-site-data.ts";
+import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 import { swapDirectory } from "./swap-directory.ts";
+
+/** Article pages rendered per Eleventy run: Eleventy keeps every page it rendered until the run ends. */
+export const ARTICLES_PER_RUN = 1000;
+
+interface RenderBatch {
+  data: SiteData;
+  only?: string[];
+}
+
+/**
+ * Splits the build into Eleventy runs: the first renders every page but the article pages (listings, feeds,
+ * assets); each further run renders one batch of article pages. Memory stays flat as the site grows.
+ */
+export function renderBatches(data: SiteData, size = ARTICLES_PER_RUN): RenderBatch[] {
+  const pages = data.model.articlePages;
+  const batches: RenderBatch[] = [{ data: { ...data, model: { ...data.model, articlePages: [] } } }];
+  for (let start = 0; start < pages.length; start += size) {
+    const model = { ...data.model, articlePages: pages.slice(start, start + size) };
+    batches.push({ data: { ...data, model }, only: ["article.njk"] });
+  }
+  return batches;
+}
+
+async function renderWithEleventy(root: string, outDir: string, batch: RenderBatch): Promise<number> {
+  const eleventy = new Eleventy(undefined, outDir, {
+    quietMode: true,
+    configPath: false,
+    config: (eleventyConfig: EleventyConfig) =>
+      gazettePlugin(eleventyConfig, { root, data: batch.data, ...(batch.only ? { only: batch.only } : {}) }),
+  });
+  const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
+  return Array.isArray(results[1]) ? results[1].length : (results as unknown[]).length;
+}
 
 export interface BuildOptions {
   /** The project root: gazette.config.yaml and articles/. */
@@ -42,13 +75,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const fresh = await mkdtemp(`${outDir}.tmp-`);
   try {
-    const eleventy = new Eleventy(undefined, fresh, {
-      quietMode: true,
-      configPath: false,
-      config: (eleventyConfig: EleventyConfig) => gazettePlugin(eleventyConfig, { root, data }),
-    });
-    const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
-    const written = Array.isArray(results[1]) ? results[1].length : (results as unknown[]).length;
+    let written = 0;
+    for (const batch of renderBatches(data)) {
+      written += await renderWithEleventy(root, fresh, batch);
+      // Let go of the finished run's pages now rather than when the heap is full (`node --expose-gc`).
+      (globalThis as { gc?: () => void }).gc?.();
+    }
     await swapDirectory(fresh, outDir);
     return { ok: true, diagnostics: loaded.diagnostics, written, outDir };
   } catch (e) {

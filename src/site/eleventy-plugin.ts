@@ -1,3 +1,4 @@
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../articles/article.ts";
@@ -21,6 +22,7 @@ export interface EleventyConfig {
   setDataDeepMerge(merge: boolean): void;
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setServerOptions(options: Record<string, unknown>): void;
+  ignores: Set<string>;
 }
 
 export interface GazettePluginOptions {
@@ -33,6 +35,11 @@ export interface GazettePluginOptions {
   data?: SiteData;
   /** Base URL override (e.g. to build under a path prefix), as `--url` gives it. */
   url?: string;
+  /**
+   * Render only these page templates (file names in templates/pages/) and copy no assets: how `build`
+   * renders article pages in batches. Default: every page.
+   */
+  only?: string[];
 }
 
 /** The templates folder of this package: pages, layouts, partials, assets. */
@@ -56,7 +63,13 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
     trimBlocks: true,
     lstripBlocks: true,
   });
-  eleventyConfig.addPassthroughCopy({ [path.join(relativeTemplates, "assets")]: "/" });
+  if (options.only) {
+    for (const name of readdirSync(path.join(TEMPLATES_DIR, "pages"))) {
+      if (!options.only.includes(name)) eleventyConfig.ignores.add(path.join(relativeTemplates, "pages", name));
+    }
+  } else {
+    eleventyConfig.addPassthroughCopy({ [path.join(relativeTemplates, "assets")]: "/" });
+  }
 
   let current = options.data;
   const cache: NonNullable<SiteDataOptions["cache"]> = new Map();
