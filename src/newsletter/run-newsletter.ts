@@ -1,0 +1,159 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { loadArticles } from "../articles/load-articles.ts";
+import { loadConfig } from "../config/load-config.ts";
+import type { SiteConfig } from "../config/site-config.ts";
+import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../shared/diagnostic.ts";
+import { buildIssue, type IssueFiles } from "./build-issue.ts";
+import { parseDayFlag } from "./day-flag.ts";
+import { renderIntro } from "./intro.ts";
+import { type Ledger, type LedgerIssue, readLedger } from "./ledger.ts";
+import { appendIssue, planIssue } from "./plan-issue.ts";
+import { createMjmlRenderer } from "./render-mjml.ts";
+import { selectEntries } from "./select-entries.ts";
+import { writeIssue } from "./write-issue.ts";
+import { writeLedger } from "./write-ledger.ts";
+
+/** What `npm run newsletter` was asked to do. */
+export interface NewsletterOptions {
+  /** The project root (configuration, articles/, newsletter/). */
+  root: string;
+  /** The clock, passed in at the CLI edge. */
+  now: Date;
+  since: string | null;
+  until: string | null;
+  /** Most entries; default the configuration's `newsletter.limit`. */
+  limit: number | null;
+  /** Print what would go in and write nothing. */
+  dryRun: boolean;
+  /** Rebuild this earlier issue from the ledger instead of making the next one. */
+  issue: number | null;
+  /** A Markdown file with the editor's introduction, relative to the working folder. */
+  intro: string | null;
+}
+
+/** Where messages go: `out` for results, `err` for problems. */
+export interface Reporter {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Prints errors, and warnings when there are few (a big archive's scheduled articles are not news here). */
+function report(diagnostics: readonly Diagnostic[], io: Reporter): boolean {
+  const warnings = diagnostics.filter((d) => d.severity === "warning");
+  const shown = warnings.length > 5 ? diagnostics.filter((d) => d.severity === "error") : diagnostics;
+  for (const d of sortDiagnostics(shown)) io.err(formatDiagnostic(d));
+  if (shown.length < diagnostics.length) io.err(`${warnings.length} warnings (npm run build lists them)`);
+  return hasErrors(diagnostics);
+}
+
+function describe(issue: LedgerIssue, files: IssueFiles, io: Reporter): void {
+  for (const e of issue.entries) io.out(`  ${e.date.slice(0, 10)}  ${e.title}  (${e.slug})`);
+  io.out(`Subject: ${issue.subject}`);
+  io.out(`HTML: ${(Buffer.byteLength(files.html) / 1000).toFixed(1)} KB`);
+}
+
+async function rebuild(
+  ledger: Ledger,
+  config: SiteConfig,
+  options: NewsletterOptions,
+  io: Reporter,
+): Promise<number> {
+  const issue = ledger.issues.find((i) => i.number === options.issue);
+  if (!issue) {
+    const known = ledger.issues.length
+      ? `issues 1–${ledger.issues.length} are recorded`
+      : "no issue is recorded";
+    io.err(`issue ${options.issue} is not in newsletter/issues.json (${known})`);
+    return 1;
+  }
+  const built = await buildIssue(issue, config, createMjmlRenderer());
+  if (report(built.diagnostics, io) || !built.files) return 1;
+  io.out(`Issue ${issue.number} (${issue.entries.length} articles):`);
+  describe(issue, built.files, io);
+  if (options.dryRun) return 0;
+  try {
+    io.out(`Rebuilt ${(await writeIssue(options.root, issue.number, built.files)).join(", ")}`);
+    return 0;
+  } catch (e) {
+    io.err(`cannot write issue ${issue.number}: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+/**
+ * `npm run newsletter`: makes the next issue (or rebuilds one), the edge that reads the configuration, the
+ * ledger and the articles, and writes the issue's files and then the ledger. Returns the exit code.
+ */
+export async function runNewsletter(options: NewsletterOptions, io: Reporter): Promise<number> {
+  const loaded = await loadConfig(options.root);
+  if (report(loaded.diagnostics, io) || !loaded.config) return 1;
+  const config = loaded.config;
+  const { ledger, diagnostics } = await readLedger(options.root);
+  if (report(diagnostics, io)) return 1;
+  if (options.issue !== null) return rebuild(ledger, config, options, io);
+
+  const since = options.since === null ? null : parseDayFlag("since", options.since, config.timeZone);
+  const until = options.until === null ? null : parseDayFlag("until", options.until, config.timeZone);
+  for (const flag of [since, until]) {
+    if (flag && !flag.ok) {
+      io.err(flag.message);
+      return 1;
+    }
+  }
+  let intro = null;
+  if (options.intro !== null) {
+    try {
+      intro = await renderIntro(await readFile(path.resolve(options.intro), "utf8"));
+    } catch (e) {
+      io.err(
+        `--intro ${options.intro} cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}): expected a Markdown file`,
+      );
+      return 1;
+    }
+  }
+  const collection = await loadArticles(config, { root: options.root, now: options.now });
+  if (report(collection.diagnostics, io)) return 1;
+  const selection = selectEntries(collection.published, ledger, {
+    now: options.now,
+    timeZone: config.timeZone,
+    since: since?.ok ? since.start : null,
+    until: until?.ok ? until.end : null,
+    limit: options.limit ?? config.newsletter.limit,
+  });
+  const last = ledger.issues.length;
+  if (selection.entries.length === 0) {
+    io.out(
+      last > 0 ? `no new articles since issue ${last}` : "no new articles in the last 7 days: no issue made",
+    );
+    return 0;
+  }
+  const issue = planIssue(ledger, selection, config, {
+    now: options.now,
+    since: options.since,
+    until: options.until,
+    intro,
+  });
+  const built = await buildIssue(issue, config, createMjmlRenderer());
+  if (report(built.diagnostics, io) || !built.files) return 1;
+  io.out(
+    `${options.dryRun ? "Would make issue" : "Issue"} ${issue.number} with ${issue.entries.length} articles:`,
+  );
+  describe(issue, built.files, io);
+  if (selection.waiting.length > 0)
+    io.out(
+      `${selection.waiting.length} more articles wait for the next issue (--limit ${options.limit ?? config.newsletter.limit})`,
+    );
+  if (options.dryRun) return 0;
+  try {
+    const written = await writeIssue(options.root, issue.number, built.files);
+    await writeLedger(options.root, appendIssue(ledger, issue, selection.start, config.timeZone));
+    io.out(`Wrote ${written.join(", ")} and newsletter/issues.json`);
+    return 0;
+  } catch (e) {
+    io.err(
+      `cannot write issue ${issue.number}: ${(e as Error).message}; newsletter/issues.json was left as it was`,
+    );
+    return 1;
+  }
+}

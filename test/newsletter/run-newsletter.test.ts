@@ -1,0 +1,139 @@
+import { readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { simpleParser } from "mailparser";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { readLedger } from "../../src/newsletter/ledger.ts";
+import { type NewsletterOptions, runNewsletter } from "../../src/newsletter/run-newsletter.ts";
+import { articleFile, deleteArticle, makeProject, putArticle, readTree, recorder } from "./project.ts";
+
+const options = (root: string, now: string, extra: Partial<NewsletterOptions> = {}): NewsletterOptions => ({
+  root,
+  now: new Date(now),
+  since: null,
+  until: null,
+  limit: null,
+  dryRun: false,
+  issue: null,
+  intro: null,
+  ...extra,
+});
+
+async function run(root: string, now: string, extra: Partial<NewsletterOptions> = {}) {
+  const io = recorder();
+  const code = await runNewsletter(options(root, now, extra), io);
+  return { code, ...io };
+}
+
+async function issuesOf(root: string): Promise<string[][]> {
+  const { ledger } = await readLedger(root);
+  return ledger.issues.map((i) => i.entries.map((e) => e.slug));
+}
+
+const runner = suite("runNewsletter");
+
+runner("a sequence of issues sends every article exactly once", async () => {
+  const root = await makeProject({
+    "2024-02-01-old.md": articleFile("Old", "2024-02-01"),
+    "2024-03-03-a.md": articleFile("A", "2024-03-03T09:00"),
+    "2024-03-05-b.md": articleFile("B", "2024-03-05T09:00"),
+    "2024-03-07-c.md": articleFile("C", "2024-03-07T09:00"),
+  });
+  let r = await run(root, "2024-03-08T10:00:00Z");
+  assert.is(r.code, 0, r.errors.join("\n"));
+  assert.equal(await issuesOf(root), [["c", "b", "a"]]);
+
+  // New article, an edited date on a sent one, one added late with an old date.
+  await putArticle(root, "2024-03-10-d.md", articleFile("D", "2024-03-10T09:00"));
+  await putArticle(root, "2024-03-03-a.md", articleFile("A", "2024-03-11T09:00"));
+  await putArticle(root, "e.md", articleFile("E", "2024-03-06T09:00"));
+  r = await run(root, "2024-03-12T10:00:00Z");
+  assert.is(r.code, 0, r.errors.join("\n"));
+  assert.equal((await issuesOf(root))[1], ["d", "e"]);
+
+  // A deleted article: the rebuilt issue 2 is byte-identical from the ledger alone.
+  const before = await readTree(path.join(root, "newsletter/2"));
+  await deleteArticle(root, "2024-03-10-d.md");
+  r = await run(root, "2024-04-01T00:00:00Z", { issue: 2 });
+  assert.is(r.code, 0, r.errors.join("\n"));
+  assert.equal(await readTree(path.join(root, "newsletter/2")), before);
+
+  // A crash while writing issue 3 leaves the ledger as it was; the rerun makes issue 3.
+  await putArticle(root, "2024-03-13-f.md", articleFile("F", "2024-03-13T09:00"));
+  const ledgerBefore = await readFile(path.join(root, "newsletter/issues.json"));
+  await writeFile(path.join(root, "newsletter/3"), "in the way");
+  r = await run(root, "2024-03-14T10:00:00Z");
+  assert.is.not(r.code, 0);
+  assert.ok((await readFile(path.join(root, "newsletter/issues.json"))).equals(ledgerBefore));
+  await rm(path.join(root, "newsletter/3"));
+  r = await run(root, "2024-03-14T10:00:00Z");
+  assert.is(r.code, 0, r.errors.join("\n"));
+  assert.equal((await issuesOf(root))[2], ["f"]);
+
+  // Nothing new: says so, exits 0, writes nothing.
+  const tree = await readTree(path.join(root, "newsletter"));
+  r = await run(root, "2024-03-15T10:00:00Z");
+  assert.is(r.code, 0);
+  assert.equal(r.lines, ["no new articles since issue 3"]);
+  assert.equal(await readTree(path.join(root, "newsletter")), tree);
+
+  // Over the limit: the rest wait for the next issue.
+  for (const [slug, day] of [
+    ["g", 16],
+    ["h", 17],
+    ["i", 18],
+  ] as const)
+    await putArticle(root, `${slug}.md`, articleFile(slug.toUpperCase(), `2024-03-${day}T09:00`));
+  r = await run(root, "2024-03-19T10:00:00Z", { limit: 2 });
+  assert.match(r.lines.join("\n"), "1 more articles wait for the next issue");
+  r = await run(root, "2024-03-20T10:00:00Z", { limit: 2 });
+  const issues = await issuesOf(root);
+  assert.equal(issues.slice(3), [["h", "g"], ["i"]]);
+  const all = issues.flat().sort();
+  assert.equal(all, ["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
+});
+
+runner("--dry-run prints the issue and writes nothing", async () => {
+  const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
+  const r = await run(root, "2024-03-08T10:00:00Z", { dryRun: true });
+  assert.is(r.code, 0);
+  assert.match(r.lines.join("\n"), "Would make issue 1 with 1 articles");
+  assert.match(r.lines.join("\n"), "Alpha  (a)");
+  assert.equal([...(await readTree(root)).keys()], ["articles/a.md", "gazette.config.yaml"]);
+});
+
+runner("writes the four files; the .eml reads back with every link", async () => {
+  const root = await makeProject({
+    "a.md": articleFile("Alpha", "2024-03-07T09:00"),
+    "b.md": articleFile("Beta", "2024-03-06T09:00"),
+  });
+  await writeFile(path.join(root, "intro.md"), "A *quiet* week.");
+  const r = await run(root, "2024-03-08T10:00:00Z", { intro: path.join(root, "intro.md") });
+  assert.is(r.code, 0, r.errors.join("\n"));
+  const files = [...(await readTree(path.join(root, "newsletter"))).keys()];
+  assert.equal(files, ["1/email.eml", "1/email.html", "1/email.mjml", "1/email.txt", "issues.json"]);
+  const mail = await simpleParser(await readFile(path.join(root, "newsletter/1/email.eml")));
+  assert.is(mail.subject, "Test Gazette #1: Alpha");
+  assert.match(String(mail.html), 'href="https://news.example.org/2024/03/a/"');
+  assert.match(String(mail.html), 'href="https://news.example.org/2024/03/b/"');
+  assert.match(String(mail.html), "<em>quiet</em>");
+  assert.match(mail.text ?? "", "https://news.example.org/2024/03/b/");
+  assert.is(mail.replyTo?.text, "editor@news.example.org");
+});
+
+runner("bad input: one clear line each", async () => {
+  const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
+  let r = await run(root, "2024-03-08T10:00:00Z", { since: "last week" });
+  assert.equal([r.code, r.errors], [1, ['--since "last week" is not a day (expected YYYY-MM-DD)']]);
+  r = await run(root, "2024-03-08T10:00:00Z", { issue: 4 });
+  assert.equal([r.code, r.errors], [1, ["issue 4 is not in newsletter/issues.json (no issue is recorded)"]]);
+  r = await run(root, "2024-03-08T10:00:00Z", { intro: path.join(root, "missing.md") });
+  assert.is(r.code, 1);
+  assert.match(r.errors[0] ?? "", "missing.md cannot be read");
+  await writeFile(path.join(root, "articles/bad.md"), "---\ntitle: Bad\ndate: 31/01/2019\n---\nx\n");
+  r = await run(root, "2024-03-08T10:00:00Z");
+  assert.is(r.code, 1);
+  assert.match(r.errors.join("\n"), "articles/bad.md:3");
+});
+
+runner.run();
