@@ -2,9 +2,11 @@
 // browser and the validators see it: the Nu HTML Checker on every page, axe-core in Debian's Chromium
 // (light and dark), no horizontal scrolling at 320 px, no requests to other hosts. Screenshots go to
 // test-results/ for a person to look at. Needs Java and /usr/bin/chromium (see .ci/run).
-import { mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
+import { execFile } from "node:child_process";
+import { cp, mkdir, mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 import { buildSite } from "../src/build/build-site.ts";
 import { formatDiagnostic } from "../src/shared/diagnostic.ts";
@@ -13,6 +15,7 @@ import { serveFolder } from "../test/browser/static-server.ts";
 import { validateHtml } from "../test/browser/validate-html.ts";
 
 const root = process.cwd();
+const run = promisify(execFile);
 const shots = path.join(root, "test-results", "screenshots");
 let passed = 0;
 let failed = 0;
@@ -34,9 +37,22 @@ async function htmlFiles(dir: string): Promise<string[]> {
     .sort();
 }
 
+// A copy of the shipped project with one newsletter issue made, so the issue pages and the email are checked.
 const out = await mkdtemp(path.join(os.tmpdir(), "gazette-browser-"));
+const project = path.join(out, "project");
 await mkdir(shots, { recursive: true });
-const built = await buildSite({ root, outDir: path.join(out, "site"), now: new Date() });
+await cp(path.join(root, "articles"), path.join(project, "articles"), { recursive: true });
+await cp(path.join(root, "gazette.config.yaml"), path.join(project, "gazette.config.yaml"));
+await run(process.execPath, [
+  "--import",
+  "tsx",
+  path.join(root, "scripts", "newsletter.ts"),
+  "--root",
+  project,
+  "--since",
+  "2000-01-01",
+]);
+const built = await buildSite({ root: project, outDir: path.join(out, "site"), now: new Date() });
 if (!built.ok) {
   for (const d of built.diagnostics) console.log(formatDiagnostic(d));
   throw new Error("the shipped site does not build");
@@ -67,6 +83,8 @@ try {
     tag: firstTag ?? "",
     archive: firstMonth ?? "",
     subscribe: "subscribe/",
+    newsletter: "newsletter/",
+    issue: "newsletter/1/",
     "404": "no-such-page/",
   };
   for (const [name, page] of Object.entries(named)) {
@@ -107,6 +125,34 @@ try {
         "pages that scroll sideways at 320 px or call other hosts",
         wide.map((r) => `${r.check.url}: overflow ${r.overflow}px, foreign ${r.foreignRequests.join(" ")}`),
       );
+
+  // 3. The email as a mail client shows it: phone and desktop widths, light and dark, WCAG A and AA rules.
+  const emailServer = await serveFolder(path.join(project, "newsletter", "1"));
+  try {
+    for (const width of [375, 600]) {
+      for (const colorScheme of ["light", "dark"] as const) {
+        const report = await checkPage(browser, {
+          url: `${emailServer.url}email.html`,
+          width,
+          colorScheme,
+          axeTags: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"],
+          screenshot: path.join(shots, `email-${width}-${colorScheme}.png`),
+        });
+        const problems = [
+          ...report.violations.map(
+            (v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(", ")}`,
+          ),
+          ...(report.overflow > 0 ? [`scrolls sideways by ${report.overflow}px`] : []),
+          ...report.foreignRequests.map((url) => `requests ${url}`),
+        ];
+        problems.length === 0
+          ? pass(`email at ${width} px (${colorScheme}): 0 violations, no overflow`)
+          : fail(`email at ${width} px (${colorScheme})`, problems);
+      }
+    }
+  } finally {
+    await emailServer.close();
+  }
 } finally {
   await browser.close();
   await server.close();

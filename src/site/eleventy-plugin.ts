@@ -65,7 +65,8 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
   });
   if (options.only) {
     for (const name of readdirSync(path.join(TEMPLATES_DIR, "pages"))) {
-      if (!options.only.includes(name)) eleventyConfig.ignores.add(path.join(relativeTemplates, "pages", name));
+      if (!options.only.includes(name))
+        eleventyConfig.ignores.add(path.join(relativeTemplates, "pages", name));
     }
   } else {
     eleventyConfig.addPassthroughCopy({ [path.join(relativeTemplates, "assets")]: "/" });

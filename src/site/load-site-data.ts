@@ -3,7 +3,9 @@ import { type LoadOptions, loadArticles } from "../articles/load-articles.ts";
 import { loadConfig } from "../config/load-config.ts";
 import type { ConfigOverrides } from "../config/parse-config.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import { emptyLedger, type Ledger, readLedger } from "../newsletter/ledger.ts";
 import { type Diagnostic, hasErrors } from "../shared/diagnostic.ts";
+import { type IssuePage, newsletterPages } from "./newsletter-pages.ts";
 import { buildSiteModel, type SiteModel } from "./site-model.ts";
 import { type SitemapEntry, sitemapEntries } from "./sitemap.ts";
 
@@ -11,6 +13,8 @@ import { type SitemapEntry, sitemapEntries } from "./sitemap.ts";
 export interface SiteData {
   config: SiteConfig;
   model: SiteModel;
+  /** The newsletter's issues (web versions), newest first. */
+  issues: IssuePage[];
   sitemap: SitemapEntry[];
 }
 
@@ -25,11 +29,20 @@ export interface SiteDataOptions extends ConfigOverrides {
   cache?: LoadOptions["cache"];
 }
 
-/** Builds the template data from a loaded configuration and the published articles. Pure. */
-export function makeSiteData(config: SiteConfig, published: Article[]): SiteData {
+/** Builds the template data from a loaded configuration, the published articles and the issue ledger. Pure. */
+export function makeSiteData(
+  config: SiteConfig,
+  published: Article[],
+  ledger: Ledger = emptyLedger(),
+): SiteData {
   const model = buildSiteModel(config, published);
-  const extra = [{ url: "/subscribe/", lastChange: model.lastChange }];
-  return { config, model, sitemap: sitemapEntries(config, model, extra) };
+  const issues = newsletterPages(ledger.issues);
+  const extra = [
+    { url: "/subscribe/", lastChange: model.lastChange },
+    { url: "/newsletter/", lastChange: issues[0]?.date ?? model.lastChange },
+    ...issues.map((issue) => ({ url: issue.url, lastChange: issue.date })),
+  ];
+  return { config, model, issues, sitemap: sitemapEntries(config, model, extra) };
 }
 
 /**
@@ -45,7 +58,8 @@ export async function loadSiteData(options: SiteDataOptions): Promise<SiteDataRe
     now: options.now,
     ...(options.cache ? { cache: options.cache } : {}),
   });
-  const diagnostics = [...loaded.diagnostics, ...collection.diagnostics];
+  const ledger = await readLedger(options.root);
+  const diagnostics = [...loaded.diagnostics, ...collection.diagnostics, ...ledger.diagnostics];
   if (hasErrors(diagnostics)) return { data: null, diagnostics };
-  return { data: makeSiteData(loaded.config, collection.published), diagnostics };
+  return { data: makeSiteData(loaded.config, collection.published, ledger.ledger), diagnostics };
 }

@@ -1,0 +1,42 @@
+import { newsletterUrl } from "../articles/urls.ts";
+import type { LedgerEntry, LedgerIssue } from "../newsletter/ledger.ts";
+
+/** One entry of an issue's web version, with its dates as instants for the date filters. */
+export interface IssueEntryView extends Omit<LedgerEntry, "date"> {
+  date: Date;
+}
+
+/** An issue's web version at `/newsletter/<N>/`, from the ledger's snapshot (never from article files). */
+export interface IssuePage {
+  number: number;
+  url: string;
+  date: Date;
+  subject: string;
+  preheader: string;
+  introHtml: string | null;
+  entries: IssueEntryView[];
+  /** The oldest and newest entry dates: the range the issue covers. */
+  first: Date | null;
+  last: Date | null;
+}
+
+/** The web versions of every recorded issue, newest first. */
+export function newsletterPages(issues: readonly LedgerIssue[]): IssuePage[] {
+  return [...issues]
+    .sort((a, b) => b.number - a.number)
+    .map((issue) => {
+      const entries = issue.entries.map((entry) => ({ ...entry, date: new Date(entry.date) }));
+      const times = entries.map((e) => e.date.getTime());
+      return {
+        number: issue.number,
+        url: newsletterUrl(issue.number),
+        date: new Date(issue.date),
+        subject: issue.subject,
+        preheader: issue.preheader,
+        introHtml: issue.intro?.html ?? null,
+        entries,
+        first: times.length ? new Date(Math.min(...times)) : null,
+        last: times.length ? new Date(Math.max(...times)) : null,
+      };
+    });
+}
