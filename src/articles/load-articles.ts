@@ -8,6 +8,9 @@ import { type Collection, checkCollection } from "./check-collection.ts";
 import { type ParsedArticle, parseArticle } from "./parse-article.ts";
 import { decodeText } from "./read-text.ts";
 
+/** Parsed files by absolute path, with the size and modification time they had when parsed. */
+export type ArticleCache = Map<string, { mtimeMs: number; size: number; parsed: ParsedArticle }>;
+
 export interface LoadOptions {
   /** The project root: file names in messages are relative to it. */
   root: string;
@@ -19,7 +22,7 @@ export interface LoadOptions {
    * Parsed files kept between loads (the dev server): a file whose size and modification time are unchanged
    * is not read or parsed again. Must be dropped when the configuration changes.
    */
-  cache?: Map<string, { mtimeMs: number; size: number; parsed: ParsedArticle }>;
+  cache?: ArticleCache;
 }
 
 /** Every `*.md` file below a folder, sorted, as paths relative to it. Missing folder: none. */

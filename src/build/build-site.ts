@@ -28,7 +28,8 @@ export function renderBatches(data: SiteData, size = ARTICLES_PER_RUN): RenderBa
   return batches;
 }
 
-async function renderWithEleventy(root: string, outDir: string, batch: RenderBatch): Promise<number> {
+/** Runs Eleventy once over a batch, writing into `outDir`; returns the number of files written. */
+export async function renderWithEleventy(root: string, outDir: string, batch: RenderBatch): Promise<number> {
   const eleventy = new Eleventy(undefined, outDir, {
     quietMode: true,
     configPath: false,

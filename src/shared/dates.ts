@@ -11,13 +11,26 @@ export type DateParse = { ok: true; date: Date } | { ok: false; expected: string
  */
 export function parseDateValue(value: string, timeZone: string): DateParse {
   const text = value.trim();
+  const key = `parse|${timeZone}|${text}`;
+  const known = parsedDates.get(key);
+  if (known) return known;
   const expected = "expected YYYY-MM-DD or an ISO date-time such as 2019-01-31T09:30:00+01:00";
-  if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) return { ok: false, expected };
-  const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone, setZone: false });
-  if (!parsed.isValid)
-    return { ok: false, expected: `${expected}; ${parsed.invalidExplanation ?? "no such day"}` };
-  return { ok: true, date: parsed.toJSDate() };
+  let result: DateParse;
+  if (!DATE_ONLY.test(text) && !DATE_TIME.test(text)) result = { ok: false, expected };
+  else {
+    const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone, setZone: false });
+    result = parsed.isValid
+      ? { ok: true, date: parsed.toJSDate() }
+      : { ok: false, expected: `${expected}; ${parsed.invalidExplanation ?? "no such day"}` };
+  }
+  if (parsedDates.size >= CACHE_LIMIT) parsedDates.clear();
+  parsedDates.set(key, result);
+  // A fresh Date each time: callers own the object they get.
+  return result.ok ? { ok: true, date: new Date(result.date.getTime()) } : result;
 }
+
+/** Parsed front matter dates: articles share days, and zone arithmetic through Intl is slow. */
+const parsedDates = new Map<string, DateParse>();
 
 /**
  * Results of the formatting functions below, by function, zone, locale and instant. Time-zone conversion

@@ -14,3 +14,19 @@ declare module "@11ty/eleventy" {
     serve(port?: number): Promise<void>;
   }
 }
+
+declare module "@11ty/eleventy-dev-server" {
+  interface DevServerOptions {
+    port?: number;
+    pathPrefix?: string;
+    domDiff?: boolean;
+    logger?: Record<string, (line: string) => void>;
+  }
+  export default class EleventyDevServer {
+    static getServer(name: string, dir: string, options?: DevServerOptions): EleventyDevServer;
+    serve(port: number): void;
+    reload(event: { files?: string[] }): void;
+    sendError(event: { error: Error }): void;
+    close(): Promise<void>;
+  }
+}
