@@ -36,6 +36,8 @@ export async function renderWithEleventy(root: string, outDir: string, batch: Re
     config: (eleventyConfig: EleventyConfig) =>
       gazettePlugin(eleventyConfig, { root, data: batch.data, ...(batch.only ? { only: batch.only } : {}) }),
   });
+  // Our own summary replaces Eleventy's per-run "Wrote N files" line; errors still throw.
+  eleventy.disableLogger();
   const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
   return Array.isArray(results[1]) ? results[1].length : (results as unknown[]).length;
 }
