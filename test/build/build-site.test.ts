@@ -179,4 +179,22 @@ build("drops a deleted article from the next build", async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+build("lists every page in the sitemap with its last change", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), articles);
+  const { outDir } = await buildSite({ root, now: NOW });
+  const tree = await readTree(outDir);
+  const sitemap = tree.get("sitemap.xml") ?? "";
+  const listed = [
+    ...sitemap.matchAll(/<loc>https:\/\/example.org\/([^<]*)<\/loc><lastmod>([^<]+)<\/lastmod>/g),
+  ];
+  const pages = [...tree.keys()]
+    .filter((f) => f.endsWith("index.html"))
+    .map((f) => f.replace(/index\.html$/, ""))
+    .sort();
+  assert.equal(listed.map((m) => m[1]).sort(), pages);
+  assert.ok(listed.every((m) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/.test(m[2] ?? "")));
+  assert.not.ok(sitemap.includes("404"), "the 404 page is not listed");
+  await rm(root, { recursive: true, force: true });
+});
+
 build.run();
