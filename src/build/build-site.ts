@@ -1,10 +1,12 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
+import { renderFeeds } from "../feeds/render-feeds.ts";
 import type { Diagnostic } from "../shared/diagnostic.ts";
 import { type EleventyConfig, gazettePlugin } from "../site/eleventy-plugin.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 import { swapDirectory } from "./swap-directory.ts";
+import { writeFeeds } from "./write-feeds.ts";
 
 /** Article pages rendered per Eleventy run: Eleventy keeps every page it rendered until the run ends. */
 export const ARTICLES_PER_RUN = 1000;
@@ -84,6 +86,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       // Let go of the finished run's pages now rather than when the heap is full (`node --expose-gc`).
       (globalThis as { gc?: () => void }).gc?.();
     }
+    written += await writeFeeds(fresh, renderFeeds(data.config, data.model.articles));
     await swapDirectory(fresh, outDir);
     return { ok: true, diagnostics: loaded.diagnostics, written, outDir };
   } catch (e) {

@@ -3,6 +3,8 @@ import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
 import type { ArticleCache } from "../articles/load-articles.ts";
 import { renderBatches, renderWithEleventy } from "../build/build-site.ts";
+import { writeFeeds } from "../build/write-feeds.ts";
+import { renderFeeds } from "../feeds/render-feeds.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 
@@ -54,6 +56,7 @@ export async function startDevServer(options: DevServerOptions): Promise<{ close
       if (mine !== generation) return false;
       await renderWithEleventy(root, outDir, batch);
     }
+    await writeFeeds(outDir, renderFeeds(site.config, site.model.articles));
     return true;
   };
 
