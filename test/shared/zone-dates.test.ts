@@ -1,0 +1,78 @@
+// Dates in the site's time zone, whatever TZ the machine has: `npm test` runs this file under
+// Pacific/Kiritimati (UTC+14) and again under Pacific/Pago_Pago (UTC−11).
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { parseArticle } from "../../src/articles/parse-article.ts";
+import { articleUrl } from "../../src/articles/urls.ts";
+import { dayKey, formatDay, formatLongDay, isoInZone, parseDateValue } from "../../src/shared/dates.ts";
+import { groupByDay } from "../../src/site/group-by-day.ts";
+import { makeArticle } from "../factories.ts";
+
+const TEHRAN = "Asia/Tehran";
+
+const parse = suite("parseDateValue");
+
+parse("a date without a time is the start of that day in the site's zone", () => {
+  const result = parseDateValue("2019-01-31", TEHRAN);
+  assert.ok(result.ok);
+  if (result.ok) assert.is(result.date.toISOString(), "2019-01-30T20:30:00.000Z");
+});
+
+parse("a date-time without a zone is in the site's zone; with an offset it keeps it", () => {
+  const local = parseDateValue("2019-01-31T09:30", TEHRAN);
+  const offset = parseDateValue("2019-01-31T09:30:00+01:00", TEHRAN);
+  const utc = parseDateValue("2019-01-31T09:30:00Z", TEHRAN);
+  assert.is(local.ok && local.date.toISOString(), "2019-01-31T06:00:00.000Z");
+  assert.is(offset.ok && offset.date.toISOString(), "2019-01-31T08:30:00.000Z");
+  assert.is(utc.ok && utc.date.toISOString(), "2019-01-31T09:30:00.000Z");
+});
+
+parse("rejects day-first dates and impossible days, saying what is expected", () => {
+  const slash = parseDateValue("31/01/2019", TEHRAN);
+  assert.not.ok(slash.ok);
+  if (!slash.ok) assert.match(slash.expected, "expected YYYY-MM-DD");
+  const feb30 = parseDateValue("2019-02-30", TEHRAN);
+  assert.not.ok(feb30.ok);
+});
+
+parse.run();
+
+const inZone = suite("dates in the site's zone");
+
+inZone("an article dated 2019-01-31 in Asia/Tehran is the 31st on its page and in its URL", () => {
+  const { article } = parseArticle(
+    { file: "articles/x.md", name: "2019-01-31-x.md", text: "---\ntitle: X\ndate: 2019-01-31\n---\nBody.\n" },
+    { timeZone: TEHRAN },
+  );
+  assert.ok(article);
+  if (!article) return;
+  assert.is(article.url, "/2019/01/x/");
+  assert.is(dayKey(article.date, TEHRAN), "2019-01-31");
+  assert.is(isoInZone(article.date, TEHRAN), "2019-01-31T00:00:00+03:30");
+  assert.is(formatDay(article.date, TEHRAN, "en-GB"), "31 January 2019");
+  assert.is(formatLongDay(article.date, TEHRAN, "en-GB"), "Thursday, 31 January 2019");
+});
+
+inZone("the month in the URL is the site's month near midnight", () => {
+  // 1 February 00:30 in Kiritimati (UTC+14) is still 31 January in UTC and in Pago Pago.
+  const instant = new Date("2019-01-31T10:30:00Z");
+  assert.is(articleUrl("x", instant, "Pacific/Kiritimati"), "/2019/02/x/");
+  assert.is(articleUrl("x", instant, "Pacific/Pago_Pago"), "/2019/01/x/");
+  assert.is(dayKey(instant, "Pacific/Kiritimati"), "2019-02-01");
+  assert.is(dayKey(instant, "Pacific/Pago_Pago"), "2019-01-30");
+});
+
+inZone("grouping by day follows the site's zone, not the machine's", () => {
+  const late = makeArticle({ slug: "late", date: new Date("2019-01-30T21:00:00Z"), timeZone: TEHRAN });
+  const early = makeArticle({ slug: "early", date: new Date("2019-01-30T20:00:00Z"), timeZone: TEHRAN });
+  const groups = groupByDay([late, early], TEHRAN);
+  assert.equal(
+    groups.map((g) => [g.day, g.articles.map((a) => a.slug)]),
+    [
+      ["2019-01-31", ["late"]],
+      ["2019-01-30", ["early"]],
+    ],
+  );
+});
+
+inZone.run();
