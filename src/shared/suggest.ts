@@ -1,20 +1,27 @@
-/** Levenshtein distance between two short strings. */
+/**
+ * Edit distance where swapping two neighbouring letters counts as one edit (optimal string alignment),
+ * so `titel` is one edit from `title`.
+ */
 function distance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  const rows: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number): number => rows[i]?.[j] ?? 0;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      (rows[i] as number[])[j] = best;
     }
-    previous = current;
   }
-  return previous[b.length] ?? 0;
+  return at(a.length, b.length);
 }
 
 /**
- * The known name closest to an unknown one (`titel` → `title`), or null when none is close enough
- * (at most a third of the name's letters differ).
+ * The known name closest to an unknown one (`titel` → `title`, `sumary` → `summary`), or null when none
+ * is close enough (more than a third of the letters differ).
  */
 export function suggest(unknown: string, known: readonly string[]): string | null {
   let best: string | null = null;

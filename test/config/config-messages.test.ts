@@ -1,0 +1,80 @@
+import { readFileSync } from "node:fs";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { parseConfig } from "../../src/config/parse-config.ts";
+import { formatDiagnostic } from "../../src/shared/diagnostic.ts";
+
+const BASE = [
+  "title: Gazette",
+  "url: https://example.org/",
+  "time_zone: Asia/Tehran",
+  "newsletter:",
+  "  unsubscribe_url: https://example.org/u?e={email}&t={token}",
+  "  postal_address: 1 Street",
+].join("\n");
+
+const lines = (text: string): string[] =>
+  parseConfig(text, "gazette.config.yaml").diagnostics.map(formatDiagnostic);
+
+const parse = suite("parseConfig");
+
+parse("the shipped configuration is valid", () => {
+  const { config, diagnostics } = parseConfig(
+    readFileSync("gazette.config.yaml", "utf8"),
+    "gazette.config.yaml",
+  );
+  assert.equal(diagnostics, []);
+  assert.is(config?.url, "https://gazette.example.org/");
+  assert.is(config?.pathPrefix, "/");
+});
+
+parse("fills defaults and takes the path prefix from the URL", () => {
+  const { config } = parseConfig(
+    BASE.replace("https://example.org/", "https://example.org/digest"),
+    "c.yaml",
+  );
+  assert.is(config?.url, "https://example.org/digest/");
+  assert.is(config?.pathPrefix, "/digest/");
+  assert.is(config?.perPage, 20);
+  assert.is(config?.feedLimit, 50);
+  assert.is(config?.language, "en");
+  assert.is(config?.newsletter.limit, 20);
+});
+
+parse("an override URL replaces the file's", () => {
+  const { config } = parseConfig(BASE, "c.yaml", { url: "https://other.org/news/" });
+  assert.is(config?.pathPrefix, "/news/");
+});
+
+parse("a URL without a scheme, an unknown zone, a bad language, a bad number", () => {
+  const text = BASE.replace("https://example.org/", "example.org")
+    .replace("Asia/Tehran", "Mars/Olympus")
+    .concat("\nlanguage: English\nper_page: 0\n");
+  assert.equal(lines(text), [
+    'gazette.config.yaml:2 error config/url: url "example.org" has no scheme (expected https://…)',
+    'gazette.config.yaml:7 error config/language: language "English" is not a language tag (expected e.g. en or en-GB)',
+    'gazette.config.yaml:3 error config/time-zone: time_zone "Mars/Olympus" is not a known time zone (expected an IANA name such as Europe/London)',
+    "gazette.config.yaml:8 error config/per-page: per_page is 0 (expected a whole number of at least 1)",
+  ]);
+});
+
+parse("unknown keys are warnings with a suggestion", () => {
+  assert.equal(lines(`${BASE}\ntimezone: UTC\n`), [
+    'gazette.config.yaml:7 warning config/unknown-key: unknown key "timezone" (did you mean "time_zone"?)',
+  ]);
+});
+
+parse("a missing title and no way to unsubscribe are errors", () => {
+  const text = BASE.replace("title: Gazette\n", "").replace(/\n {2}unsubscribe_url: [^\n]*/, "");
+  assert.equal(lines(text), [
+    "gazette.config.yaml error config/title: title is missing (expected text)",
+    "gazette.config.yaml:3 error config/newsletter: newsletter has no unsubscribe_url and no unsubscribe_mailto (bulk email needs a way to unsubscribe: set one)",
+  ]);
+});
+
+parse("invalid YAML gives its line", () => {
+  const [line] = lines("title: [unclosed\nurl: https://example.org/\n");
+  assert.match(line ?? "", /^gazette.config.yaml:\d error config\/yaml: invalid YAML/);
+});
+
+parse.run();
