@@ -32,6 +32,22 @@ function compareOldestFirst(a: Article, b: Article): number {
 }
 
 /**
+ * Where the next issue's candidates begin: `start` is the ledger's start (for the first issue, `--since`
+ * or the start of the last 7 days); `from` is the later of it and `--since`, in milliseconds. No article
+ * dated before `from` can go in the issue, so loading can skip them.
+ */
+export function candidateWindow(
+  ledger: Ledger,
+  options: Pick<SelectOptions, "now" | "timeZone" | "since">,
+): { start: Date; from: number } {
+  const start =
+    ledger.start !== null
+      ? new Date(ledger.start)
+      : (options.since ?? lastSevenDaysStart(options.now, options.timeZone));
+  return { start, from: Math.max(start.getTime(), options.since?.getTime() ?? Number.NEGATIVE_INFINITY) };
+}
+
+/**
  * Chooses the next issue's entries (pure). A candidate is a published article that is in no issue yet
  * (membership is by slug, so an edited date never sends an article twice), dated between the ledger's
  * start and the cutoff, and inside `--since`/`--until` when given. An article dated before the previous
@@ -45,13 +61,9 @@ export function selectEntries(
 ): Selection {
   const sent = new Set<string>();
   for (const issue of ledger.issues) for (const entry of issue.entries) sent.add(entry.slug);
-  const start =
-    ledger.start !== null
-      ? new Date(ledger.start)
-      : (options.since ?? lastSevenDaysStart(options.now, options.timeZone));
+  const { start, from } = candidateWindow(ledger, options);
   const cutoff =
     options.until && options.until.getTime() < options.now.getTime() ? options.until : options.now;
-  const from = Math.max(start.getTime(), options.since?.getTime() ?? -Infinity);
   const candidates = published.filter((a) => {
     const t = a.date.getTime();
     return t >= from && t <= cutoff.getTime() && !sent.has(a.slug);
