@@ -17,14 +17,21 @@ interface RenderBatch {
 }
 
 /**
- * Splits the build into Eleventy runs: the first renders every page but the article pages (listings, feeds,
- * assets); each further run renders one batch of article pages. Memory stays flat as the site grows.
+ * Splits the build into Eleventy runs: the first renders every page but the article and tag pages
+ * (home, sources, archive, subscribe…); each further run renders one batch of tag pages or of article
+ * pages. Memory stays flat as the site grows.
  */
 export function renderBatches(data: SiteData, size = ARTICLES_PER_RUN): RenderBatch[] {
-  const pages = data.model.articlePages;
-  const batches: RenderBatch[] = [{ data: { ...data, model: { ...data.model, articlePages: [] } } }];
-  for (let start = 0; start < pages.length; start += size) {
-    const model = { ...data.model, articlePages: pages.slice(start, start + size) };
+  const { articlePages, tagPages } = data.model;
+  const batches: RenderBatch[] = [
+    { data: { ...data, model: { ...data.model, articlePages: [], tagPages: [] } } },
+  ];
+  for (let start = 0; start < tagPages.length; start += size) {
+    const model = { ...data.model, articlePages: [], tagPages: tagPages.slice(start, start + size) };
+    batches.push({ data: { ...data, model }, only: ["tag.njk"] });
+  }
+  for (let start = 0; start < articlePages.length; start += size) {
+    const model = { ...data.model, articlePages: articlePages.slice(start, start + size) };
     batches.push({ data: { ...data, model }, only: ["article.njk"] });
   }
   return batches;

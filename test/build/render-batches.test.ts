@@ -26,7 +26,7 @@ renderBatchesSuite("renders listings first, then every article page exactly once
 });
 
 renderBatchesSuite("keeps each page's neighbours and related articles from the whole site", () => {
-  const [, second] = renderBatches(data, 2);
+  const [, , second] = renderBatches(data, 2);
   const page = second?.data.model.articlePages[1];
   assert.is(page?.older?.slug, "article-2", "a batch edge still links to the next batch's article");
 });
