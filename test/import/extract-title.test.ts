@@ -20,6 +20,37 @@ score("a summary sentence scores below a headline", () => {
   );
   assert.ok((titleScore(lines, 0, 2) ?? 0) > (titleScore(lines, 1, 2) ?? 0));
 });
+score("figures, tables and times are not headlines; a headline may say 'credit card'", () => {
+  const lines = linesOf(
+    [
+      "-35.56 (-0.69%)",
+      "status_code │ period │ entries",
+      "3/09/15 8:00am 3/09/15 8:00am",
+      "The credit card sized PC that cost only $35",
+      paragraph(30),
+    ].join("\n"),
+  );
+  for (let i = 0; i < 3; i++) assert.is(titleScore(lines, i, 4), null, lines[i]?.text);
+  assert.ok(titleScore(lines, 3, 4) !== null);
+});
+score("a short line in a table of contents, or right after a paragraph, scores below the headline", () => {
+  const lines = linesOf(
+    [
+      "How We Designed an Async Task Framework",
+      "By Jane Doe • Nov 11, 2020",
+      "Introduction",
+      "Architecture",
+      "Data model",
+      "Lifecycle of a task",
+      "Achieving guarantees",
+      "Ownership model",
+      paragraph(30),
+    ].join("\n"),
+  );
+  assert.ok((titleScore(lines, 0, 8) ?? 0) > (titleScore(lines, 5, 8) ?? 0));
+  const after = linesOf([paragraph(30), "Still no support", paragraph(30)].join("\n"));
+  assert.ok((titleScore(after, 1, 2) ?? 0) < 2);
+});
 score.run();
 
 const title = suite("extractTitle");
@@ -61,6 +92,23 @@ title("a menu above the article is passed over", () => {
   );
   assert.is(extractTitle(lines, 5)?.title, "Obama admits US gun laws are his biggest frustration");
 });
+title("far above a late article text, a headline followed by its byline is found", () => {
+  const lines = linesOf(
+    [
+      "As Debt Rises, Interest Will Soon Cost More Than the Military",
+      "Tax cuts and higher rates could make it harder to respond.",
+      "By Jane Doe",
+      paragraph(30),
+      ...Array.from({ length: 90 }, (_, i) => `${1990 + i} ${i * 3}`),
+      "Net interest",
+      paragraph(40),
+      paragraph(40),
+    ].join("\n"),
+  );
+  const found = extractTitle(lines, lines.length - 2);
+  assert.is(found?.title, "As Debt Rises, Interest Will Soon Cost More Than the Military");
+});
+
 title("no candidate at all gives null", () => {
   assert.is(extractTitle(linesOf(paragraph(40)), 0), null);
 });
