@@ -2,6 +2,7 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promis
 import os from "node:os";
 import path from "node:path";
 import type { LedgerEntry, LedgerIssue } from "../../src/newsletter/ledger.ts";
+import type { NewsletterOptions } from "../../src/newsletter/run-newsletter.ts";
 
 /** The configuration of a test project: Europe/London, no path prefix unless `url` has one. */
 export function projectConfig(url = "https://news.example.org/"): string {
@@ -103,4 +104,23 @@ export function recorder(): {
   const lines: string[] = [];
   const errors: string[] = [];
   return { out: (l) => lines.push(l), err: (l) => errors.push(l), lines, errors };
+}
+
+/** Options for `runNewsletter` as the CLI would give them with no flags; override any. */
+export function newsletterOptions(
+  root: string,
+  now: string,
+  extra: Partial<NewsletterOptions> = {},
+): NewsletterOptions {
+  return {
+    root,
+    now: new Date(now),
+    since: null,
+    until: null,
+    limit: null,
+    dryRun: false,
+    issue: null,
+    intro: null,
+    ...extra,
+  };
 }

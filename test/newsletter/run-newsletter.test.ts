@@ -5,19 +5,17 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { readLedger } from "../../src/newsletter/ledger.ts";
 import { type NewsletterOptions, runNewsletter } from "../../src/newsletter/run-newsletter.ts";
-import { articleFile, deleteArticle, makeProject, putArticle, readTree, recorder } from "./project.ts";
+import {
+  articleFile,
+  deleteArticle,
+  makeProject,
+  newsletterOptions,
+  putArticle,
+  readTree,
+  recorder,
+} from "./project.ts";
 
-const options = (root: string, now: string, extra: Partial<NewsletterOptions> = {}): NewsletterOptions => ({
-  root,
-  now: new Date(now),
-  since: null,
-  until: null,
-  limit: null,
-  dryRun: false,
-  issue: null,
-  intro: null,
-  ...extra,
-});
+const options = newsletterOptions;
 
 async function run(root: string, now: string, extra: Partial<NewsletterOptions> = {}) {
   const io = recorder();

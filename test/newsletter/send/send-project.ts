@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { runNewsletter } from "../../../src/newsletter/run-newsletter.ts";
-import { articleFile, makeProject, recorder } from "../project.ts";
+import { articleFile, makeProject, newsletterOptions, recorder } from "../project.ts";
 
 export const SECRET = "test-secret";
 
@@ -12,19 +12,7 @@ export async function projectWithIssue(): Promise<string> {
     "b.md": articleFile("Beta", "2024-03-06T09:00"),
   });
   const io = recorder();
-  const code = await runNewsletter(
-    {
-      root,
-      now: new Date("2024-03-08T10:00:00Z"),
-      since: null,
-      until: null,
-      limit: null,
-      dryRun: false,
-      issue: null,
-      intro: null,
-    },
-    io,
-  );
+  const code = await runNewsletter(newsletterOptions(root, "2024-03-08T10:00:00Z"), io);
   if (code !== 0) throw new Error(io.errors.join("\n"));
   return root;
 }
