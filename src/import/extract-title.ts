@@ -106,6 +106,9 @@ export function extractTitle(lines: readonly TextLine[], bodyStart: number): Tit
     for (let i = 0; i < from; i++) {
       const block = Math.min(lines.length, i + 7);
       if (!lines.slice(i + 1, block).some((l) => extractByline(l.text) || findDate(l.text))) continue;
+      // In a block the headline comes first; a headline-like line right below it is the standfirst.
+      const above = titleScore(lines, i - 1, block);
+      if (above !== null && wordsOf(lines[i - 1]?.text ?? "").length >= 4) continue;
       const score = titleScore(lines, i, block);
       if (score !== null && score - 1 > (best?.score ?? Number.NEGATIVE_INFINITY))
         best = { index: i, score: score - 1 };

@@ -109,6 +109,25 @@ title("far above a late article text, a headline followed by its byline is found
   assert.is(found?.title, "As Debt Rises, Interest Will Soon Cost More Than the Military");
 });
 
+title("in a headline block far above the text, the headline wins over the standfirst below it", () => {
+  const lines = linesOf(
+    [
+      "Business News",
+      "The seven secrets that hotel owners don't want you to know",
+      "Hotel bosses spill the beans on cost cutting and poor hygiene",
+      "Hazel Sheffield",
+      "Friday 25 December 2015",
+      ...Array.from({ length: 90 }, (_, i) => `Menu item ${i}`),
+      paragraph(40),
+      paragraph(40),
+    ].join("\n"),
+  );
+  assert.is(
+    extractTitle(lines, lines.length - 2)?.title,
+    "The seven secrets that hotel owners don't want you to know",
+  );
+});
+
 title("no candidate at all gives null", () => {
   assert.is(extractTitle(linesOf(paragraph(40)), 0), null);
 });
