@@ -11,18 +11,22 @@ const articles = Array.from({ length: 5 }, (_, i) =>
 );
 const data = makeSiteData(makeConfig(), articles);
 
-renderBatchesSuite("renders listings first, then every article page exactly once in batches", () => {
+renderBatchesSuite("renders listings first, then tag pages, then every article page exactly once", () => {
   const batches = renderBatches(data, 2);
-  assert.is(batches.length, 4);
+  assert.is(batches.length, 5, "listings, one batch for the one tag, three article batches");
   assert.is(batches[0]?.only, undefined, "the first run renders every template");
   assert.equal(batches[0]?.data.model.articlePages, []);
+  assert.equal(batches[0]?.data.model.tagPages, []);
   assert.equal(batches[0]?.data.model.homePages, data.model.homePages);
-  const slugs = batches.slice(1).flatMap((b) => b.data.model.articlePages.map((p) => p.article.slug));
+  assert.equal(batches[1]?.only, ["tag.njk"]);
+  assert.equal(batches[1]?.data.model.tagPages, data.model.tagPages);
+  assert.equal(batches[1]?.data.model.articlePages, []);
+  const slugs = batches.slice(2).flatMap((b) => b.data.model.articlePages.map((p) => p.article.slug));
   assert.equal(
     slugs,
     data.model.articlePages.map((p) => p.article.slug),
   );
-  for (const batch of batches.slice(1)) assert.equal(batch.only, ["article.njk"]);
+  for (const batch of batches.slice(2)) assert.equal(batch.only, ["article.njk"]);
 });
 
 renderBatchesSuite("keeps each page's neighbours and related articles from the whole site", () => {
