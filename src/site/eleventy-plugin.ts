@@ -2,7 +2,9 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Article } from "../articles/article.ts";
+import { writeFeeds } from "../build/write-feeds.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import { renderFeeds } from "../feeds/render-feeds.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
 import { makeFilters } from "./filters.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
@@ -23,6 +25,7 @@ export interface EleventyConfig {
   setNunjucksEnvironmentOptions(options: Record<string, unknown>): void;
   setServerOptions(options: Record<string, unknown>): void;
   ignores: Set<string>;
+  on(event: "eleventy.after", listener: (event: { directories: { output: string } }) => Promise<void>): void;
 }
 
 export interface GazettePluginOptions {
@@ -89,6 +92,12 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
     }
     current = result.data;
     return current;
+  });
+  // Run as plain Eleventy (`npx @11ty/eleventy`, `.eleventy.js`), the feeds are written after the pages;
+  // `npm run build` and `npm start` write them themselves, once per build, after their batches.
+  eleventyConfig.on("eleventy.after", async ({ directories }) => {
+    if (options.data || options.only || !current) return;
+    await writeFeeds(directories.output, renderFeeds(current.config, current.model.articles));
   });
   eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), root) || ".", "articles/"));
   eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), root) || ".", "gazette.config.yaml"));
