@@ -179,6 +179,25 @@ build("drops a deleted article from the next build", async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+build("shows an image with its alt text and caption, and announces it to link previews", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), {
+    "2019-01-31-pictured.md": articleText({
+      title: "Pictured",
+      date: "2019-01-31",
+      image: "/images/khamenei.jpg",
+      image_alt: "Ali Khamenei at a podium",
+      caption: "Ali Khamenei and Hassan Rouhani",
+    }),
+  });
+  const { outDir } = await buildSite({ root, now: NOW, url: "https://example.org/digest/" });
+  const page = await readFile(path.join(outDir, "2019/01/pictured/index.html"), "utf8");
+  assert.match(page, '<img src="/digest/images/khamenei.jpg" alt="Ali Khamenei at a podium">');
+  assert.match(page, "<figcaption>Ali Khamenei and Hassan Rouhani</figcaption>");
+  assert.match(page, '<meta property="og:image" content="https://example.org/digest/images/khamenei.jpg">');
+  assert.match(page, '<meta name="twitter:card" content="summary_large_image">');
+  await rm(root, { recursive: true, force: true });
+});
+
 build("lists every page in the sitemap with its last change", async () => {
   const root = await makeFixtureSite(fixtureConfig(), articles);
   const { outDir } = await buildSite({ root, now: NOW });
