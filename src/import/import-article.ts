@@ -96,14 +96,18 @@ export function importArticle(text: string, options: ImportOptions = {}): Import
 const lineNo = (lines: readonly TextLine[], i: number): number => lines[i]?.lineNo ?? 0;
 const note = (reasons: string[]): string => (reasons.length > 0 ? ` (${reasons.join("; ")})` : "");
 
-/** Dates close to the headline (just above it) and at the very start or end of the text. */
+/** Dates close to the headline (just below or above it) and at the very start or end of the text. */
 function nearbyDates(
   lines: readonly TextLine[],
   titleIndex: number,
   region: { start: number; end: number },
   year?: number,
 ): Array<{ match: DateMatch; lineNo: number }> {
+  // A short line with a date just below the headline is its date stamp ("16 November 2017 • 2:15pm",
+  // "Dec. 6, 2024, 10:00 PM UTC / Updated …"), even with a time or an update note beside it.
+  const stamps = lines.slice(titleIndex + 1, titleIndex + 8).filter((l) => wordsOf(l.text).length <= 14);
   const picks = [
+    ...stamps,
     ...lines.slice(Math.max(0, titleIndex - 3), titleIndex),
     ...lines.slice(region.start, region.start + 2),
     ...lines.slice(Math.max(region.start, region.end - 2), region.end + 3),

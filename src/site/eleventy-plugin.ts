@@ -40,7 +40,7 @@ export interface GazettePluginOptions {
   url?: string;
   /**
    * Render only these page templates (file names in templates/pages/) and copy no assets: how `build`
-   * renders article pages in batches. Default: every page.
+   * renders tag and article pages in batches. Default: every page.
    */
   only?: string[];
 }

@@ -34,6 +34,22 @@ imp("a date without a year gives null and a warning naming --year, unless --year
   assert.ok(a.warnings.some((w) => w.includes("--year")));
   assert.is(importArticle(page("London, 20 Oct – "), { year: 2018 }).date, "2018-10-20");
 });
+imp("a date stamp with a time or an update note just below the headline is the date", () => {
+  const text = [
+    "Zimbabwe coup: Mugabe insists on finishing his term",
+    "16 November 2017 • 2:15pm",
+    paragraph(40),
+    paragraph(40),
+  ].join("\n\n");
+  assert.is(importArticle(text).date, "2017-11-16");
+  const updated = [
+    "Impeachment fails in parliament",
+    "Dec. 6, 2024, 10:00 PM UTC / Updated Dec. 7, 2024",
+    paragraph(40),
+  ];
+  assert.is(importArticle(updated.join("\n\n")).date, "2024-12-06");
+});
+
 imp("options win over the text", () => {
   const a = importArticle(page(), {
     date: "2020-02-02",
