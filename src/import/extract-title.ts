@@ -35,6 +35,8 @@ export function titleScore(lines: readonly TextLine[], i: number, bodyStart: num
   if (words < 2 || words > 30 || text.length > 220 || classifyLine(text) !== "text") return null;
   // A headline is words: a line of figures ("-35.56 (-0.69%)", "5,153.58") is a ticker or a table.
   if ((text.match(/\p{L}{2,}/gu) ?? []).length < 2 || /[│┃┼═─|]/.test(text)) return null;
+  // A list item is not a headline.
+  if (/^(?:[-+*•·▪►–—]|\d{1,2}[.)])\s/.test(text)) return null;
   if (extractByline(text) || /^(?:by|photo|image|credit|source|updated|published|posted)\b/i.test(text))
     return null;
   // Dates, times and photo credits sit around a headline but are not one.

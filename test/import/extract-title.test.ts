@@ -20,18 +20,19 @@ score("a summary sentence scores below a headline", () => {
   );
   assert.ok((titleScore(lines, 0, 2) ?? 0) > (titleScore(lines, 1, 2) ?? 0));
 });
-score("figures, tables and times are not headlines; a headline may say 'credit card'", () => {
+score("figures, tables, times and list items are not headlines; a headline may say 'credit card'", () => {
   const lines = linesOf(
     [
       "-35.56 (-0.69%)",
       "status_code │ period │ entries",
       "3/09/15 8:00am 3/09/15 8:00am",
+      "+ Containers can be locked in custom maps",
       "The credit card sized PC that cost only $35",
       paragraph(30),
     ].join("\n"),
   );
-  for (let i = 0; i < 3; i++) assert.is(titleScore(lines, i, 4), null, lines[i]?.text);
-  assert.ok(titleScore(lines, 3, 4) !== null);
+  for (let i = 0; i < 4; i++) assert.is(titleScore(lines, i, 5), null, lines[i]?.text);
+  assert.ok(titleScore(lines, 4, 5) !== null);
 });
 score("a short line in a table of contents, or right after a paragraph, scores below the headline", () => {
   const lines = linesOf(
