@@ -198,6 +198,28 @@ build("shows an image with its alt text and caption, and announces it to link pr
   await rm(root, { recursive: true, force: true });
 });
 
+build("keeps Unicode letters in tag and source slugs, percent-encoded in links", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), {
+    "2019-01-31-überwachung-im-iran.md": articleText({
+      title: "Überwachung",
+      date: "2019-01-31",
+      source: "Deutsche Welle",
+      tags: "[Überwachung, ایران]",
+    }),
+  });
+  const { outDir } = await buildSite({ root, now: NOW });
+  const tree = await readTree(outDir);
+  assert.ok(tree.has("2019/01/überwachung-im-iran/index.html"));
+  assert.ok(tree.has("tags/überwachung/index.html"));
+  assert.ok(tree.has("tags/ایران/index.html"));
+  assert.ok(tree.has("tags/überwachung/feed.xml"));
+  const home = tree.get("index.html") ?? "";
+  assert.match(home, 'href="/2019/01/%C3%BCberwachung-im-iran/"');
+  assert.match(home, 'href="/tags/%C3%BCberwachung/"');
+  assert.match(home, 'href="/tags/%D8%A7%DB%8C%D8%B1%D8%A7%D9%86/"');
+  await rm(root, { recursive: true, force: true });
+});
+
 build("lists every page in the sitemap with its last change", async () => {
   const root = await makeFixtureSite(fixtureConfig(), articles);
   const { outDir } = await buildSite({ root, now: NOW });
