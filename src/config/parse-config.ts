@@ -37,6 +37,15 @@ export interface ParsedConfig {
 
 const MERGE_TAG = /^(\*\|[A-Z_]+\|\*|\{\{.+\}\}|%[a-z_]+%|\[[A-Za-z_]+\])$/;
 
+/** The value at a dotted key (`newsletter.from`), or undefined. */
+function valueAt(values: Record<string, unknown>, key: string): unknown {
+  let value: unknown = values;
+  for (const part of key.split(".")) {
+    value = value && typeof value === "object" ? (value as Record<string, unknown>)[part] : undefined;
+  }
+  return value;
+}
+
 /**
  * Parses and validates the text of `gazette.config.yaml`. Every problem becomes a diagnostic naming the
  * key's line; `config` is null when there is any error.
@@ -68,12 +77,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
   }
 
   const text_ = (key: string, fallback: string | null, required = false): string | null => {
-    const value = key
-      .split(".")
-      .reduce<unknown>(
-        (v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
-        values,
-      );
+    const value = valueAt(values, key);
     if (value === undefined || value === null || value === "") {
       if (required) fail(key, `${key} is missing (expected text)`);
       return fallback;
@@ -85,12 +89,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     return String(value).trim();
   };
   const count = (key: string, fallback: number): number => {
-    const value = key
-      .split(".")
-      .reduce<unknown>(
-        (v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined),
-        values,
-      );
+    const value = valueAt(values, key);
     if (value === undefined || value === null) return fallback;
     if (typeof value !== "number" || !Number.isInteger(value) || value < 1) {
       fail(key, `${key} is ${JSON.stringify(value)} (expected a whole number of at least 1)`);
