@@ -15,9 +15,12 @@ const CHROME_INLINE =
 const SECTION =
   /^(?:related(?: (?:stories|articles|posts|topics|content|coverage|news|links|reading|videos?))?|latest(?: (?:news|stories|articles|posts|videos))?|must read|you (?:might|may|will) (?:also )?(?:like|enjoy|be interested in)|recommended(?: (?:for|to) you| stories| articles| reading)?|more (?:from|on|in|stories|news|articles|like this|to explore)\b.*|read (?:next|also)\b.*|what to read next|most (?:popular|read|viewed|shared|emailed|commented)\b.*|trending(?: now| stories| articles)?|popular(?: posts| stories| now)?|top stories|around the web|from the web|editor'?s? picks?|in other news|don'?t miss\b.*|see also|also on\b.*|tags?:.*|labels?:.*|filed (?:under|in)\b.*|topics?:.*|sponsored (?:content|stories|links)|promoted (?:stories|content|links)|related articles:?)[\s:.!»›>|]*$/i;
 
-/** Headings of a comment widget: what follows is readers' text, never the article. */
+/**
+ * Headings of a comment widget: what follows is readers' text, never the article. A lone "Comment" is a
+ * button or a table column, not a heading: the plural or a count is needed.
+ */
 const COMMENTS =
-  /^(?:(?:there (?:are|is) )?(?:\d+ |no )?(?:comments?|responses?|replies|thoughts? on\b.*)(?: \(\d+\))?|post a comment|leave a (?:reply|comment)\b.*|add a comment|(?:show|view|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|comments? (?:are )?closed\b.*|you must be logged in to (?:post|leave) a comment.*)[\s:.!»›>|]*$/i;
+  /^(?:(?:there (?:are|is) )?(?:(?:\d+ |no )?(?:comments|responses|replies|thoughts? on\b.*)|\d+ (?:comment|response|reply))(?: \(\d+\))?|post a comment|leave a (?:reply|comment)\b.*|add a comment|(?:show|view|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|comments? (?:are )?closed\b.*|you must be logged in to (?:post|leave) a comment.*)[\s:.!»›>|]*$/i;
 
 /**
  * Classifies one line: `comments` for the heading of a comment widget; `section-break` for a heading that

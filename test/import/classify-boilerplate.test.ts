@@ -25,8 +25,11 @@ classify("comment widgets", () => {
     "13 Comments",
     "Leave a Reply",
     "There are 13 comments",
+    "1 comment",
   ])
     assert.is(classifyLine(line), "comments", line);
+  // A lone "Comment" is a button or a table column: it must not end the article.
+  assert.is(classifyLine("Comment"), "boilerplate");
 });
 classify("share, subscribe, cookie and ad lines", () => {
   for (const line of [
