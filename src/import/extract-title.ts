@@ -17,6 +17,10 @@ const LABEL = /^(?:tags|topics|filed (?:under|in)|categories|labels|posted in|mo
 const CREDIT =
   /\b(?:getty|afp|reuters|shutterstock|photograph|istock)\b|\b(?:photo |image )?credits?\s*:|\/\s*\p{Lu}{2,}/iu;
 
+/** A time stamp relative to now, as news sites print them: "1 day ago", "Jane Doe • 8h". */
+const RELATIVE_TIME =
+  /\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|[•·]\s*\d+\s*[hmd]\b/i;
+
 /** A best score below this means no line near the text looks like a headline. */
 const WEAK = 2.5;
 
@@ -57,7 +61,10 @@ export function titleScore(lines: readonly TextLine[], i: number, bodyStart: num
   if (words >= 3 && repeats(lines, i)) score += 2;
   // A headline is followed by a byline, a date or a caption, then the text.
   const next = lines.slice(i + 1, i + 5).map((l) => l.text);
-  if (next.some((t) => extractByline(t) || (findDate(t) && wordsOf(t).length <= 12))) score += 2;
+  if (
+    next.some((t) => extractByline(t) || ((findDate(t) || RELATIVE_TIME.test(t)) && wordsOf(t).length <= 12))
+  )
+    score += 2;
   // Copied text usually starts at the headline (a breadcrumb or section name above it is short).
   if (i === 0 && words >= 4) score += 2;
   // A short line amid other short lines (a menu, a table of contents) is not the headline.

@@ -129,6 +129,23 @@ title("in a headline block far above the text, the headline wins over the standf
   );
 });
 
+title("a headline followed by a relative time stamp beats a teaser nearer the text", () => {
+  const lines = linesOf(
+    [
+      "AdChoices",
+      "Nintendo's first iPhone game will launch in December for $10",
+      "Tech Insider",
+      "Alex Perry 1 day ago",
+      "SHARE",
+      "TWEET",
+      "Twitter suspends alt-right accounts",
+      paragraph(40),
+      paragraph(40),
+    ].join("\n"),
+  );
+  assert.is(extractTitle(lines, 7)?.title, "Nintendo's first iPhone game will launch in December for $10");
+});
+
 title("no candidate at all gives null", () => {
   assert.is(extractTitle(linesOf(paragraph(40)), 0), null);
 });
