@@ -102,7 +102,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       // Let go of the finished run's pages now rather than when the heap is full (`node --expose-gc`).
       (globalThis as { gc?: () => void }).gc?.();
     }
-    written += await writeFeeds(fresh, renderFeeds(data.config, data.model.articles));
+    written += await writeFeeds(
+      fresh,
+      renderFeeds(data.config, data.model.articles, { issues: data.issues, now: options.now }),
+    );
     const search = await indexSite(fresh, data.config);
     if (search.errors.length) {
       await rm(fresh, { recursive: true, force: true });

@@ -23,7 +23,9 @@ const TOP_KEYS = [
   "feed_limit",
   "subscribe_form_action",
   "newsletter",
+  "feeds",
 ] as const;
+const FEEDS_KEYS = ["hub"] as const;
 const NEWSLETTER_KEYS = [
   "from",
   "reply_to",
@@ -243,6 +245,26 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     limit: count("newsletter.limit", 20),
   };
 
+  const rawFeeds = values.feeds;
+  if (rawFeeds !== undefined && (rawFeeds === null || typeof rawFeeds !== "object")) {
+    fail("feeds", "feeds is not a group of settings (expected hub: indented below it)");
+  } else if (rawFeeds) {
+    for (const key of Object.keys(rawFeeds)) {
+      if ((FEEDS_KEYS as readonly string[]).includes(key)) continue;
+      const guess = suggest(key, FEEDS_KEYS);
+      diagnostics.push(
+        warning(
+          "config/unknown-key",
+          file,
+          lineOf(`feeds.${key}`),
+          `unknown key "feeds.${key}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
+        ),
+      );
+    }
+  }
+  const hub = text_("feeds.hub", null);
+  if (hub !== null) httpUrl("feeds.hub", hub);
+
   if (diagnostics.some((d) => d.severity === "error") || base === null) return { config: null, diagnostics };
   const pathPrefix = base.pathname.endsWith("/") ? base.pathname : `${base.pathname}/`;
   const url = `${base.origin}${pathPrefix}`;
@@ -259,6 +281,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
       feedLimit,
       subscribeFormAction: formAction,
       newsletter,
+      feeds: { hub },
     },
     diagnostics,
   };

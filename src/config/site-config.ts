@@ -17,6 +17,16 @@ export interface NewsletterConfig {
   limit: number;
 }
 
+/** The feed settings of the site configuration (`feeds:`). */
+export interface FeedsConfig {
+  /**
+   * The WebSub hub (https://www.w3.org/TR/websub/) that readers subscribe to for pushed updates: RSS and
+   * Atom link it as `rel="hub"`, JSON Feed lists it in `hubs`, and `npm run ping` notifies it of the feeds
+   * that changed. Null (the default) for none.
+   */
+  hub: string | null;
+}
+
 /** The validated site configuration (`gazette.config.yaml`). */
 export interface SiteConfig {
   title: string;
@@ -37,4 +47,5 @@ export interface SiteConfig {
   /** Action URL of the email signup form, or null for no form. */
   subscribeFormAction: string | null;
   newsletter: NewsletterConfig;
+  feeds: FeedsConfig;
 }

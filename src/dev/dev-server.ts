@@ -56,7 +56,10 @@ export async function startDevServer(options: DevServerOptions): Promise<{ close
       if (mine !== generation) return false;
       await renderWithEleventy(root, outDir, batch);
     }
-    await writeFeeds(outDir, renderFeeds(site.config, site.model.articles));
+    await writeFeeds(
+      outDir,
+      renderFeeds(site.config, site.model.articles, { issues: site.issues, now: new Date() }),
+    );
     return true;
   };
 

@@ -45,6 +45,8 @@ export function renderJsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): s
     ...rest,
     version: "https://jsonfeed.org/version/1.1",
     language: meta.language,
+    // WebSub (https://www.jsonfeed.org/version/1.1/#top-level-a-name-top-level-a): where to subscribe for pushes.
+    ...(meta.hub ? { hubs: [{ type: "WebSub", url: meta.hub }] } : {}),
     ...(author ? { authors: [author] } : {}),
     items: items.map(({ author: itemAuthor, ...item }, i) => {
       const entry = entries[i];

@@ -1,5 +1,6 @@
 import { Feed, type Item } from "feed";
 import type { FeedEntry } from "./feed-entry.ts";
+import { addFeedHistory } from "./feed-history.ts";
 import type { FeedMeta } from "./feed-meta.ts";
 import { escapeHtml, forAttribute, forCdata, forText, restoreXml } from "./xml-text.ts";
 
@@ -20,7 +21,7 @@ function newFeed(meta: FeedMeta, text: (value: string) => string): Feed {
     copyright: text(`© ${meta.publisher}`),
     feedLinks: { rss: meta.self.rss, atom: meta.self.atom, json: meta.self.json },
     author: { name: text(meta.publisher) },
-    stylesheet: meta.stylesheet,
+    ...(meta.hub ? { hub: meta.hub } : {}),
   });
 }
 
@@ -51,7 +52,7 @@ export function renderRss(meta: FeedMeta, entries: readonly FeedEntry[]): string
     };
     feed.addItem(item);
   }
-  return restoreXml(feed.rss2());
+  return addFeedHistory(restoreXml(feed.rss2()), "rss", meta.history);
 }
 
 /**
@@ -75,5 +76,5 @@ export function renderAtom(meta: FeedMeta, entries: readonly FeedEntry[]): strin
       category: entry.categories.map((c) => ({ name: forAttribute(c.name), term: forAttribute(c.name) })),
     });
   }
-  return restoreXml(feed.atom1());
+  return addFeedHistory(restoreXml(feed.atom1()), "atom", meta.history);
 }

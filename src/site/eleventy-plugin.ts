@@ -97,7 +97,10 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
   // `npm run build` and `npm start` write them themselves, once per build, after their batches.
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (options.data || options.only || !current) return;
-    await writeFeeds(directories.output, renderFeeds(current.config, current.model.articles));
+    await writeFeeds(
+      directories.output,
+      renderFeeds(current.config, current.model.articles, { issues: current.issues, now: new Date() }),
+    );
   });
   eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), root) || ".", "articles/"));
   eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), root) || ".", "gazette.config.yaml"));

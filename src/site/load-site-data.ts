@@ -40,6 +40,7 @@ export function makeSiteData(
   const extra = [
     { url: "/subscribe/", lastChange: model.lastChange },
     { url: "/search/", lastChange: model.lastChange },
+    { url: "/feeds/", lastChange: model.lastChange },
     { url: "/newsletter/", lastChange: issues[0]?.date ?? model.lastChange },
     ...issues.map((issue) => ({ url: issue.url, lastChange: issue.date })),
   ];

@@ -291,4 +291,59 @@ build("marks article pages for the search index and builds the search page", asy
   await rm(root, { recursive: true, force: true });
 });
 
+build(
+  "lists every feed on /feeds/, serves feeds without XSLT and keeps past archives byte-stable",
+  async () => {
+    const root = await makeFixtureSite(fixtureConfig(), articles);
+    const first = await buildSite({ root, now: NOW });
+    assert.ok(first.ok, first.diagnostics.map(formatDiagnostic).join("\n"));
+    const before = await readTree(first.outDir);
+    const feeds = before.get("feeds/index.html") ?? "";
+    for (const url of [
+      "https://example.org/feed.xml",
+      "https://example.org/atom.xml",
+      "https://example.org/feed.json",
+      "https://example.org/newsletter/feed.xml",
+      "https://example.org/tags/oil/atom.xml",
+      "https://example.org/sources/iran-focus/feed.xml",
+      "https://example.org/sources/asharq-al-awsat/atom.xml",
+      "https://example.org/archive/2019/01/feed.xml",
+    ]) {
+      assert.ok(feeds.includes(`>${url}</a>`), `/feeds/ shows ${url}`);
+      assert.ok(before.has(url.replace("https://example.org/", "")), `${url} is written`);
+    }
+    assert.ok(!before.has("feed.xsl"), "no XSLT stylesheet");
+    for (const [file, text] of before) {
+      if (file.endsWith(".xml")) assert.not.match(text, "xml-stylesheet", file);
+      if (file.endsWith(".html"))
+        assert.match(
+          text,
+          '<link rel="alternate" type="application/atom+xml" title="Fixture Gazette (Atom)" href="https://example.org/atom.xml">',
+          file,
+        );
+    }
+    assert.match(
+      before.get("sources/iran-focus/index.html") ?? "",
+      '<link rel="alternate" type="application/atom+xml" title="Fixture Gazette: Iran Focus (Atom)" href="https://example.org/sources/iran-focus/atom.xml">',
+    );
+    assert.match(
+      before.get("archive/2019/01/index.html") ?? "",
+      'href="https://example.org/archive/2019/01/atom.xml"',
+    );
+
+    // A new article in a later month, built a month later: January's archive feeds do not change by a byte.
+    await writeFile(
+      path.join(root, "articles", "2020-02-03-later.md"),
+      articleText({ title: "Later", date: "2020-02-03", tags: "[Oil]" }),
+    );
+    const second = await buildSite({ root, now: new Date("2020-03-01T00:00:00Z") });
+    assert.ok(second.ok);
+    const after = await readTree(second.outDir);
+    for (const file of ["archive/2019/01/feed.xml", "archive/2019/01/atom.xml", "archive/2019/12/atom.xml"])
+      assert.is(after.get(file), before.get(file), `${file} is byte-stable`);
+    assert.ok(after.has("archive/2020/03/atom.xml"), "the clock's month has its archive");
+    await rm(root, { recursive: true, force: true });
+  },
+);
+
 build.run();

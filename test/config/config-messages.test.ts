@@ -41,6 +41,19 @@ parse("fills defaults and takes the path prefix from the URL", () => {
   assert.is(config?.newsletter.limit, 20);
 });
 
+parse("feeds.hub is an optional web address for WebSub", () => {
+  assert.is(parseConfig(BASE, "c.yaml").config?.feeds.hub, null);
+  const hub = parseConfig(`${BASE}\nfeeds:\n  hub: https://hub.example.net/`, "c.yaml");
+  assert.is(hub.config?.feeds.hub, "https://hub.example.net/");
+  assert.equal(lines(`${BASE}\nfeeds:\n  hub: hub.example.net\n  hbu: x`), [
+    'gazette.config.yaml:9 warning config/unknown-key: unknown key "feeds.hbu" (did you mean "hub"?)',
+    'gazette.config.yaml:8 error config/feeds-hub: hub "hub.example.net" has no scheme (expected https://…)',
+  ]);
+  assert.equal(lines(`${BASE}\nfeeds: yes`), [
+    "gazette.config.yaml:7 error config/feeds: feeds is not a group of settings (expected hub: indented below it)",
+  ]);
+});
+
 parse("an override URL replaces the file's", () => {
   const { config } = parseConfig(BASE, "c.yaml", { url: "https://other.org/news/" });
   assert.is(config?.pathPrefix, "/news/");

@@ -32,6 +32,10 @@ render("writes the site feeds and an RSS and Atom feed per tag", () => {
     "/tags/iran/atom.xml",
     "/tags/oil/feed.xml",
     "/tags/oil/atom.xml",
+    "/sources/iran-focus/feed.xml",
+    "/sources/iran-focus/atom.xml",
+    "/archive/2019/01/feed.xml",
+    "/archive/2019/01/atom.xml",
   ]);
 });
 
@@ -66,7 +70,7 @@ render("RSS and Atom parse back with the newest entries, permalink ids and absol
       "2019-01-31T09:00:00.000Z",
       "the newest entry's date, not the clock",
     );
-    assert.match(xml, '<?xml-stylesheet href="/digest/feed.xsl" type="text/xsl"?>');
+    assert.not.match(xml, "xml-stylesheet", "no XSLT: /feeds/ is the human page");
   }
 });
 
@@ -110,6 +114,172 @@ render("the same articles give byte-identical feeds; an edit changes that entry 
     '<title type="html"><![CDATA[Story 1, corrected]]></title>',
     "<updated>2019-02-01T10:00:00.000Z</updated>",
   ]);
+});
+
+/** Articles over three months in London: 5 in January 2019, none in February, 2 in March; newest first. */
+function history(): Article[] {
+  const days = [
+    [2019, 2, 20],
+    [2019, 2, 2],
+    [2019, 0, 31],
+    [2019, 0, 20],
+    [2019, 0, 10],
+    [2019, 0, 5],
+    [2019, 0, 1],
+  ] as const;
+  return days.map(([y, m, d], i) =>
+    makeArticle({ title: `H${i}`, slug: `h${i}`, date: new Date(Date.UTC(y, m, d, 12)), tags: [] }),
+  );
+}
+
+const APRIL = new Date("2019-04-10T12:00:00Z");
+
+function xmlLinks(xml: string): Record<string, string> {
+  const links: Record<string, string> = {};
+  for (const match of xml.matchAll(/<(?:atom:)?link rel="([^"]+)" href="([^"]+)"/g))
+    links[match[1] ?? ""] = match[2] ?? "";
+  for (const match of xml.matchAll(/<atom:link href="([^"]+)" rel="([^"]+)"/g))
+    links[match[2] ?? ""] = match[1] ?? "";
+  return links;
+}
+
+render("monthly archive feeds are complete, linked both ways and to the current feed (RFC 5005)", () => {
+  const files = [...renderFeeds(config, history(), { now: APRIL })];
+  const archives = files.map((f) => f.path).filter((p) => p.startsWith("/archive/"));
+  assert.equal(archives, [
+    "/archive/2019/04/feed.xml",
+    "/archive/2019/04/atom.xml",
+    "/archive/2019/03/feed.xml",
+    "/archive/2019/03/atom.xml",
+    "/archive/2019/02/feed.xml",
+    "/archive/2019/02/atom.xml",
+    "/archive/2019/01/feed.xml",
+    "/archive/2019/01/atom.xml",
+  ]);
+  for (const [format, name] of [
+    ["rss", "feed.xml"],
+    ["atom", "atom.xml"],
+  ] as const) {
+    const main = fileAt(files, `/${name}`);
+    assert.is(parseFeed(main).items.length, 3, "the subscription feed keeps feedLimit entries");
+    assert.not.match(main, "fh:archive");
+    // Walk the history from the subscription feed, as an archiving client would.
+    const seen: string[] = [];
+    let url: string | undefined = xmlLinks(main)["prev-archive"];
+    let newer = `https://example.org/digest/${name}`;
+    let first = true;
+    while (url) {
+      const path = url.replace("https://example.org/digest", "");
+      const xml = fileAt(files, path);
+      assert.is(wellFormed(xml), null, path);
+      assert.match(xml, "<fh:archive/>", path);
+      assert.match(xml, 'xmlns:fh="http://purl.org/syndication/history/1.0"', path);
+      const links = xmlLinks(xml);
+      assert.is(links.self, url);
+      assert.is(links.current, `https://example.org/digest/${name}`, `${path}: current`);
+      if (first) assert.is(links["next-archive"], undefined, "the newest archive has no newer one");
+      else assert.is(links["next-archive"], newer, `${path} links back to ${newer}`);
+      const feed = parseFeed(xml);
+      seen.push(...feed.items.map((i) => i.title ?? ""));
+      newer = url;
+      first = false;
+      url = links["prev-archive"];
+      assert.ok(seen.length <= 7, `${format}: the walk ends`);
+    }
+    assert.equal(
+      seen,
+      ["H0", "H1", "H2", "H3", "H4", "H5", "H6"],
+      `${format}: every article once, newest first`,
+    );
+  }
+  const january = parseFeed(fileAt(files, "/archive/2019/01/atom.xml"));
+  assert.is(january.items.length, 5, "an archive holds its whole month, beyond feedLimit");
+  assert.is(january.updated?.toISOString(), "2019-01-31T12:00:00.000Z", "dated by its own newest entry");
+  const february = fileAt(files, "/archive/2019/02/feed.xml");
+  assert.is(parseFeed(february).items.length, 0, "a month without articles has an empty archive");
+  assert.match(february, "<link>https://example.org/digest/archive/</link>");
+});
+
+render("past months' archives are byte-identical after new articles and a later clock", () => {
+  const before = [...renderFeeds(config, history(), { now: APRIL })];
+  const newer = [
+    makeArticle({ title: "May", slug: "may", date: new Date("2019-05-02T12:00:00Z"), tags: [] }),
+    makeArticle({ title: "April", slug: "april", date: new Date("2019-04-20T12:00:00Z"), tags: [] }),
+    ...history(),
+  ];
+  const after = [...renderFeeds(config, newer, { now: new Date("2019-06-01T12:00:00Z") })];
+  for (const month of ["2019/03", "2019/02", "2019/01"]) {
+    for (const name of ["feed.xml", "atom.xml"]) {
+      const path = `/archive/${month}/${name}`;
+      assert.is(fileAt(after, path), fileAt(before, path), `${path} never changes`);
+    }
+  }
+  assert.is.not(fileAt(after, "/archive/2019/04/atom.xml"), fileAt(before, "/archive/2019/04/atom.xml"));
+  assert.ok(
+    after.some((f) => f.path === "/archive/2019/06/atom.xml"),
+    "the clock's month is the newest",
+  );
+});
+
+render("with a hub, subscription feeds link it for WebSub and archives do not", () => {
+  const hub = "https://hub.example.net/?a=1&b=2";
+  const files = [...renderFeeds({ ...config, feeds: { hub } }, history(), { now: APRIL })];
+  for (const path of ["/feed.xml", "/tags/iran/feed.xml", "/sources/iran-focus/feed.xml"].filter((p) =>
+    files.some((f) => f.path === p),
+  )) {
+    assert.match(
+      fileAt(files, path),
+      '<atom:link href="https://hub.example.net/?a=1&amp;b=2" rel="hub"/>',
+      path,
+    );
+  }
+  for (const path of ["/atom.xml", "/sources/iran-focus/atom.xml"]) {
+    assert.match(fileAt(files, path), '<link rel="hub" href="https://hub.example.net/?a=1&amp;b=2"/>', path);
+    assert.is(wellFormed(fileAt(files, path)), null);
+  }
+  assert.equal(JSON.parse(fileAt(files, "/feed.json")).hubs, [{ type: "WebSub", url: hub }]);
+  assert.is(jsonFeedErrors(JSON.parse(fileAt(files, "/feed.json"))), null);
+  assert.not.match(fileAt(files, "/archive/2019/01/atom.xml"), 'rel="hub"');
+  const without = [...renderFeeds(config, history(), { now: APRIL })];
+  assert.not.match(fileAt(without, "/atom.xml"), 'rel="hub"');
+  assert.is(JSON.parse(fileAt(without, "/feed.json")).hubs, undefined);
+});
+
+render("the issues feed has one Atom entry per issue, linking its web version", () => {
+  const issues = [2, 1].map((number) => ({
+    number,
+    url: `/newsletter/${number}/`,
+    date: new Date(Date.UTC(2019, 1, number, 8)),
+    subject: number === 2 ? "Issue <2> & more" : "Issue 1",
+    preheader: `Preheader ${number}`,
+    introHtml: number === 2 ? '<p>See <a href="/tags/iran/">Iran</a>.</p>' : null,
+    entries: [{ title: "A <b>title</b>", url: "/2019/01/a/", source: "Source & Co" }],
+  }));
+  const files = [...renderFeeds(config, history(), { now: APRIL, issues })];
+  const xml = fileAt(files, "/newsletter/feed.xml");
+  assert.is(wellFormed(xml), null);
+  const feed = parseFeed(xml);
+  assert.is(feed.self, "https://example.org/digest/newsletter/feed.xml");
+  assert.equal(
+    feed.items.map((i) => [i.title, i.url, i.id]),
+    [
+      [
+        "Issue <2> & more",
+        "https://example.org/digest/newsletter/2/",
+        "https://example.org/digest/newsletter/2/",
+      ],
+      ["Issue 1", "https://example.org/digest/newsletter/1/", "https://example.org/digest/newsletter/1/"],
+    ],
+  );
+  assert.is(feed.updated?.toISOString(), "2019-02-02T08:00:00.000Z");
+  const content = xml;
+  assert.match(content, '<a href="https://example.org/digest/tags/iran/">Iran</a>');
+  assert.match(
+    content,
+    '<a href="https://example.org/digest/2019/01/a/">A &lt;b&gt;title&lt;/b&gt;</a> <span>(Source &amp; Co)</span>',
+  );
+  assert.is(feed.items[0]?.description, "Preheader 2");
+  assert.not.ok([...renderFeeds(config, history())].some((f) => f.path === "/newsletter/feed.xml"));
 });
 
 render.run();
