@@ -2,7 +2,8 @@ import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { renderFeeds } from "../feeds/render-feeds.ts";
-import { type Diagnostic, warning } from "../shared/diagnostic.ts";
+import { indexSite } from "../search/index-site.ts";
+import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import { type EleventyConfig, gazettePlugin } from "../site/eleventy-plugin.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 import { checkOutputDir, freshPrefix, markOutput, recoverOutput } from "./output-guard.ts";
@@ -102,6 +103,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       (globalThis as { gc?: () => void }).gc?.();
     }
     written += await writeFeeds(fresh, renderFeeds(data.config, data.model.articles));
+    const search = await indexSite(fresh, data.config);
+    if (search.errors.length) {
+      await rm(fresh, { recursive: true, force: true });
+      const failures = search.errors.map((message) => error("search/index", "pagefind", 0, message));
+      return { ok: false, diagnostics: [...diagnostics, ...failures], written: 0, outDir };
+    }
     await markOutput(fresh);
     await swapDirectory(fresh, outDir);
     return { ok: true, diagnostics, written, outDir };
