@@ -2,10 +2,10 @@ import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
 import type { ArticleCache } from "../articles/load-articles.ts";
-import { renderBatches, renderWithEleventy } from "../build/build-site.ts";
 import { writeFeeds } from "../build/write-feeds.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
+import { renderBatches, renderWithEleventy } from "../site/eleventy-batches.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 
 /** Article pages per Eleventy run in the background rebuild: small, so a new edit never waits long. */
