@@ -1,19 +1,48 @@
 // `npm run build [-- --url https://example.org/digest/] [--out DIR] [--jobs N] [--clean]`: the site and
 // feeds into _site/, incrementally from .gazette-cache/ unless --clean.
-import { parseArgs } from "node:util";
+
 import { buildSite } from "../src/build/build-site.ts";
+import { defineCommand } from "../src/cli/command-spec.ts";
+import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../src/shared/diagnostic.ts";
 
-const { values } = parseArgs({
+const command = defineCommand({
+  command: "npm run build",
+  summary: "checks every article, then builds the site and feeds into _site/ (swapped in only on success)",
   options: {
-    url: { type: "string" },
-    out: { type: "string" },
-    root: { type: "string", default: process.cwd() },
-    jobs: { type: "string" },
-    clean: { type: "boolean", default: false },
+    url: {
+      type: "string",
+      value: "URL",
+      description: "the absolute address the site is served from; a path is a path prefix",
+      defaultText: "$GAZETTE_URL, else url in gazette.config.yaml",
+    },
+    out: { type: "string", value: "DIR", description: "the output folder", defaultText: "_site" },
+    root: {
+      type: "string",
+      value: "DIR",
+      description: "the project folder (with articles/ and gazette.config.yaml)",
+      default: process.cwd(),
+      defaultText: "the current folder",
+    },
+    jobs: {
+      type: "string",
+      value: "N",
+      description: "render workers (1: render in one thread)",
+      defaultText: "one per core",
+    },
+    clean: {
+      type: "boolean",
+      description: "ignore the cache in .gazette-cache/: render every page again (same bytes, slower)",
+    },
   },
+  examples: [
+    "npm run build",
+    "npm run build -- --clean --jobs 1",
+    "npm run build -- --url https://example.org/digest/ --out /tmp/site",
+  ],
 });
 
+const { values } = parseCommandLine(command);
 const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
 if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
   console.error(`--jobs "${values.jobs}" is not a number of workers (expected a whole number, 1 or more)`);
@@ -23,7 +52,7 @@ const started = performance.now();
 const result = await buildSite({
   root: values.root,
   now: new Date(),
-  clean: values.clean,
+  clean: values.clean === true,
   ...(jobs === undefined ? {} : { jobs }),
   ...(values.out ? { outDir: values.out } : {}),
   ...((values.url ?? process.env.GAZETTE_URL) ? { url: values.url ?? process.env.GAZETTE_URL } : {}),

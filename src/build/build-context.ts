@@ -1,5 +1,6 @@
 import type { OutputWriter } from "../cache/output-writer.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import type { Diagnostic } from "../shared/diagnostic.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { RenderPool } from "./render-pool.ts";
 
@@ -28,6 +29,8 @@ export interface BuildContext {
   key(...parts: string[]): string;
   /** A stable hash of plain data; an article counts as its file and content hash. */
   hashValue(value: unknown): string;
+  /** Problems a step found that fail the build (the output is then left as it was). */
+  failures: Diagnostic[];
 }
 
 /** One step of the build (pages, feeds, assets; search indexes and images can join). */

@@ -11,12 +11,15 @@ import { createOutputWriter, recoverCommit } from "../cache/output-writer.ts";
 import { loadConfig } from "../config/load-config.ts";
 import type { ConfigOverrides } from "../config/parse-config.ts";
 import { readLedger } from "../newsletter/ledger.ts";
-import { type Diagnostic, hasErrors } from "../shared/diagnostic.ts";
+import { type Diagnostic, hasErrors, warning } from "../shared/diagnostic.ts";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../shared/package-root.ts";
 import { makeSiteData } from "../site/load-site-data.ts";
 import type { BuildContext, BuildStep } from "./build-context.ts";
+import { checkOutputDir, freshPrefix, recoverOutput } from "./output-guard.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { copyAssets } from "./steps/copy-assets.ts";
+import { indexSearch } from "./steps/index-search.ts";
+import { markOutputFolder } from "./steps/mark-output-folder.ts";
 import { POOL_THRESHOLD, renderPages } from "./steps/render-pages.ts";
 import { writeFeedFiles } from "./steps/write-feed-files.ts";
 import { swapDirectory } from "./swap-directory.ts";
@@ -26,7 +29,10 @@ import { swapDirectory } from "./swap-directory.ts";
  * together (pages render in the workers while the main thread writes the feeds). A step writes its files
  * through `context.output`, which keeps unchanged files and records every output in the manifest.
  */
-export const BUILD_STEPS: readonly (readonly BuildStep[])[] = [[renderPages, writeFeedFiles, copyAssets]];
+export const BUILD_STEPS: readonly (readonly BuildStep[])[] = [
+  [renderPages, writeFeedFiles, copyAssets, markOutputFolder],
+  [indexSearch],
+];
 
 /** The cache folder of a project: the build manifest and parsed articles (git-ignored). */
 export const CACHE_DIR = ".gazette-cache";
@@ -92,13 +98,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     outDir,
   });
 
-  const loaded = await loadConfig(root, overrides);
-  if (!loaded.config) return fail(loaded.diagnostics);
-  const config = loaded.config;
+  const unsafe = await checkOutputDir(root, outDir);
+  if (unsafe) return fail([unsafe]);
+  // An incremental commit cut short is finished first; then what a killed swap left is put right.
   await recoverCommit(cacheDir);
+  const recovered = (await recoverOutput(outDir)).map((note) =>
+    warning("build/recovered", path.relative(process.cwd(), outDir) || outDir, 0, note),
+  );
+  const loaded = await loadConfig(root, overrides);
+  if (!loaded.config) return fail([...recovered, ...loaded.diagnostics]);
+  const config = loaded.config;
   const previous = options.clean || !existsSync(outDir) ? null : await readManifest(cacheDir, outDir);
 
-  const staging = await mkdtemp(`${outDir}.tmp-`);
+  const staging = await mkdtemp(freshPrefix(outDir));
   let pool: RenderPool | null = null;
   const startPool = (): RenderPool | null => {
     if (jobs > 1) pool ??= createRenderPool({ jobs, root, templatesDir, staging });
@@ -122,6 +134,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const collection = checkCollection(store.articles, options.now);
     const ledger = await readLedger(root);
     const diagnostics = [
+      ...recovered,
       ...loaded.diagnostics,
       ...store.diagnostics,
       ...collection.diagnostics,
@@ -155,8 +168,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       seeds,
       key: (...parts) => hashText([globalKey, ...parts].join("\0")),
       hashValue: createValueHasher(articleFingerprint),
+      failures: [],
     };
     for (const group of BUILD_STEPS) await Promise.all(group.map((step) => step.run(context)));
+    const failures = context.failures;
+    if (failures.length > 0) {
+      await rm(staging, { recursive: true, force: true });
+      return fail([...diagnostics, ...failures]);
+    }
     await output.commit();
     await store.save();
     const files = Object.keys(output.outputs()).length;

@@ -24,6 +24,8 @@ export interface OutputWriter {
   readonly staging: string;
   /** The previous build's record of `file`, if the file is still exactly as that build left it. */
   previous(file: string): OutputRecord | undefined;
+  /** The files the previous build recorded below a folder (`pagefind/`), whatever their state now. */
+  previousFiles(prefix: string): string[];
   /** Keeps `file` as the last build made it, if it was made from `key` and is untouched; returns whether. */
   keep(file: string, key: string): boolean;
   /** Creates a folder (relative, `/`-separated) of the staging folder once, with its parents. */
@@ -159,6 +161,7 @@ export function createOutputWriter(options: OutputWriterOptions): OutputWriter {
     incremental,
     staging,
     previous: previousOf,
+    previousFiles: (prefix) => Object.keys(previous?.outputs ?? {}).filter((file) => file.startsWith(prefix)),
     keep(file, key) {
       const old = previousOf(file);
       if (!old || old.key !== key) return false;
