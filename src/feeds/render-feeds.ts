@@ -72,20 +72,31 @@ function groupBy<K extends { slug: string }>(
   return [...groups.values()].sort((a, b) => (a.key.slug < b.key.slug ? -1 : 1));
 }
 
+/** One feed file before it is rendered: its path, the data it is made of (for the build cache), its renderer. */
+export interface FeedPlan {
+  path: string;
+  /**
+   * Everything the file shows besides the configuration: its kind, its articles (or issues) and, for an
+   * archive, its month and neighbours. Equal inputs give equal bytes.
+   */
+  inputs: { kind: string; articles: readonly Article[]; [more: string]: unknown };
+  render(): string;
+}
+
 /**
- * Every feed of the site, one file at a time (a generator, so a large site never holds them all): RSS,
- * Atom and JSON Feed for the site (the newest `feedLimit` entries); RSS and Atom per tag and per source
- * (likewise); RSS and Atom per calendar month (RFC 5005 archives, each complete for its month and linked
- * to its neighbours, the site feeds linking the newest); and the Atom feed of newsletter issues.
- * `articles` are the published articles, newest first. Each article's entry (and its absolutised HTML)
- * is made once and shared by all its feeds. Nothing depends on the build time but the archive's newest
- * month, so a past month's archive is byte-identical in every later build.
+ * Every feed of the site, planned but not rendered: RSS, Atom and JSON Feed for the site (the newest
+ * `feedLimit` entries); RSS and Atom per tag and per source (likewise); RSS and Atom per calendar month
+ * (RFC 5005 archives, each complete for its month and linked to its neighbours, the site feeds linking the
+ * newest); and the Atom feed of newsletter issues when `options.issues` is given. `articles` are the
+ * published articles, newest first. Each article's entry (and its absolutised HTML) is made once, when a
+ * feed that lists it is rendered, and shared by all its feeds. Nothing depends on the build time but the
+ * archive's newest month, so a past month's archive is byte-identical in every later build.
  */
-export function* renderFeeds(
+export function planFeeds(
   config: SiteConfig,
   articles: readonly Article[],
   options: RenderFeedsOptions = {},
-): Generator<FeedFile> {
+): FeedPlan[] {
   const entries = new Map<Article, FeedEntry>();
   const entryOf = (article: Article): FeedEntry => {
     let entry = entries.get(article);
@@ -95,90 +106,138 @@ export function* renderFeeds(
     }
     return entry;
   };
-  const months = archiveMonths(articles, config.timeZone, options.now ?? articles[0]?.date ?? new Date(0));
-  const monthFolder = (m: ArchiveFeedMonth | undefined) => (m ? archiveUrl(m.year, m.month) : null);
-  const monthUrls = (m: ArchiveFeedMonth | undefined) => {
-    const folder = monthFolder(m);
-    return folder ? xmlFeedUrls(config, folder) : null;
+  const plans: FeedPlan[] = [];
+  const xml = (
+    folder: string,
+    list: readonly Article[],
+    info: (items: FeedEntry[]) => FeedMeta,
+    extra: Record<string, unknown>,
+  ): void => {
+    for (const [kind, name] of [
+      ["rss", "feed.xml"],
+      ["atom", "atom.xml"],
+    ] as const) {
+      plans.push({
+        path: `${folder}${name}`,
+        inputs: { kind, articles: list, ...extra },
+        render: () => {
+          const items = list.map(entryOf);
+          return kind === "rss" ? renderRss(info(items), items) : renderAtom(info(items), items);
+        },
+      });
+    }
   };
+
+  const months = archiveMonths(articles, config.timeZone, options.now ?? articles[0]?.date ?? new Date(0));
+  const monthUrls = (m: ArchiveFeedMonth | undefined): XmlFeedUrls | null =>
+    m ? xmlFeedUrls(config, archiveUrl(m.year, m.month)) : null;
   const current = xmlFeedUrls(config, "/");
 
-  const newest = articles.slice(0, config.feedLimit).map(entryOf);
-  const site: FeedMeta = {
-    ...meta(config, newest, { title: config.title, description: config.description, page: "/", folder: "/" }),
-    history: { archive: false, prev: monthUrls(months[0]), next: null, current: null },
-  };
-  yield { path: "/feed.xml", contents: renderRss(site, newest) };
-  yield { path: "/atom.xml", contents: renderAtom(site, newest) };
-  yield { path: "/feed.json", contents: renderJsonFeed(site, newest) };
+  const newest = articles.slice(0, config.feedLimit);
+  const prev = monthUrls(months[0]);
+  const site = (items: FeedEntry[]): FeedMeta => ({
+    ...meta(config, items, { title: config.title, description: config.description, page: "/", folder: "/" }),
+    history: { archive: false, prev, next: null, current: null },
+  });
+  xml("/", newest, site, { prev });
+  plans.push({
+    path: "/feed.json",
+    inputs: { kind: "json", articles: newest },
+    render: () => {
+      const items = newest.map(entryOf);
+      return renderJsonFeed(site(items), items);
+    },
+  });
 
   for (const { key: tag, articles: tagged } of groupBy(articles, (a) => a.tags, config.feedLimit)) {
-    const list = tagged.map(entryOf);
     const folder = tagUrl(tag.slug);
-    const info = meta(config, list, {
+    const about = {
       title: `${config.title}: ${tag.name}`,
       description: `Articles tagged ${tag.name} in ${config.title}`,
       page: folder,
       folder,
-    });
-    yield { path: `${folder}feed.xml`, contents: renderRss(info, list) };
-    yield { path: `${folder}atom.xml`, contents: renderAtom(info, list) };
+    };
+    xml(folder, tagged, (items) => meta(config, items, about), { tag });
   }
 
   const sourcesOf = (a: Article): Source[] => (a.source ? [a.source] : []);
   for (const { key: source, articles: sourced } of groupBy(articles, sourcesOf, config.feedLimit)) {
-    const list = sourced.map(entryOf);
     const folder = sourceUrl(source.slug);
-    const info = meta(config, list, {
+    const about = {
       title: `${config.title}: ${source.name}`,
       description: `Articles from ${source.name} in ${config.title}`,
       page: folder,
       folder,
-    });
-    yield { path: `${folder}feed.xml`, contents: renderRss(info, list) };
-    yield { path: `${folder}atom.xml`, contents: renderAtom(info, list) };
+    };
+    xml(folder, sourced, (items) => meta(config, items, about), { source });
   }
 
   for (const [i, month] of months.entries()) {
-    const list = month.articles.map(entryOf);
     const folder = archiveUrl(month.year, month.month);
-    const label = formatMonth(month.year, month.month, config.timeZone, config.language);
-    const start = DateTime.fromObject(
-      { year: month.year, month: month.month, day: 1 },
-      { zone: config.timeZone },
-    );
-    const info: FeedMeta = {
-      ...meta(config, list, {
-        title: `${config.title}: ${label}`,
-        description: `Every article of ${label} in ${config.title}`,
-        // A month without articles has no archive page: its feed belongs to the archive's index.
-        page: list.length ? folder : "/archive/",
-        folder,
-        updated: start.toJSDate(),
-      }),
-      // Archives are never pushed: they do not change once their month is over.
-      hub: null,
-      history: { archive: true, prev: monthUrls(months[i + 1]), next: monthUrls(months[i - 1]), current },
+    const history = {
+      archive: true,
+      prev: monthUrls(months[i + 1]),
+      next: monthUrls(months[i - 1]),
+      current,
     };
-    yield { path: `${folder}feed.xml`, contents: renderRss(info, list) };
-    yield { path: `${folder}atom.xml`, contents: renderAtom(info, list) };
+    const info = (items: FeedEntry[]): FeedMeta => {
+      const label = formatMonth(month.year, month.month, config.timeZone, config.language);
+      const start = DateTime.fromObject(
+        { year: month.year, month: month.month, day: 1 },
+        { zone: config.timeZone },
+      );
+      return {
+        ...meta(config, items, {
+          title: `${config.title}: ${label}`,
+          description: `Every article of ${label} in ${config.title}`,
+          // A month without articles has no archive page: its feed belongs to the archive's index.
+          page: items.length ? folder : "/archive/",
+          folder,
+          updated: start.toJSDate(),
+        }),
+        // Archives are never pushed: they do not change once their month is over.
+        hub: null,
+        history,
+      };
+    };
+    xml(folder, month.articles, info, { month: folder, history });
   }
 
-  if (options.issues) {
-    const list = options.issues.map((issue) => issueEntry(issue, config));
-    const info: FeedMeta = {
-      ...meta(config, list, {
-        title: `${config.title}: newsletter`,
-        description: `Every issue of the ${config.title} newsletter, each linking its web version`,
-        page: "/newsletter/",
-        folder: "/newsletter/",
-      }),
-      self: {
-        rss: absoluteUrl(config, ISSUES_FEED_PATH),
-        atom: absoluteUrl(config, ISSUES_FEED_PATH),
-        json: absoluteUrl(config, "/feed.json"),
+  const issues = options.issues;
+  if (issues) {
+    plans.push({
+      path: ISSUES_FEED_PATH,
+      inputs: { kind: "issues", articles: [], issues },
+      render: () => {
+        const list = issues.map((issue) => issueEntry(issue, config));
+        const info: FeedMeta = {
+          ...meta(config, list, {
+            title: `${config.title}: newsletter`,
+            description: `Every issue of the ${config.title} newsletter, each linking its web version`,
+            page: "/newsletter/",
+            folder: "/newsletter/",
+          }),
+          self: {
+            rss: absoluteUrl(config, ISSUES_FEED_PATH),
+            atom: absoluteUrl(config, ISSUES_FEED_PATH),
+            json: absoluteUrl(config, "/feed.json"),
+          },
+        };
+        return renderAtom(info, list);
       },
-    };
-    yield { path: ISSUES_FEED_PATH, contents: renderAtom(info, list) };
+    });
   }
+  return plans;
+}
+
+/**
+ * Every feed of the site, rendered one file at a time (a generator, so a large site never holds them all).
+ * `articles` are the published articles, newest first; see `planFeeds`.
+ */
+export function* renderFeeds(
+  config: SiteConfig,
+  articles: readonly Article[],
+  options: RenderFeedsOptions = {},
+): Generator<FeedFile> {
+  for (const plan of planFeeds(config, articles, options)) yield { path: plan.path, contents: plan.render() };
 }
