@@ -1,7 +1,11 @@
+import type { Article } from "../articles/article.ts";
+import { standfirst } from "../articles/standfirst.ts";
 import { absoluteUrl, sitePath } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
-import { formatDay, formatLongDay, formatMonth, isoInZone } from "../shared/dates.ts";
+import { dayKey, formatDay, formatLongDay, formatMonth, isoInZone } from "../shared/dates.ts";
+import { type OriginalLink, originalLink } from "./original-link.ts";
 import { prefixLinks } from "./prefix-links.ts";
+import { shortSummary } from "./short-summary.ts";
 
 /**
  * The template filters. `config` returns the configuration of the build in progress (the dev server reloads
@@ -19,6 +23,12 @@ export function makeFilters(config: () => SiteConfig) {
     day: (date: Date): string => formatDay(date, config().timeZone, config().language),
     /** `Thursday, 31 January 2019`. */
     longDay: (date: Date): string => formatLongDay(date, config().timeZone, config().language),
+    /** `2019`: the calendar year in the site's zone (the search's year filter). */
+    year: (date: Date): string => dayKey(date, config().timeZone).slice(0, 4),
+    /** `2019-01-31T06:30:00.000Z`: a UTC timestamp that sorts as text in date order (the search's sort key). */
+    sortKey: (date: Date): string => date.toISOString(),
+    /** The editor's summary to show under the headline, or null when it is the body's opening. */
+    standfirst: (article: Article): string | null => standfirst(article),
     /** `January 2019`. */
     monthName: (year: number, month: number): string =>
       formatMonth(year, month, config().timeZone, config().language),
@@ -34,6 +44,17 @@ export function makeFilters(config: () => SiteConfig) {
         .replace(/&/g, "\\u0026")
         .replace(/\u2028/g, "\\u2028")
         .replace(/\u2029/g, "\\u2029"),
+    /** A summary cut to about 30 words (or `max`) for a card. */
+    shortSummary: (summary: string, max?: number): string => shortSummary(summary, max),
+    /** The "Read the original at …" link of an article, or null without a `source_url`. */
+    originalLink: (article: Article): OriginalLink | null => originalLink(article, config().originalNofollow),
+    /** An image's `src`: a site path gets the prefix, a remote URL stays as it is. */
+    imageSrc: (src: string): string => (src.startsWith("/") ? sitePath(config(), src) : src),
+    /** An image's absolute URL (Open Graph, feeds, email). */
+    imageUrl: (src: string): string => (src.startsWith("/") ? absoluteUrl(config(), src) : src),
+    /** Image files of one format → a `srcset` value: `/p/images/x-480.webp 480w, …`. */
+    srcset: (files: readonly { src: string; width: number }[]): string =>
+      files.map((f) => `${sitePath(config(), f.src)} ${f.width}w`).join(", "),
     /** `1 article`, `2 articles`. */
     plural: (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`,
   };

@@ -3,6 +3,7 @@ import { loadConfig } from "../../config/load-config.ts";
 import type { SiteConfig } from "../../config/site-config.ts";
 import { acquireLock } from "../../shared/acquire-lock.ts";
 import { formatDiagnostic, hasErrors } from "../../shared/diagnostic.ts";
+import { plural } from "../../shared/plural.ts";
 import { type CompiledIssue, compileIssue, personalize } from "../build-issue.ts";
 import { type LedgerIssue, readLedger } from "../ledger.ts";
 import { recordSendProgress } from "../record-send-progress.ts";
@@ -170,7 +171,7 @@ async function send(command: SendCommand, io: SendReporter): Promise<number> {
     if (problem) return fail(problem);
     const { plan, skipped } = planAndReport(list, subscribers, read.log, command, io);
     io.out(
-      `Would send issue ${issue.number} to ${plan.queue.length} recipients${skipped.length ? ` (skipping ${skipped.join(", ")})` : ""}:`,
+      `Would send issue ${issue.number} to ${plural(plan.queue.length, "recipient")}${skipped.length ? ` (skipping ${skipped.join(", ")})` : ""}:`,
     );
     for (const s of plan.queue) io.out(`  ${s.email}`);
     return 0;
@@ -226,7 +227,7 @@ async function sendLocked(command: SendCommand, io: SendReporter, run: LockedSen
   }
   const { plan, skipped } = planAndReport(run.list, run.subscribers, read.log, command, io);
   io.out(
-    `Sending issue ${issue.number} to ${plan.queue.length} recipients through ${run.smtp.label}${skipped.length ? ` (skipping ${skipped.join(", ")})` : ""}`,
+    `Sending issue ${issue.number} to ${plural(plan.queue.length, "recipient")} through ${run.smtp.label}${skipped.length ? ` (skipping ${skipped.join(", ")})` : ""}`,
   );
   const alreadyAccepted = read.log.sent;
   const relay = openRelay(run.smtp, envelopeFrom(run.config.newsletter.from));
@@ -343,7 +344,7 @@ function planAndReport(
   const plan = planSend(list, log.latest, command);
   const skipped = [
     subscribers?.unsubscribed ? `${subscribers.unsubscribed} unsubscribed` : "",
-    subscribers?.duplicates ? `${subscribers.duplicates} duplicates` : "",
+    subscribers?.duplicates ? plural(subscribers.duplicates, "duplicate") : "",
     plan.alreadySent.length ? `${plan.alreadySent.length} already sent` : "",
   ].filter(Boolean);
   for (const { subscriber, response } of plan.failedBefore)
