@@ -17,19 +17,27 @@ import {
 } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { addKnown, findDuplicate, indexKnown, shingleSet } from "../src/import/find-duplicate.ts";
 import { importArticle } from "../src/import/import-article.ts";
+import { importHtml } from "../src/import/import-html.ts";
 import type { ImportedArticle, ImportOptions } from "../src/import/imported-article.ts";
 import { isoDate } from "../src/import/parse-date.ts";
+import { suggestTags } from "../src/import/suggest-tags.ts";
 import { articleFileName, toMarkdownFile } from "../src/import/to-markdown-file.ts";
+import { fetchPage } from "./import/fetch-page.ts";
+import { readKnownArticles } from "./import/read-known-articles.ts";
 
 const USAGE =
-  "usage: npm run import -- <file or folder>... [--out articles] [--source NAME] [--url URL] [--date YYYY-MM-DD] [--year YYYY] [--tags a,b] [--dry-run] [--force] [--json]";
+  "usage: npm run import -- <file or folder>... [--url https://…] [--out articles] [--source NAME] [--source-url URL] [--date YYYY-MM-DD] [--year YYYY] [--tags a,b|auto] [--dry-run] [--force] [--json]";
 
-/** Every `*.txt` in a folder (sorted), or the file itself. */
+/** Saved pages go through the HTML path; every other file is copied text (CONTRACTS "Importer"). */
+const isHtmlFile = (file: string): boolean => /\.html?$/i.test(file);
+
+/** Every `*.txt`, `*.html` and `*.htm` in a folder (sorted), or the file itself. */
 function expand(input: string): string[] {
   if (existsSync(input) && statSync(input).isDirectory()) {
     return readdirSync(input)
-      .filter((name) => name.endsWith(".txt"))
+      .filter((name) => /\.(?:txt|html?)$/i.test(name))
       .sort()
       .map((name) => path.join(input, name));
   }
@@ -54,7 +62,7 @@ function readText(file: string): { text: string } | { error: string } {
 
 /** The stable `--json` shape: these keys, in this order. */
 function toJson(a: ImportedArticle): string {
-  const { title, date, source, byline, dateline, caption, body, tags, warnings, attribution } = a;
+  const { title, date, source, byline, dateline, caption, body, tags, warnings, attribution, url } = a;
   return JSON.stringify({
     title,
     date,
@@ -66,6 +74,8 @@ function toJson(a: ImportedArticle): string {
     tags,
     warnings,
     attribution,
+    source_url: url,
+    suggested_tags: a.suggestedTags,
   });
 }
 
@@ -74,7 +84,28 @@ function fail(message: string): void {
   process.exitCode = 1;
 }
 
-function main(argv: string[]): void {
+/** One input in argument order: a file or an address. */
+type Input = { kind: "file"; path: string } | { kind: "url"; url: string };
+
+/** Reads one input and imports it, or says why it cannot be read. */
+async function load(
+  input: Input,
+  options: ImportOptions,
+): Promise<{ article: ImportedArticle } | { error: string }> {
+  if (input.kind === "url") {
+    const page = await fetchPage(input.url);
+    if ("error" in page) return { error: page.error };
+    const article = importHtml(page.html, options);
+    return { article: { ...article, url: options.url ?? article.url ?? page.url } };
+  }
+  const read = readText(input.path);
+  if ("error" in read) return { error: `${input.path}: ${read.error}` };
+  return {
+    article: isHtmlFile(input.path) ? importHtml(read.text, options) : importArticle(read.text, options),
+  };
+}
+
+async function main(argv: string[]): Promise<void> {
   let parsed: ReturnType<typeof parse>;
   try {
     parsed = parse(argv);
@@ -82,12 +113,19 @@ function main(argv: string[]): void {
     fail(`${(error as Error).message}\n${USAGE}`);
     return;
   }
-  const { values, positionals } = parsed;
+  const { values, tokens } = parsed;
   if (values.help) {
     console.log(USAGE);
     return;
   }
-  if (positionals.length === 0) {
+  const inputs: Input[] = [];
+  for (const token of tokens ?? []) {
+    if (token.kind === "positional")
+      for (const file of expand(token.value)) inputs.push({ kind: "file", path: file });
+    else if (token.kind === "option" && token.name === "url" && token.value !== undefined)
+      inputs.push({ kind: "url", url: token.value });
+  }
+  if (inputs.length === 0) {
     fail(`no input given\n${USAGE}`);
     return;
   }
@@ -108,19 +146,41 @@ function main(argv: string[]): void {
     options.year = Number(values.year);
   }
   if (values.source !== undefined) options.source = values.source;
-  if (values.url !== undefined) options.url = values.url;
-  if (values.tags !== undefined)
+  if (values["source-url"] !== undefined) options.url = values["source-url"];
+  const autoTags = values.tags?.trim() === "auto";
+  if (values.tags !== undefined && !autoTags)
     options.tags = values.tags
       .split(",")
       .map((t) => t.trim())
       .filter((t) => t !== "");
 
-  const files = positionals.flatMap(expand);
+  // The site as it is: duplicates are refused against it, tags are suggested only from its own.
+  const site = await readKnownArticles(values.out);
+  const index = indexKnown(site.articles);
+  const results: Array<{ input: Input; article?: ImportedArticle; error?: string; duplicate?: string }> = [];
+  for (const input of inputs) {
+    const loaded = await load(input, options);
+    if ("error" in loaded) {
+      results.push({ input, error: loaded.error });
+      continue;
+    }
+    const article = loaded.article;
+    article.suggestedTags = suggestTags(article, site.tags).filter((t) => !article.tags.includes(t));
+    if (autoTags) article.tags = [...article.tags, ...article.suggestedTags];
+    const label = input.kind === "file" ? input.path : input.url;
+    const dup = findDuplicate({ url: article.url, text: article.body }, index);
+    const duplicate = dup
+      ? `duplicates ${dup.file} (${dup.reason === "source_url" ? "the same source_url" : `${Math.round((dup.overlap ?? 0) * 100)}% of the same text`})`
+      : undefined;
+    if (duplicate) article.warnings.push(`duplicate: ${duplicate}`);
+    addKnown(index, { file: label, sourceUrl: article.url, shingles: shingleSet(article.body) });
+    results.push({ input, article, ...(duplicate ? { duplicate } : {}) });
+  }
+
   if (values.json) {
-    for (const file of files) {
-      const read = readText(file);
-      if ("error" in read) fail(`${file}: ${read.error}`);
-      else console.log(toJson(importArticle(read.text, options)));
+    for (const r of results) {
+      if (r.article) console.log(toJson(r.article));
+      else fail(r.error ?? "unreadable input");
     }
     return;
   }
@@ -128,13 +188,12 @@ function main(argv: string[]): void {
   // Check everything first: nothing is written unless every input can be.
   const planned: Array<{ file: string; target: string; article: ImportedArticle }> = [];
   const problems: string[] = [];
-  for (const file of files) {
-    const read = readText(file);
-    if ("error" in read) {
-      problems.push(`${file}: ${read.error}`);
+  for (const { input, article, error, duplicate } of results) {
+    const file = input.kind === "file" ? input.path : input.url;
+    if (!article) {
+      problems.push(error ?? `${file}: unreadable input`);
       continue;
     }
-    const article = importArticle(read.text, options);
     if (!article.title) {
       problems.push(`${file}: no recognisable headline (expected a short line above the article text)`);
       continue;
@@ -143,6 +202,10 @@ function main(argv: string[]): void {
       const why =
         article.warnings.find((w) => w.startsWith("date:"))?.replace(/^date: /, "") ?? "no date found";
       problems.push(`${file}: ${why.includes("--") ? why : `${why}; pass --year YYYY or --date YYYY-MM-DD`}`);
+      continue;
+    }
+    if (duplicate && !values.force) {
+      problems.push(`${file}: ${duplicate}; not imported (pass --force to import it anyway)`);
       continue;
     }
     const name = articleFileName(article);
@@ -185,10 +248,12 @@ function parse(argv: string[]) {
   return parseArgs({
     args: argv,
     allowPositionals: true,
+    tokens: true,
     options: {
       out: { type: "string", default: "articles" },
       source: { type: "string" },
-      url: { type: "string" },
+      url: { type: "string", multiple: true },
+      "source-url": { type: "string" },
       date: { type: "string" },
       year: { type: "string" },
       tags: { type: "string" },
@@ -200,4 +265,4 @@ function parse(argv: string[]) {
   });
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));
