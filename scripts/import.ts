@@ -16,7 +16,8 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand } from "../src/cli/command-spec.ts";
+import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
 import { addKnown, findDuplicate, indexKnown, shingleSet } from "../src/import/find-duplicate.ts";
 import { importArticle } from "../src/import/import-article.ts";
 import { importHtml } from "../src/import/import-html.ts";
@@ -27,8 +28,77 @@ import { articleFileName, toMarkdownFile } from "../src/import/to-markdown-file.
 import { fetchPage } from "./import/fetch-page.ts";
 import { readKnownArticles } from "./import/read-known-articles.ts";
 
-const USAGE =
-  "usage: npm run import -- <file or folder>... [--url https://…] [--out articles] [--source NAME] [--source-url URL] [--date YYYY-MM-DD] [--year YYYY] [--tags a,b|auto] [--dry-run] [--force] [--json]";
+const command = defineCommand({
+  command: "npm run import",
+  summary:
+    "turns text copied from news pages, saved .html pages or fetched addresses into article files for review, printing every guess",
+  arguments: "<file, folder or https:// address>...",
+  options: {
+    url: {
+      type: "string",
+      value: "URL",
+      multiple: true,
+      description: "fetch this page (http or https) and read it as HTML; may be repeated",
+      defaultText: "none",
+    },
+    out: {
+      type: "string",
+      value: "DIR",
+      description: "where the article files go; its articles are checked for duplicates and tags",
+      default: "articles",
+    },
+    source: {
+      type: "string",
+      value: "NAME",
+      description: "the publication, when the page does not name it",
+      defaultText: "guessed from the page",
+    },
+    "source-url": {
+      type: "string",
+      value: "URL",
+      description: "the original page's address (source_url) for copied text",
+      defaultText: "the page's canonical address, else none",
+    },
+    date: {
+      type: "string",
+      value: "YYYY-MM-DD",
+      description: "the article's date, when the page has none",
+      defaultText: "found in the page",
+    },
+    year: {
+      type: "string",
+      value: "YYYY",
+      description: "the year for a date written without one ('20 Oct')",
+      defaultText: "none",
+    },
+    tags: {
+      type: "string",
+      value: "a,b|auto",
+      description: "tags for every imported article; auto: the site's own tags that the text is about",
+      defaultText: "none (suggestions as a comment)",
+    },
+    "dry-run": { type: "boolean", description: "print each article file instead of writing it" },
+    force: {
+      type: "boolean",
+      description: "overwrite an article file that exists, and import a duplicate of an existing article",
+    },
+    json: {
+      type: "boolean",
+      description: "print one JSON object per input (JSON Lines) and write nothing",
+    },
+  },
+  examples: [
+    "npm run import -- page.txt --year 2018",
+    "npm run import -- saved-page.html",
+    "npm run import -- --url https://example.com/news/story --tags auto",
+    "npm run import -- copied/ --source 'Iran Focus' --dry-run",
+    "npm run import -- page.txt --json",
+  ],
+  notes: [
+    "A folder means every *.txt, *.html and *.htm in it; .html/.htm files and addresses are read as HTML.",
+    "See docs/importer.md.",
+  ],
+});
 
 /** Saved pages go through the HTML path; every other file is copied text (CONTRACTS "Importer"). */
 const isHtmlFile = (file: string): boolean => /\.html?$/i.test(file);
@@ -105,30 +175,43 @@ async function load(
   };
 }
 
+/**
+ * Files (folders expanded) and addresses in the order given on the command line, as `--json` prints them.
+ * A positional argument that is an http(s) address is fetched like `--url`.
+ */
+function orderInputs(argv: readonly string[], positionals: string[], urls: string[]): Input[] {
+  const used = new Set<number>();
+  const take = (match: (i: number) => number): number => {
+    for (let i = 0; i < argv.length; i++) {
+      if (used.has(i)) continue;
+      const width = match(i);
+      if (width > 0) {
+        for (let k = i; k < i + width; k++) used.add(k);
+        return i;
+      }
+    }
+    return argv.length;
+  };
+  const found: Array<{ at: number; inputs: Input[] }> = [];
+  for (const url of urls) {
+    const at = take((i) =>
+      argv[i] === `--url=${url}` ? 1 : argv[i] === "--url" && argv[i + 1] === url ? 2 : 0,
+    );
+    found.push({ at, inputs: [{ kind: "url", url }] });
+  }
+  for (const value of positionals) {
+    const inputs: Input[] = /^https?:\/\//i.test(value)
+      ? [{ kind: "url", url: value }]
+      : expand(value).map((file) => ({ kind: "file", path: file }));
+    found.push({ at: take((i) => (argv[i] === value ? 1 : 0)), inputs });
+  }
+  return found.sort((a, b) => a.at - b.at).flatMap((f) => f.inputs);
+}
+
 async function main(argv: string[]): Promise<void> {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`);
-    return;
-  }
-  const { values, tokens } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  const inputs: Input[] = [];
-  for (const token of tokens ?? []) {
-    if (token.kind === "positional")
-      for (const file of expand(token.value)) inputs.push({ kind: "file", path: file });
-    else if (token.kind === "option" && token.name === "url" && token.value !== undefined)
-      inputs.push({ kind: "url", url: token.value });
-  }
-  if (inputs.length === 0) {
-    fail(`no input given\n${USAGE}`);
-    return;
-  }
+  const { values, positionals } = parseCommandLine(command, argv);
+  const inputs = orderInputs(argv, positionals, values.url);
+  if (inputs.length === 0) usageError(command, "no input given");
   const options: ImportOptions = {};
   if (values.date !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date);
@@ -242,27 +325,6 @@ async function main(argv: string[]): Promise<void> {
     for (const guess of article.guesses) console.log(`  guessed: ${guess}`);
     for (const warning of article.warnings) console.log(`  warning: ${warning}`);
   }
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    tokens: true,
-    options: {
-      out: { type: "string", default: "articles" },
-      source: { type: "string" },
-      url: { type: "string", multiple: true },
-      "source-url": { type: "string" },
-      date: { type: "string" },
-      year: { type: "string" },
-      tags: { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      force: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
 }
 
 await main(process.argv.slice(2));
