@@ -75,7 +75,7 @@ const command = defineCommand({
       type: "string",
       value: "a,b|auto",
       description: "tags for every imported article; auto: the site's own tags that the text is about",
-      defaultText: "none (suggestions as a comment)",
+      defaultText: "none; suggestions as a comment",
     },
     "dry-run": { type: "boolean", description: "print each article file instead of writing it" },
     force: {
@@ -210,7 +210,7 @@ function orderInputs(argv: readonly string[], positionals: string[], urls: strin
 
 async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommandLine(command, argv);
-  const inputs = orderInputs(argv, positionals, values.url);
+  const inputs = orderInputs(argv, positionals, values.url ?? []);
   if (inputs.length === 0) usageError(command, "no input given");
   const options: ImportOptions = {};
   if (values.date !== undefined) {

@@ -9,8 +9,9 @@
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { gunzipSync } from "node:zlib";
+import { defineCommand } from "../src/cli/command-spec.ts";
+import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
 import { importArticle } from "../src/import/import-article.ts";
 import { importHtml } from "../src/import/import-html.ts";
 import { f1, normalizeTitle, shingleScore } from "../test/import/shingle-f1.ts";
@@ -83,18 +84,49 @@ function summarize(label: string, rows: Row[]): string {
   ].join(" ");
 }
 
-function main(): void {
-  const { values } = parseArgs({
-    options: {
-      corpus: { type: "string", default: "../shared/importer-corpus" },
-      variant: { type: "string", default: "all" },
-      half: { type: "string", default: "all" },
-      limit: { type: "string" },
-      "per-page": { type: "string" },
+const command = defineCommand({
+  command: "npm run score:importer",
+  summary: "scores the importer on the importer corpus in one process, per variant and source set",
+  options: {
+    corpus: {
+      type: "string",
+      value: "DIR",
+      description: "the corpus folder (main/, full/, html/, truth/)",
+      default: "../shared/importer-corpus",
     },
-  });
+    variant: {
+      type: "string",
+      value: "V",
+      description: "main, full, html (comma-separated) or all",
+      default: "all",
+    },
+    half: {
+      type: "string",
+      value: "H",
+      description: "tune or held: only the sites of one half of the by-site split; all: every page",
+      default: "all",
+    },
+    limit: { type: "string", value: "N", description: "only the first N pages", defaultText: "every page" },
+    "per-page": {
+      type: "string",
+      value: "FILE",
+      description: "write every page's result as JSON",
+      defaultText: "none",
+    },
+  },
+  examples: ["npm run score:importer -- --variant main,full --half held"],
+});
+
+function main(): void {
+  const { values } = parseCommandLine(command, process.argv.slice(2));
   const dir = values.corpus;
+  if (!["all", "tune", "held"].includes(values.half))
+    usageError(command, `--half must be tune, held or all, not ${values.half}`);
+  if (values.limit !== undefined && !/^[1-9]\d*$/.test(values.limit))
+    usageError(command, "--limit needs a positive integer");
   const variants = values.variant === "all" ? ["main", "full", "html"] : values.variant.split(",");
+  if (!variants.every((v) => ["main", "full", "html"].includes(v)))
+    usageError(command, `--variant must be main, full, html or all, not ${values.variant}`);
   let ids = readdirSync(path.join(dir, "truth"))
     .filter((f) => /^\d+\.json$/.test(f))
     .map((f) => f.slice(0, -5))
