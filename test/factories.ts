@@ -24,6 +24,16 @@ export function makeConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
       postalAddress: "1 Test Street, Testville",
       limit: 20,
     },
+    brand: {
+      logo: null,
+      logoText: "Test Gazette",
+      accent: "#a61b1b",
+      accentDark: "#f08c8c",
+      favicon: null,
+      ogImage: null,
+      lines: { logo: 0, favicon: 0, ogImage: 0 },
+    },
+    originalNofollow: false,
     ...overrides,
   };
 }
@@ -53,6 +63,7 @@ export function makeArticle(overrides: Partial<Article> & { timeZone?: string } 
     image: null,
     caption: null,
     draft: false,
+    featured: false,
     html: "<p>The first paragraph of the article.</p>\n<p>The second paragraph.</p>\n",
     text,
     wordCount: 9,
