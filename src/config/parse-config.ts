@@ -36,6 +36,8 @@ const TOP_KEYS = [
   "feeds",
   "brand",
   "original_nofollow",
+  // Read by src/publish/publish-config.ts.
+  "publish",
 ] as const;
 const FEEDS_KEYS = ["hub"] as const;
 const NEWSLETTER_KEYS = [
