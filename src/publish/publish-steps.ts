@@ -8,6 +8,7 @@ import { loadSiteData } from "../site/load-site-data.ts";
 import { issueNotDue } from "./issue-due.ts";
 import type { PublishConfig } from "./publish-config.ts";
 import { runShell } from "./run-shell.ts";
+import { runPing } from "../websub/run-ping.ts";
 
 /** What `npm run publish` was asked to do. */
 export interface PublishOptions {
@@ -185,6 +186,29 @@ const deployStep: PublishStep = {
   },
 };
 
+/** Tells the WebSub hub (`feeds.hub`) which feeds changed, once the deploy has put them online. */
+const pingStep: PublishStep = {
+  name: "ping the hub",
+  skip: (run) =>
+    run.config.feeds.hub === null
+      ? "no feeds.hub in gazette.config.yaml"
+      : !run.options.deploy
+        ? "--no-deploy"
+        : run.publish.deploy === null
+          ? "no publish.deploy: run npm run ping once the site is online"
+          : null,
+  run: async (run) =>
+    (await runPing(
+      { root: run.options.root },
+      { out: (l) => run.io.out(`  ${l.trimStart()}`), err: (l) => run.io.err(`  ${l.trimStart()}`) },
+    )) === 0,
+  dryRun: async (run) =>
+    (await runPing(
+      { root: run.options.root, dryRun: true },
+      { out: (l) => run.io.out(`  ${l.trimStart()}`), err: (l) => run.io.err(`  ${l.trimStart()}`) },
+    )) === 0,
+};
+
 /** Sends the issue this run made (to the subscriber store, or `--to FILE`). */
 const sendStep: PublishStep = {
   name: "send",
@@ -217,8 +241,9 @@ const sendStep: PublishStep = {
 };
 
 /**
- * The daily routine, in order. Another step (a WebSub ping after the deploy, say) goes in here: give it a
- * `skip` that reads the run's flags and a `run` that returns false on failure; the runner does the rest.
+ * The daily routine, in order. Another step goes in here: give it a `skip` that reads the run's flags and
+ * a `run` that returns false on failure; the runner does the rest. The WebSub ping follows the deploy (the
+ * hub fetches the feeds from the live site) and precedes the send, which may take long.
  */
 export const PUBLISH_STEPS: readonly PublishStep[] = [
   check,
@@ -226,5 +251,6 @@ export const PUBLISH_STEPS: readonly PublishStep[] = [
   issueStep,
   rebuildStep,
   deployStep,
+  pingStep,
   sendStep,
 ];

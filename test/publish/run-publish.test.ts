@@ -10,6 +10,7 @@ import { runPublish } from "../../src/publish/run-publish.ts";
 import { articleFile, makeProject, projectConfig, putArticle, readTree } from "../newsletter/project.ts";
 import { SECRET, sendRecorder } from "../newsletter/send/send-project.ts";
 import { startRelay } from "../newsletter/send/smtp-fixture.ts";
+import { startLocalHub } from "../websub/local-hub.ts";
 
 /** A project whose deploy copies _site/ into $DEPLOY_TO (then runs `then`, e.g. a failing command). */
 async function project(publish: string): Promise<string> {
@@ -63,12 +64,13 @@ publish("check, build, issue, build, deploy (a copy into a folder), send, in tha
     assert.equal(
       io.lines.filter((l) => l.startsWith("[")),
       [
-        "[1/6] check",
-        "[2/6] build",
-        "[3/6] issue",
-        "[4/6] build the issue's web page",
-        "[5/6] deploy",
-        "[6/6] send",
+        "[1/7] check",
+        "[2/7] build",
+        "[3/7] issue",
+        "[4/7] build the issue's web page",
+        "[5/7] deploy",
+        "[6/7] ping the hub — skipped (no feeds.hub in gazette.config.yaml)",
+        "[7/7] send",
       ],
     );
     assert.is(io.lines.at(-1), "Published the site and issue 1.");
@@ -84,7 +86,7 @@ publish("check, build, issue, build, deploy (a copy into a folder), send, in tha
     // Run again the same day: nothing new, no second issue, nothing sent twice.
     const again = sendRecorder();
     assert.is(await runPublish(options(root, env, { to: csv }), again), 0, again.errors.join("\n"));
-    assert.match(again.lines.join("\n"), "[6/6] send — skipped (no new issue)");
+    assert.match(again.lines.join("\n"), "[7/7] send — skipped (no new issue)");
     assert.is(relay.delivered.length, 2);
   } finally {
     await relay.close();
@@ -103,13 +105,46 @@ publish("a failing deploy stops it, takes the issue back and sends nothing", asy
   const errors = io.errors.join("\n");
   assert.match(errors, "publish.deploy exited with 3");
   assert.match(errors, "publish stopped at step 5 (deploy). Issue 1 was taken back");
-  assert.not.match(io.lines.join("\n"), "[6/6]");
+  assert.not.match(io.lines.join("\n"), "[7/7]");
   assert.equal(await recordOf(root), before);
   // The site was rebuilt without the taken-back issue's page.
   assert.not.ok(existsSync(path.join(root, "_site", "newsletter", "1")));
   assert.ok(existsSync(path.join(root, "_site", "2024", "03", "alpha", "index.html")));
   await rm(root, { recursive: true });
 });
+
+publish(
+  "after the deploy it pings the WebSub hub for the changed feeds; a refusing hub stops it",
+  async () => {
+    const hub = await startLocalHub(204);
+    const root = await makeProject(
+      { "2024-03-07-alpha.md": articleFile("Alpha", "2024-03-07T09:00") },
+      `${projectConfig()}feeds:\n  hub: ${hub.url}\npublish:\n  deploy: touch deployed\n`,
+    );
+    try {
+      const io = sendRecorder();
+      assert.is(await runPublish(options(root, {}, { send: false }), io), 0, io.errors.join("\n"));
+      assert.ok(io.lines.includes("[6/7] ping the hub"), io.lines.join("\n"));
+      assert.ok(existsSync(path.join(root, "deployed")));
+      assert.ok(hub.topics().includes("https://news.example.org/atom.xml"), hub.topics().join(" "));
+      // Nothing changed since: the second run pings nothing.
+      hub.requests.length = 0;
+      const again = sendRecorder();
+      assert.is(await runPublish(options(root, {}, { send: false }), again), 0, again.errors.join("\n"));
+      assert.is(hub.requests.length, 0);
+      // A hub that refuses stops the run at the ping, with the reason.
+      await putArticle(root, "2024-03-08-gamma.md", articleFile("Gamma", "2024-03-08T08:00"));
+      hub.answer(500);
+      const refused = sendRecorder();
+      assert.is(await runPublish(options(root, {}, { send: false }), refused), 1);
+      assert.match(refused.errors.join("\n"), "the hub answered 500");
+      assert.match(refused.errors.join("\n"), "publish stopped at step 6 (ping the hub).");
+    } finally {
+      await hub.close();
+      await rm(root, { recursive: true });
+    }
+  },
+);
 
 publish("a broken article stops it at the check: nothing built, nothing recorded", async () => {
   const root = await project("  deploy: touch deployed\n");
@@ -131,8 +166,8 @@ publish("not a scheduled day: the site is built, no issue; --no-deploy and --no-
   assert.is(await runPublish(options(root, {}, { deploy: false, send: false }), io), 0, io.errors.join("\n"));
   const text = io.lines.join("\n");
   assert.match(text, "no issue: not a scheduled day (publish.schedule: today is Friday)");
-  assert.match(text, "[5/6] deploy — skipped (--no-deploy)");
-  assert.match(text, "[6/6] send — skipped (--no-send)");
+  assert.match(text, "[5/7] deploy — skipped (--no-deploy)");
+  assert.match(text, "[7/7] send — skipped (--no-send)");
   assert.not.ok(existsSync(path.join(root, "deployed")));
   assert.not.ok(existsSync(path.join(root, "newsletter")));
   assert.ok(existsSync(path.join(root, "_site", "index.html")));
