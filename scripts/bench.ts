@@ -10,6 +10,7 @@ import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { generateArticles } from "./bench/generate-articles.ts";
 import { type Measurement, measure, median } from "./bench/measure.ts";
+import { measureSearch, type SearchTransfer } from "./bench/measure-search.ts";
 
 const command = defineCommand({
   command: "npm run bench",
@@ -117,6 +118,9 @@ interface Row {
   newsletter: Measurement;
   hugo: Measurement | null;
   problems: string[];
+  withSearch: Measurement;
+  withoutSearch: Measurement;
+  search: SearchTransfer | null;
 }
 
 const rows: Row[] = [];
@@ -149,6 +153,23 @@ try {
     );
     const problems = await checkComplete(site, count, tagNames.size);
 
+    // The search's cost: cold builds (no cache, no output) with and without the Pagefind step, and the
+    // bytes one query transfers from the built site.
+    const cold = () =>
+      Promise.all([
+        rm(site, { recursive: true, force: true }),
+        rm(path.join(project, ".gazette-cache"), { recursive: true, force: true }),
+      ]).then(() => undefined);
+    const withSearch = await timed("cold build", node, [...build, "--clean"], repo, cold);
+    const search = await measureSearch(site, "tanker");
+    const withoutSearch = await timed(
+      "cold build --no-search",
+      node,
+      [...build, "--clean", "--no-search"],
+      repo,
+      cold,
+    );
+
     const newsletterArgs = [
       "--import",
       "tsx",
@@ -177,7 +198,17 @@ try {
         process.stderr.write(`  hugo skipped: ${(e as Error).message.split("\n")[0]}\n`);
       }
     }
-    rows.push({ articles: count, gazette, files, newsletter, hugo, problems });
+    rows.push({
+      articles: count,
+      gazette,
+      files,
+      newsletter,
+      hugo,
+      problems,
+      withSearch,
+      withoutSearch,
+      search,
+    });
     await rm(project, { recursive: true, force: true });
   }
 } finally {
@@ -197,6 +228,18 @@ for (const r of rows) {
       `${r.hugo ? fixed(r.hugo.cpuSeconds) : "n/a"} | ${fixed(ratio)} |`,
   );
 }
+console.log(
+  "\n| articles | cold build CPU s | without search CPU s | indexing adds | first search KB (gzip) | of which the query KB | uncompressed KB | results |",
+);
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) {
+  const share = (r.withSearch.cpuSeconds - r.withoutSearch.cpuSeconds) / r.withoutSearch.cpuSeconds;
+  const kb = (n: number | undefined) => (n === undefined ? "n/a" : fixed(n / 1024, 1));
+  console.log(
+    `| ${r.articles} | ${fixed(r.withSearch.cpuSeconds)} | ${fixed(r.withoutSearch.cpuSeconds)} | ${fixed(share * 100, 1)} % | ` +
+      `${kb(r.search?.totalBytes)} | ${kb(r.search?.queryBytes)} | ${kb(r.search?.rawBytes)} | ${r.search?.results ?? "n/a"} |`,
+  );
+}
 for (const r of rows) for (const p of r.problems) console.log(`INCOMPLETE at ${r.articles}: ${p}`);
 const small = rows[0];
 const large = rows[rows.length - 1];
@@ -213,6 +256,16 @@ if (large) {
   console.log(
     `Newsletter with ${large.articles} articles: ${fixed(large.newsletter.wallSeconds)} s wall, ${fixed(large.newsletter.cpuSeconds)} s CPU (target < 1.5 s)`,
   );
+  const share =
+    (large.withSearch.cpuSeconds - large.withoutSearch.cpuSeconds) / large.withoutSearch.cpuSeconds;
+  console.log(
+    `Search indexing at ${large.articles}: +${fixed(share * 100, 1)} % of the cold build's CPU (target ≤ 10 %)`,
+  );
+  if (large.search)
+    console.log(
+      `A first search at ${large.articles}: ${fixed(large.search.totalBytes / 1024, 1)} KB transferred, gzip (target ≤ 300 KB)`,
+    );
+  else console.log("Search transfer: not measured (no /usr/bin/chromium)");
   if (large.hugo)
     console.log(
       `Build vs Hugo at ${large.articles}: ${fixed(large.gazette.cpuSeconds / large.hugo.cpuSeconds)}× CPU (target ≤ 3×)`,

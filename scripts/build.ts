@@ -30,6 +30,10 @@ const command = defineCommand({
       description: "render workers (1: render in one thread)",
       defaultText: "one per core",
     },
+    "no-search": {
+      type: "boolean",
+      description: "skip the search index (Pagefind): /search/ finds nothing; for measuring its cost",
+    },
     clean: {
       type: "boolean",
       description: "ignore the cache in .gazette-cache/: render every page again (same bytes, slower)",
@@ -53,6 +57,7 @@ const result = await buildSite({
   root: values.root,
   now: new Date(),
   clean: values.clean === true,
+  search: !values["no-search"],
   ...(jobs === undefined ? {} : { jobs }),
   ...(values.out ? { outDir: values.out } : {}),
   ...((values.url ?? process.env.GAZETTE_URL) ? { url: values.url ?? process.env.GAZETTE_URL } : {}),

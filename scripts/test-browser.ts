@@ -13,6 +13,7 @@ import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { formatDiagnostic } from "../src/shared/diagnostic.ts";
 import { CHROMIUM_ARGS, checkPage, type PageReport } from "../test/browser/check-page.ts";
+import { checkSearch } from "../test/browser/check-search.ts";
 import { serveFolder } from "../test/browser/static-server.ts";
 import { validateHtml } from "../test/browser/validate-html.ts";
 
@@ -97,12 +98,15 @@ try {
     source: firstSource ?? "",
     archive: firstMonth ?? "",
     subscribe: "subscribe/",
+    feeds: "feeds/",
+    search: "search/",
+    "search results": "search/?q=iran",
     newsletter: "newsletter/",
     issue: "newsletter/1/",
     "404": "no-such-page/",
   };
   // The pages a reader judges the design by: screenshots at a phone's and a desktop's width, light and dark.
-  const pictured = new Set(["home", "article", "tag", "source", "archive"]);
+  const pictured = new Set(["home", "article", "tag", "source", "archive", "search results", "feeds"]);
   for (const [name, page] of Object.entries(named)) {
     for (const colorScheme of ["light", "dark"] as const) {
       for (const width of pictured.has(name) ? [375, 1280] : [1280]) {
@@ -111,8 +115,10 @@ try {
           width,
           colorScheme,
           ...(pictured.has(name)
-            ? { screenshot: path.join(shots, `${name}-${width}-${colorScheme}.png`) }
+            ? { screenshot: path.join(shots, `${name.replace(" ", "-")}-${width}-${colorScheme}.png`) }
             : {}),
+          // The search page's results come from Pagefind's script: check them once they are shown.
+          ...(name === "search results" ? { waitFor: ".pagefind-ui__result" } : {}),
         });
         report.violations.length === 0
           ? pass(`axe-core ${name} at ${width} px (${colorScheme}): 0 violations`)
@@ -125,6 +131,11 @@ try {
       }
     }
   }
+  // Search on a fixture site with known articles: the first result, filters, order, the page without JS.
+  for (const result of await checkSearch(browser)) {
+    result.problems.length === 0 ? pass(result.name) : fail(result.name, result.problems);
+  }
+
   const wide: PageReport[] = [];
   for (const page of relative) {
     const isShot = page === "" || page === firstArticle;

@@ -54,6 +54,8 @@ export interface BuildOptions {
   cacheDir?: string;
   /** The templates folder (pages/, layouts/, partials/, assets/). Default: the package's templates/. */
   templatesDir?: string;
+  /** Build the search index (Pagefind). Default true; false leaves `/search/` without results (benchmarks). */
+  search?: boolean;
   /** Fewer pages or bodies than this are rendered in this thread, not in workers. Default 300. */
   workerThreshold?: number;
 }
@@ -171,7 +173,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       hashValue: createValueHasher(articleFingerprint),
       failures: [],
     };
-    for (const group of BUILD_STEPS) await Promise.all(group.map((step) => step.run(context)));
+    for (const group of BUILD_STEPS) {
+      const steps = options.search === false ? group.filter((step) => step.name !== "search") : group;
+      await Promise.all(steps.map((step) => step.run(context)));
+    }
     const failures = context.failures;
     if (failures.length > 0) {
       await rm(staging, { recursive: true, force: true });

@@ -22,6 +22,8 @@ export interface PageCheck {
   /** axe-core rule tags to run; all default rules (best practices included) when absent. */
   axeTags?: string[];
   screenshot?: string;
+  /** A selector to wait for after load (content a script renders, such as search results). */
+  waitFor?: string;
 }
 
 export interface PageReport {
@@ -56,6 +58,7 @@ export async function checkPage(browser: Browser, check: PageCheck): Promise<Pag
     route.request().url().startsWith(origin) ? route.continue() : route.abort("blockedbyclient"),
   );
   await page.goto(check.url, { waitUntil: "load" });
+  if (check.waitFor) await page.waitForSelector(check.waitFor, { timeout: 15_000 });
   const overflow = await page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
