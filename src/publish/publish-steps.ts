@@ -5,10 +5,10 @@ import { type Reporter, runNewsletter } from "../newsletter/run-newsletter.ts";
 import { runSend, type SendReporter } from "../newsletter/send/run-send.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../shared/diagnostic.ts";
 import { loadSiteData } from "../site/load-site-data.ts";
+import { runPing } from "../websub/run-ping.ts";
 import { issueNotDue } from "./issue-due.ts";
 import type { PublishConfig } from "./publish-config.ts";
 import { runShell } from "./run-shell.ts";
-import { runPing } from "../websub/run-ping.ts";
 
 /** What `npm run publish` was asked to do. */
 export interface PublishOptions {
