@@ -157,6 +157,18 @@ function issueProblem(value: unknown, expected: number): string | null {
  * empty, and callers must not write over a ledger they could not read.
  */
 export function parseLedger(text: string, file: string): ParsedLedger {
+  if (text.trim() === "")
+    return {
+      ledger: emptyLedger(),
+      diagnostics: [
+        error(
+          "ledger/empty",
+          file,
+          0,
+          `${file} is empty (expected { "start": …, "issues": [ … ] }): restore it with git checkout -- ${file} (or from a backup); delete it only if no issue was ever made`,
+        ),
+      ],
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);

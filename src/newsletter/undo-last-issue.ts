@@ -1,7 +1,8 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import { acquireLock } from "../shared/acquire-lock.ts";
 import { formatDiagnostic } from "../shared/diagnostic.ts";
-import { type Ledger, readLedger } from "./ledger.ts";
+import { LEDGER_LOCK, type Ledger, readLedger } from "./ledger.ts";
 import { sendLogPath } from "./send/send-log.ts";
 import { issueDir } from "./write-issue.ts";
 import { writeLedger } from "./write-ledger.ts";
@@ -14,15 +15,36 @@ export function withoutLastIssue(ledger: Ledger): Ledger {
 
 /**
  * `npm run newsletter -- undo`: takes back the last issue before it is sent, so its articles are
- * candidates again. Refuses when the issue has a send log with any line (someone may have it).
- * Writes the ledger first, then removes `newsletter/<N>/`: a crash between leaves a folder that the
- * next `npm run newsletter` overwrites. Returns the message and whether it worked.
+ * candidates again. Refuses when the issue has a send log with any line, or when the ledger records
+ * that its sending began (someone may have it). Holds the ledger's lock. Writes the ledger first, then
+ * removes `newsletter/<N>/`: after a crash between, the next `npm run newsletter` refuses to reuse the
+ * number and says to remove the folder. Returns the message and whether it worked.
  */
 export async function undoLastIssue(root: string): Promise<{ ok: boolean; message: string }> {
+  const lock = await acquireLock(path.join(root, LEDGER_LOCK), {
+    shown: LEDGER_LOCK,
+    command: "npm run newsletter -- undo",
+    now: new Date(),
+  });
+  if (!lock.ok) return { ok: false, message: lock.message };
+  try {
+    return await undoLocked(root);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function undoLocked(root: string): Promise<{ ok: boolean; message: string }> {
   const { ledger, diagnostics } = await readLedger(root);
   if (diagnostics.length > 0) return { ok: false, message: diagnostics.map(formatDiagnostic).join("\n") };
   const last = ledger.issues.at(-1);
   if (!last) return { ok: false, message: "no issue is recorded in newsletter/issues.json: nothing to undo" };
+  // The ledger's record outlives the log: a deleted log must not let a sent issue be taken back.
+  if (last.send)
+    return {
+      ok: false,
+      message: `issue ${last.number} has been sent or tried (newsletter/issues.json records that sending began at ${last.send.started}): it stays recorded`,
+    };
   const log = await readFile(path.join(root, sendLogPath(last.number)), "utf8").catch(() => "");
   if (log.trim() !== "")
     return {
