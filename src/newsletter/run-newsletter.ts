@@ -9,7 +9,6 @@ import { plural } from "../shared/plural.ts";
 import { buildIssue, type IssueFiles } from "./build-issue.ts";
 import { checkIssueFolders } from "./check-issue-folders.ts";
 import { parseDayFlag } from "./day-flag.ts";
-import { renderIntro } from "./intro.ts";
 import { LEDGER_LOCK, type Ledger, type LedgerIssue, readLedger } from "./ledger.ts";
 import { appendIssue, planIssue } from "./plan-issue.ts";
 import { createMjmlRenderer } from "./render-mjml.ts";
@@ -126,7 +125,7 @@ export async function prepareNextIssue(
   let intro = null;
   if (options.intro !== null) {
     try {
-      intro = await renderIntro(await readFile(path.resolve(options.intro), "utf8"));
+      intro = { markdown: await readFile(path.resolve(options.intro), "utf8") };
     } catch (e) {
       io.err(
         `--intro ${options.intro} cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}): expected a Markdown file`,
