@@ -1,8 +1,8 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { acquireLock } from "../shared/acquire-lock.ts";
 import { formatDiagnostic } from "../shared/diagnostic.ts";
-import { LEDGER_LOCK, type Ledger, readLedger } from "./ledger.ts";
+import { LEDGER_FILE, LEDGER_LOCK, type Ledger, readLedger } from "./ledger.ts";
 import { sendLogPath } from "./send/send-log.ts";
 import { issueDir } from "./write-issue.ts";
 import { writeLedger } from "./write-ledger.ts";
@@ -16,9 +16,10 @@ export function withoutLastIssue(ledger: Ledger): Ledger {
 /**
  * `npm run newsletter -- undo`: takes back the last issue before it is sent, so its articles are
  * candidates again. Refuses when the issue has a send log with any line, or when the ledger records
- * that its sending began (someone may have it). Holds the ledger's lock. Writes the ledger first, then
- * removes `newsletter/<N>/`: after a crash between, the next `npm run newsletter` refuses to reuse the
- * number and says to remove the folder. Returns the message and whether it worked.
+ * that its sending began (someone may have it). Holds the ledger's lock. Removes `newsletter/<N>/` first,
+ * then its ledger entry: after a crash between, the issue is still recorded and `undo` finishes the job
+ * (a folder the ledger does not know would block its number). Undoing issue 1 removes the ledger (and an
+ * empty `newsletter/`). Returns the message and whether it worked.
  */
 export async function undoLastIssue(root: string): Promise<{ ok: boolean; message: string }> {
   const lock = await acquireLock(path.join(root, LEDGER_LOCK), {
@@ -27,11 +28,16 @@ export async function undoLastIssue(root: string): Promise<{ ok: boolean; messag
     now: new Date(),
   });
   if (!lock.ok) return { ok: false, message: lock.message };
+  let result: { ok: boolean; message: string };
   try {
-    return await undoLocked(root);
+    result = await undoLocked(root);
   } finally {
     await lock.release();
   }
+  // Undoing issue 1 leaves the project as it shipped; the lock lived in newsletter/ until now.
+  if (result.ok && !(await readFile(path.join(root, LEDGER_FILE)).catch(() => null)))
+    await rmdir(path.join(root, "newsletter")).catch(() => undefined);
+  return result;
 }
 
 async function undoLocked(root: string): Promise<{ ok: boolean; message: string }> {
@@ -51,8 +57,11 @@ async function undoLocked(root: string): Promise<{ ok: boolean; message: string 
       ok: false,
       message: `issue ${last.number} has been sent or tried (${sendLogPath(last.number)} is not empty): it stays recorded`,
     };
-  await writeLedger(root, withoutLastIssue(ledger));
+  const rest = withoutLastIssue(ledger);
   await rm(path.join(root, issueDir(last.number)), { recursive: true, force: true });
+  if (rest.issues.length > 0) await writeLedger(root, rest);
+  // Undoing issue 1 leaves the project as it shipped: no ledger at all.
+  else await rm(path.join(root, LEDGER_FILE), { force: true });
   return {
     ok: true,
     message: `Took back issue ${last.number} ("${last.subject}"): removed ${issueDir(last.number)}/ and its ledger entry; its articles go in the next issue`,
