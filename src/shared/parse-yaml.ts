@@ -1,4 +1,4 @@
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
 import { findDeepNesting, MAX_YAML_DEPTH } from "./yaml-depth.ts";
 
 /** Aliases (`*name`) a document may expand: enough for any honest use, too few for a "billion laughs". */
