@@ -39,10 +39,11 @@ function options(
   };
 }
 
-/** The project's files except the build output (what the editor's repository holds). */
+/** The project's files except the build output and cache, which git ignores (what the repository holds). */
 async function recordOf(root: string): Promise<Map<string, Buffer>> {
   const tree = await readTree(root);
-  for (const key of [...tree.keys()]) if (key.startsWith("_site/")) tree.delete(key);
+  for (const key of [...tree.keys()])
+    if (key.startsWith("_site/") || key.startsWith(".gazette-cache/")) tree.delete(key);
   return tree;
 }
 
@@ -113,12 +114,13 @@ publish("a failing deploy stops it, takes the issue back and sends nothing", asy
 publish("a broken article stops it at the check: nothing built, nothing recorded", async () => {
   const root = await project("  deploy: touch deployed\n");
   await putArticle(root, "2024-03-07-broken.md", "---\ntitle: Broken\ndate: 31/02/2024\n---\nText.\n");
-  const before = await readTree(root);
+  const before = await recordOf(root);
   const io = sendRecorder();
   assert.is(await runPublish(options(root, {}), io), 1);
   assert.match(io.errors.join("\n"), "articles/2024-03-07-broken.md:3");
   assert.match(io.errors.join("\n"), "publish stopped at step 1 (check).");
-  assert.equal(await readTree(root), before);
+  assert.equal(await recordOf(root), before);
+  assert.not.ok(existsSync(path.join(root, "_site")));
   await rm(root, { recursive: true });
 });
 
@@ -147,6 +149,7 @@ publish("--dry-run says what each step would do and changes nothing", async () =
   assert.match(text, "would run in");
   assert.match(text, "would send issue 1 to the confirmed subscribers");
   assert.equal(await readTree(root), before);
+  assert.not.ok(existsSync(path.join(root, "_site")));
   await rm(root, { recursive: true });
 });
 
