@@ -24,6 +24,7 @@ export function makeConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
       postalAddress: "1 Test Street, Testville",
       limit: 20,
     },
+    subscriptions: { url: null },
     ...overrides,
   };
 }

@@ -17,6 +17,15 @@ export interface NewsletterConfig {
   limit: number;
 }
 
+/** The subscriptions service (`npm run subscriptions`), when the site has one. */
+export interface SubscriptionsConfig {
+  /**
+   * The service's public address, ending in `/` (`https://example.org/subscriptions/`), or null. With it,
+   * the signup form posts to `<url>subscribe` and unsubscribe links are `<url>unsubscribe?email=…&token=…`.
+   */
+  url: string | null;
+}
+
 /** The validated site configuration (`gazette.config.yaml`). */
 export interface SiteConfig {
   title: string;
@@ -37,4 +46,5 @@ export interface SiteConfig {
   /** Action URL of the email signup form, or null for no form. */
   subscribeFormAction: string | null;
   newsletter: NewsletterConfig;
+  subscriptions: SubscriptionsConfig;
 }
