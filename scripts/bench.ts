@@ -6,18 +6,47 @@ import { spawnSync } from "node:child_process";
 import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand } from "../src/cli/command-spec.ts";
+import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { generateArticles } from "./bench/generate-articles.ts";
 import { type Measurement, measure, median } from "./bench/measure.ts";
 
-const { values } = parseArgs({
+const command = defineCommand({
+  command: "npm run bench",
+  summary:
+    "times full builds and the newsletter on generated articles (CPU = user + system, median after a warm-up), beside Hugo where installed",
   options: {
-    articles: { type: "string", default: "1000,10000" },
-    runs: { type: "string", default: "3" },
-    "no-hugo": { type: "boolean", default: false },
-    "hugo-site": { type: "string", default: path.join(process.cwd(), "..", "shared", "bench", "hugo-site") },
+    articles: {
+      type: "string",
+      value: "N,N",
+      description: "the article counts to measure, comma-separated",
+      default: "1000,10000",
+    },
+    runs: {
+      type: "string",
+      value: "N",
+      description: "measured runs per figure (after one warm-up)",
+      default: "3",
+    },
+    "no-hugo": { type: "boolean", description: "skip the Hugo comparison" },
+    "hugo-site": {
+      type: "string",
+      value: "DIR",
+      description: "the Hugo site used for the comparison",
+      default: path.join(process.cwd(), "..", "shared", "bench", "hugo-site"),
+      defaultText: "../shared/bench/hugo-site",
+    },
   },
+  examples: ["npm run bench", "npm run bench -- --articles 1000 --runs 1 --no-hugo"],
+  notes: ["See docs/performance.md."],
 });
+const { values } = parseCommandLine(command);
+if (!/^[1-9]\d*(,[1-9]\d*)*$/.test(values.articles) || !/^[1-9]\d*$/.test(values.runs)) {
+  console.error(
+    `--articles "${values.articles}" and --runs "${values.runs}" must be whole numbers of at least 1 (e.g. --articles 1000,10000 --runs 3)`,
+  );
+  process.exit(1);
+}
 const counts = values.articles.split(",").map(Number);
 const runs = Number(values.runs);
 const repo = process.cwd();

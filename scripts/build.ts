@@ -1,16 +1,33 @@
 // `npm run build [-- --url https://example.org/digest/] [--out DIR]`: the site and feeds into _site/.
-import { parseArgs } from "node:util";
+
 import { buildSite } from "../src/build/build-site.ts";
+import { defineCommand } from "../src/cli/command-spec.ts";
+import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../src/shared/diagnostic.ts";
 
-const { values } = parseArgs({
+const command = defineCommand({
+  command: "npm run build",
+  summary: "checks every article, then builds the site and feeds into _site/ (swapped in only on success)",
   options: {
-    url: { type: "string" },
-    out: { type: "string" },
-    root: { type: "string", default: process.cwd() },
+    url: {
+      type: "string",
+      value: "URL",
+      description: "the absolute address the site is served from; a path is a path prefix",
+      defaultText: "$GAZETTE_URL, else url in gazette.config.yaml",
+    },
+    out: { type: "string", value: "DIR", description: "the output folder", defaultText: "_site" },
+    root: {
+      type: "string",
+      value: "DIR",
+      description: "the project folder (with articles/ and gazette.config.yaml)",
+      default: process.cwd(),
+      defaultText: "the current folder",
+    },
   },
+  examples: ["npm run build", "npm run build -- --url https://example.org/digest/ --out /tmp/site"],
 });
 
+const { values } = parseCommandLine(command);
 const started = performance.now();
 const result = await buildSite({
   root: values.root,

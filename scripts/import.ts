@@ -16,14 +16,64 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand } from "../src/cli/command-spec.ts";
+import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
 import { importArticle } from "../src/import/import-article.ts";
 import type { ImportedArticle, ImportOptions } from "../src/import/imported-article.ts";
 import { isoDate } from "../src/import/parse-date.ts";
 import { articleFileName, toMarkdownFile } from "../src/import/to-markdown-file.ts";
 
-const USAGE =
-  "usage: npm run import -- <file or folder>... [--out articles] [--source NAME] [--url URL] [--date YYYY-MM-DD] [--year YYYY] [--tags a,b] [--dry-run] [--force] [--json]";
+const command = defineCommand({
+  command: "npm run import",
+  summary:
+    "turns text copied from news pages (or saved .html pages) into article files for review, printing every guess",
+  arguments: "<file or folder>...",
+  options: {
+    out: { type: "string", value: "DIR", description: "where the article files go", default: "articles" },
+    source: {
+      type: "string",
+      value: "NAME",
+      description: "the publication, when the text does not name it",
+      defaultText: "guessed from the text",
+    },
+    url: {
+      type: "string",
+      value: "URL",
+      description: "the original page's address (source_url); the page is read as HTML",
+      defaultText: "none",
+    },
+    date: {
+      type: "string",
+      value: "YYYY-MM-DD",
+      description: "the article's date, when the text has none",
+      defaultText: "found in the text",
+    },
+    year: {
+      type: "string",
+      value: "YYYY",
+      description: "the year for a date written without one ('20 Oct')",
+      defaultText: "none",
+    },
+    tags: {
+      type: "string",
+      value: "a,b",
+      description: "tags for every imported article",
+      defaultText: "none",
+    },
+    "dry-run": { type: "boolean", description: "print each article file instead of writing it" },
+    force: { type: "boolean", description: "overwrite an article file that exists" },
+    json: {
+      type: "boolean",
+      description: "print one JSON object per input (JSON Lines) and write nothing",
+    },
+  },
+  examples: [
+    "npm run import -- page.txt --year 2018",
+    "npm run import -- copied/ --source 'Iran Focus' --dry-run",
+    "npm run import -- page.txt --json",
+  ],
+  notes: ["A folder means every *.txt in it. See docs/importer.md."],
+});
 
 /** Every `*.txt` in a folder (sorted), or the file itself. */
 function expand(input: string): string[] {
@@ -75,22 +125,8 @@ function fail(message: string): void {
 }
 
 function main(argv: string[]): void {
-  let parsed: ReturnType<typeof parse>;
-  try {
-    parsed = parse(argv);
-  } catch (error) {
-    fail(`${(error as Error).message}\n${USAGE}`);
-    return;
-  }
-  const { values, positionals } = parsed;
-  if (values.help) {
-    console.log(USAGE);
-    return;
-  }
-  if (positionals.length === 0) {
-    fail(`no input given\n${USAGE}`);
-    return;
-  }
+  const { values, positionals } = parseCommandLine(command, argv);
+  if (positionals.length === 0) usageError(command, "no input given");
   const options: ImportOptions = {};
   if (values.date !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date);
@@ -179,25 +215,6 @@ function main(argv: string[]): void {
     for (const guess of article.guesses) console.log(`  guessed: ${guess}`);
     for (const warning of article.warnings) console.log(`  warning: ${warning}`);
   }
-}
-
-function parse(argv: string[]) {
-  return parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      out: { type: "string", default: "articles" },
-      source: { type: "string" },
-      url: { type: "string" },
-      date: { type: "string" },
-      year: { type: "string" },
-      tags: { type: "string" },
-      "dry-run": { type: "boolean", default: false },
-      force: { type: "boolean", default: false },
-      json: { type: "boolean", default: false },
-      help: { type: "boolean", short: "h", default: false },
-    },
-  });
 }
 
 main(process.argv.slice(2));

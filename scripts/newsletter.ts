@@ -1,8 +1,8 @@
-// `npm run newsletter [-- --since YYYY-MM-DD --until YYYY-MM-DD --limit N --intro FILE --dry-run --issue N]`
-// makes the next issue into newsletter/<N>/;
-// `npm run newsletter -- send <N> --to FILE [--dry-run] [--test ADDRESS] [--rate 10/s] [--resend-unknown]`
-// sends it. See docs/newsletter.md.
-import { type ParseArgsConfig, parseArgs } from "node:util";
+// `npm run newsletter [-- flags]` makes the next issue into newsletter/<N>/;
+// `npm run newsletter -- send <N> --to FILE [flags]` sends it. `--help` on each lists the flags;
+// see docs/newsletter.md.
+import { defineCommand } from "../src/cli/command-spec.ts";
+import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
 import { runNewsletter } from "../src/newsletter/run-newsletter.ts";
 import { runSend, type SendReporter } from "../src/newsletter/send/run-send.ts";
 
@@ -32,34 +32,127 @@ function wholeNumber(flag: string, value: string | undefined): number | null {
   return Number(value);
 }
 
-const args = process.argv.slice(2);
-const root = { type: "string", default: process.cwd() } as const;
-const dryRun = { type: "boolean", default: false } as const;
+const root = {
+  type: "string",
+  value: "DIR",
+  description: "the project folder (configuration, articles/, newsletter/)",
+  default: process.cwd(),
+  defaultText: "the current folder",
+} as const;
 
-function parse<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
-  try {
-    return parseArgs(config);
-  } catch (e) {
-    return fail(`${(e as Error).message} (see docs/newsletter.md)`);
-  }
-}
-
-if (args[0] === "send") {
-  const { values, positionals } = parse({
-    args: args.slice(1),
-    allowPositionals: true,
-    options: {
-      root,
-      to: { type: "string" },
-      "dry-run": dryRun,
-      test: { type: "string" },
-      rate: { type: "string" },
-      "resend-unknown": { type: "boolean", default: false },
-      "retry-failed": { type: "boolean", default: false },
-      backoff: { type: "string" },
+const makeCommand = defineCommand({
+  command: "npm run newsletter",
+  summary:
+    "makes the next issue from the articles no issue has had yet: newsletter/<N>/ (MJML, HTML, text, .eml) and the ledger newsletter/issues.json",
+  subcommands: [
+    { name: "send <N>", summary: "sends issue N through SMTP (npm run newsletter -- send --help)" },
+  ],
+  options: {
+    root,
+    now: {
+      type: "string",
+      value: "DATE-TIME",
+      description: "the clock, as ISO 8601 (e.g. 2024-03-07T09:00:00Z)",
+      defaultText: "now",
     },
-  });
-  if (positionals.length !== 1) fail("send needs the issue number: npm run newsletter -- send <N> --to FILE");
+    since: {
+      type: "string",
+      value: "YYYY-MM-DD",
+      description: "only articles from this day on (site time zone); for the first issue it sets the window",
+      defaultText: "every article in no issue yet; for the first issue, the last 7 days",
+    },
+    until: {
+      type: "string",
+      value: "YYYY-MM-DD",
+      description: "only articles up to the end of this day; later ones wait for the next issue",
+      defaultText: "now",
+    },
+    limit: {
+      type: "string",
+      value: "N",
+      description: "at most N articles",
+      defaultText: "newsletter.limit in gazette.config.yaml, 20",
+    },
+    intro: {
+      type: "string",
+      value: "FILE",
+      description: "a Markdown file with the editor's introduction",
+      defaultText: "none",
+    },
+    issue: {
+      type: "string",
+      value: "N",
+      description: "rebuild issue N's files from the ledger instead of making a new one",
+      defaultText: "none",
+    },
+    "dry-run": { type: "boolean", description: "list what would go in and write nothing" },
+  },
+  examples: [
+    "npm run newsletter",
+    "npm run newsletter -- --dry-run",
+    "npm run newsletter -- --since 2024-03-01 --limit 10 --intro intro.md",
+  ],
+  notes: ["See docs/newsletter.md."],
+});
+
+const sendCommand = defineCommand({
+  command: "npm run newsletter -- send",
+  summary: "sends issue N to every subscriber, recording each result in newsletter/<N>/send-log.jsonl",
+  arguments: "<N>",
+  options: {
+    root,
+    to: {
+      type: "string",
+      value: "FILE",
+      description: "the subscribers CSV (email, name columns)",
+      defaultText: "none",
+    },
+    "dry-run": { type: "boolean", description: "list who would get it and send nothing" },
+    test: {
+      type: "string",
+      value: "ADDRESS",
+      description: "send one copy to this address only, outside the send log",
+      defaultText: "none",
+    },
+    rate: {
+      type: "string",
+      value: "N/s",
+      description: "at most this many messages a second",
+      default: "10/s",
+    },
+    "resend-unknown": {
+      type: "boolean",
+      description: "send again to recipients whose result a crash left unknown",
+    },
+    "retry-failed": { type: "boolean", description: "send again to recipients the relay refused (5xx)" },
+    backoff: {
+      type: "string",
+      value: "MS",
+      description: "first retry delay after a 4xx reply or a dropped connection, doubled each time",
+      default: "1000",
+    },
+  },
+  examples: [
+    "npm run newsletter -- send 1 --to subscribers.csv --dry-run",
+    "npm run newsletter -- send 1 --test editor@example.org",
+    "npm run newsletter -- send 1 --to subscribers.csv",
+  ],
+  notes: [
+    "SMTP settings come from the environment: SMTP_URL, or SMTP_HOST, SMTP_PORT, SMTP_USER, SMTP_PASS, SMTP_SECURE;",
+    "GAZETTE_UNSUBSCRIBE_SECRET signs the unsubscribe links. See docs/newsletter.md.",
+  ],
+});
+
+const args = process.argv.slice(2);
+if (args[0] === "send") {
+  const { values, positionals } = parseCommandLine(sendCommand, args.slice(1));
+  if (positionals.length !== 1)
+    usageError(
+      sendCommand,
+      positionals.length === 0
+        ? "send needs the issue number"
+        : `one issue at a time, not "${positionals.join(" ")}"`,
+    );
   process.exitCode = await runSend(
     {
       root: values.root,
@@ -67,7 +160,7 @@ if (args[0] === "send") {
       to: values.to ?? null,
       dryRun: values["dry-run"],
       test: values.test ?? null,
-      rate: values.rate ?? null,
+      rate: values.rate,
       resendUnknown: values["resend-unknown"],
       retryFailed: values["retry-failed"],
       env: process.env,
@@ -76,22 +169,9 @@ if (args[0] === "send") {
     io,
   );
 } else {
-  const { values, positionals } = parse({
-    args,
-    allowPositionals: true,
-    options: {
-      root,
-      now: { type: "string" },
-      since: { type: "string" },
-      until: { type: "string" },
-      limit: { type: "string" },
-      intro: { type: "string" },
-      issue: { type: "string" },
-      "dry-run": dryRun,
-    },
-  });
+  const { values, positionals } = parseCommandLine(makeCommand, args);
   if (positionals.length > 0)
-    fail(`unexpected "${positionals.join(" ")}" (the only subcommand is: send <N> --to FILE)`);
+    usageError(makeCommand, `unknown subcommand "${positionals.join(" ")}" (the only one is: send <N>)`);
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime()))
     fail(`--now "${values.now}" is not a date-time (expected ISO 8601, e.g. 2024-03-07T09:00:00Z)`);

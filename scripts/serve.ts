@@ -1,15 +1,42 @@
 // `npm start [-- --port 8080]`: the dev server with live reload (src/dev/dev-server.ts).
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { defineCommand } from "../src/cli/command-spec.ts";
+import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { startDevServer } from "../src/dev/dev-server.ts";
 
-const { values } = parseArgs({
+const command = defineCommand({
+  command: "npm start",
+  summary:
+    "builds the site into _site/, serves it with live reload and rebuilds what changes in articles/, templates/ and the configuration",
   options: {
-    port: { type: "string", default: "8080" },
-    root: { type: "string", default: process.cwd() },
-    url: { type: "string" },
+    port: {
+      type: "string",
+      value: "N",
+      description: "the port to listen on (0: any free one)",
+      default: "8080",
+    },
+    root: {
+      type: "string",
+      value: "DIR",
+      description: "the project folder",
+      default: process.cwd(),
+      defaultText: "the current folder",
+    },
+    url: {
+      type: "string",
+      value: "URL",
+      description: "build for this address instead of the configuration's url",
+      defaultText: "url in gazette.config.yaml",
+    },
   },
+  examples: ["npm start", "npm start -- --port 3000"],
 });
+
+const { values } = parseCommandLine(command);
+if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
+  console.error(`--port "${values.port}" is not a port number (expected 0 to 65535)`);
+  process.exit(1);
+}
 const root = path.resolve(values.root);
 const server = await startDevServer({
   root,

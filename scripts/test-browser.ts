@@ -9,11 +9,23 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { chromium } from "playwright-core";
 import { buildSite } from "../src/build/build-site.ts";
+import { defineCommand } from "../src/cli/command-spec.ts";
+import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { formatDiagnostic } from "../src/shared/diagnostic.ts";
 import { CHROMIUM_ARGS, checkPage, type PageReport } from "../test/browser/check-page.ts";
 import { serveFolder } from "../test/browser/static-server.ts";
 import { validateHtml } from "../test/browser/validate-html.ts";
 
+parseCommandLine(
+  defineCommand({
+    command: "npm run test:browser",
+    summary:
+      "builds the shipped site into a temporary folder and checks every page with the Nu HTML Checker, axe-core in Chromium (light and dark) and a 320 px width; screenshots go to test-results/",
+    options: {},
+    examples: ["npm run test:browser"],
+    notes: ["Needs Java and /usr/bin/chromium (.ci/run installs them)."],
+  }),
+);
 const root = process.cwd();
 const run = promisify(execFile);
 const shots = path.join(root, "test-results", "screenshots");

@@ -2,9 +2,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { renderFeeds } from "../feeds/render-feeds.ts";
-import type { Diagnostic } from "../shared/diagnostic.ts";
+import { indexSite } from "../search/index-site.ts";
+import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import { type EleventyConfig, gazettePlugin } from "../site/eleventy-plugin.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
+import { checkOutputDir, freshPrefix, markOutput, recoverOutput } from "./output-guard.ts";
 import { swapDirectory } from "./swap-directory.ts";
 import { writeFeeds } from "./write-feeds.ts";
 
@@ -72,20 +74,27 @@ export interface BuildResult {
 
 /**
  * The full build: checks configuration and articles first, renders the site and feeds into a fresh folder
- * beside the output, and swaps it in only when everything succeeded.
+ * beside the output, and swaps it in only when everything succeeded. The output folder must be one a build
+ * may replace (`checkOutputDir`); what an interrupted build left beside it is cleaned up first.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
+  const unsafe = await checkOutputDir(root, outDir);
+  if (unsafe) return { ok: false, diagnostics: [unsafe], written: 0, outDir };
+  const recovered = (await recoverOutput(outDir)).map((note) =>
+    warning("build/recovered", path.relative(process.cwd(), outDir) || outDir, 0, note),
+  );
   const loaded = await loadSiteData({
     root,
     now: options.now,
     ...(options.url === undefined ? {} : { url: options.url }),
   });
-  if (!loaded.data) return { ok: false, diagnostics: loaded.diagnostics, written: 0, outDir };
+  const diagnostics = [...recovered, ...loaded.diagnostics];
+  if (!loaded.data) return { ok: false, diagnostics, written: 0, outDir };
   const data = loaded.data;
 
-  const fresh = await mkdtemp(`${outDir}.tmp-`);
+  const fresh = await mkdtemp(freshPrefix(outDir));
   try {
     let written = 0;
     for (const batch of renderBatches(data)) {
@@ -94,8 +103,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       (globalThis as { gc?: () => void }).gc?.();
     }
     written += await writeFeeds(fresh, renderFeeds(data.config, data.model.articles));
+    const search = await indexSite(fresh, data.config);
+    if (search.errors.length) {
+      await rm(fresh, { recursive: true, force: true });
+      const failures = search.errors.map((message) => error("search/index", "pagefind", 0, message));
+      return { ok: false, diagnostics: [...diagnostics, ...failures], written: 0, outDir };
+    }
+    await markOutput(fresh);
     await swapDirectory(fresh, outDir);
-    return { ok: true, diagnostics: loaded.diagnostics, written, outDir };
+    return { ok: true, diagnostics, written, outDir };
   } catch (e) {
     await rm(fresh, { recursive: true, force: true });
     throw e;

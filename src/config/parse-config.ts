@@ -2,6 +2,14 @@ import { IANAZone } from "luxon";
 import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import { parseYamlMapping } from "../shared/parse-yaml.ts";
 import { suggest } from "../shared/suggest.ts";
+import {
+  controlCharacterIn,
+  controlCharacterInText,
+  isBareAddress,
+  isLoopbackHost,
+  mailboxProblem,
+  urlProblem,
+} from "./header-values.ts";
 import type { NewsletterConfig, SiteConfig } from "./site-config.ts";
 
 const TOP_KEYS = [
@@ -37,7 +45,10 @@ export interface ParsedConfig {
   diagnostics: Diagnostic[];
 }
 
-const MERGE_TAG = /^(\*\|[A-Z_]+\|\*|\{\{.+\}\}|%[a-z_]+%|\[[A-Za-z_]+\])$/;
+/** An email service's unsubscribe merge tag (`*|UNSUB|*`, `{{unsubscribe}}`, `%unsubscribe_url%`, `[UNSUB]`). */
+const MERGE_TAG = /^(\*\|[A-Z_]+\|\*|\{\{[\w .-]+\}\}|%[a-z_]+%|\[[A-Za-z_]+\])$/;
+/** Text that may span lines: shown in pages and the email's footer, never in a header. */
+const MULTI_LINE_KEYS = ["description", "newsletter.postal_address"] as const;
 
 /** The value at a dotted key (`newsletter.from`), or undefined. */
 function valueAt(values: Record<string, unknown>, key: string): unknown {
@@ -78,6 +89,11 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     );
   }
 
+  /**
+   * A text value. Every single-line value may reach a header or a URL (From, Reply-To, Subject, List-Id,
+   * List-Unsubscribe), so a control character there (CR or LF above all: header injection) is an error;
+   * `MULTI_LINE_KEYS` may hold line breaks and tabs, but no other control character.
+   */
   const text_ = (key: string, fallback: string | null, required = false): string | null => {
     const value = valueAt(values, key);
     if (value === undefined || value === null || value === "") {
@@ -88,7 +104,19 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
       fail(key, `${key} is ${JSON.stringify(value)} (expected text)`);
       return fallback;
     }
-    return String(value).trim();
+    const raw = String(value);
+    const multiLine = (MULTI_LINE_KEYS as readonly string[]).includes(key);
+    const control = multiLine ? controlCharacterInText(raw) : controlCharacterIn(raw);
+    if (control) {
+      fail(
+        key,
+        multiLine
+          ? `${key} holds the control character ${control} (expected plain text)`
+          : `${key} holds the control character ${control} (expected one line of text: it goes into email headers and links)`,
+      );
+      return fallback;
+    }
+    return raw.trim();
   };
   const count = (key: string, fallback: number): number => {
     const value = valueAt(values, key);
@@ -101,21 +129,29 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
   };
   const httpUrl = (key: string, value: string | null): URL | null => {
     if (value === null) return null;
+    const name = key.split(".").pop();
     if (!/^[a-z][a-z0-9+.-]*:/i.test(value)) {
-      fail(key, `${key.split(".").pop()} "${value}" has no scheme (expected https://…)`);
+      fail(key, `${name} "${value}" has no scheme (expected https://…)`);
       return null;
     }
+    let url: URL;
     try {
-      const url = new URL(value);
-      if (url.protocol !== "https:" && url.protocol !== "http:") {
-        fail(key, `${key.split(".").pop()} "${value}" is not a web address (expected https://…)`);
-        return null;
-      }
-      return url;
+      url = new URL(value);
     } catch {
-      fail(key, `${key.split(".").pop()} "${value}" is not a valid URL (expected https://host/path/)`);
+      fail(key, `${name} "${value}" is not a valid URL (expected https://host/path/)`);
       return null;
     }
+    if (url.protocol !== "https:" && url.protocol !== "http:") {
+      fail(key, `${name} "${value}" is not a web address (expected https://…)`);
+      return null;
+    }
+    // new URL() drops tabs and line breaks and rewrites other text: the value must be what it parses to.
+    const problem = urlProblem(value, key === "url");
+    if (problem) {
+      fail(key, `${name} "${value}" ${problem}`);
+      return null;
+    }
+    return url;
   };
 
   const title = text_("title", "", true) ?? "";
@@ -158,18 +194,40 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
       );
     }
   }
-  const from = text_("newsletter.from", `${title} <newsletter@${base?.hostname ?? "example.org"}>`) ?? "";
-  if (!/<[^\s@<>]+@[^\s@<>]+>$|^[^\s@<>]+@[^\s@<>]+$/.test(from)) {
-    fail("newsletter.from", `from "${from}" is not an email address (expected Name <address@example.org>)`);
-  }
+  const mailbox = (key: string, value: string | null): void => {
+    const problem = value === null ? null : mailboxProblem(value);
+    if (problem)
+      fail(key, `${key.split(".").pop()} "${value}" ${problem} (expected Name <address@example.org>)`);
+  };
+  const defaultFrom = `${title.replace(/[\s"\\<>,;:@()[\]]+/g, " ").trim() || "Newsletter"} <newsletter@${base?.hostname ?? "example.org"}>`;
+  const from = text_("newsletter.from", defaultFrom) ?? "";
+  mailbox("newsletter.from", from);
+  const replyTo = text_("newsletter.reply_to", null);
+  mailbox("newsletter.reply_to", replyTo);
   const unsubscribeUrl = text_("newsletter.unsubscribe_url", null);
-  if (unsubscribeUrl !== null && !MERGE_TAG.test(unsubscribeUrl))
-    httpUrl("newsletter.unsubscribe_url", unsubscribeUrl);
+  if (unsubscribeUrl !== null && !MERGE_TAG.test(unsubscribeUrl)) {
+    const url = httpUrl("newsletter.unsubscribe_url", unsubscribeUrl);
+    // RFC 8058 one-click needs https; plain http only for a service on this machine.
+    if (url && url.protocol === "http:" && !isLoopbackHost(url.hostname))
+      fail(
+        "newsletter.unsubscribe_url",
+        `unsubscribe_url "${unsubscribeUrl}" is not https (expected https://…; http only for localhost)`,
+      );
+    if (url && unsubscribeUrl.includes("{email}") && !unsubscribeUrl.includes("{token}"))
+      diagnostics.push(
+        warning(
+          "config/unsubscribe-without-token",
+          file,
+          lineOf("newsletter.unsubscribe_url"),
+          `unsubscribe_url has {email} but no {token}: anyone could unsubscribe anyone (add &token={token}, signed with GAZETTE_UNSUBSCRIBE_SECRET)`,
+        ),
+      );
+  }
   const unsubscribeMailto = text_("newsletter.unsubscribe_mailto", null);
-  if (unsubscribeMailto !== null && !/^[^\s@<>]+@[^\s@<>]+$/.test(unsubscribeMailto)) {
+  if (unsubscribeMailto !== null && !isBareAddress(unsubscribeMailto)) {
     fail(
       "newsletter.unsubscribe_mailto",
-      `unsubscribe_mailto "${unsubscribeMailto}" is not an email address`,
+      `unsubscribe_mailto "${unsubscribeMailto}" is not an email address (expected unsubscribe@example.org)`,
     );
   }
   const rawSubscriptions = values.subscriptions;
@@ -194,6 +252,11 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
       fail(
         "subscriptions.url",
         `url "${service.href}" has a query or fragment (expected https://host/path/)`,
+      );
+    else if (service && service.protocol === "http:" && !isLoopbackHost(service.hostname))
+      fail(
+        "subscriptions.url",
+        `url "${service.href}" is not https (expected https://…; http only for localhost)`,
       );
     else if (service) {
       const servicePath = service.pathname.endsWith("/") ? service.pathname : `${service.pathname}/`;
@@ -223,7 +286,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
   }
   const newsletter: NewsletterConfig = {
     from,
-    replyTo: text_("newsletter.reply_to", null),
+    replyTo,
     unsubscribeUrl:
       subscriptionsUrl !== null
         ? `${subscriptionsUrl}unsubscribe?email={email}&token={token}`

@@ -10,7 +10,8 @@ interface JsonFeedAuthor {
 /**
  * JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/). `feed` 6 writes version 1.0 (trap 5): a single
  * `author` and no `language`. Its output is upgraded here: `authors` arrays, `language`, the 1.1 version URL,
- * explicit dates of publication and change, and `external_url` for the original article.
+ * explicit dates of publication and change, and `external_url` for the original article. Title, summary,
+ * tags and names are plain text in JSON Feed, `content_html` the article's rendered body.
  */
 export function renderJsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): string {
   const feed = new Feed({
@@ -54,5 +55,15 @@ export function renderJsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): s
       };
     }),
   };
-  return `${JSON.stringify(upgraded, null, 2)}\n`;
+  return `${escapeJsonMarkup(JSON.stringify(upgraded, null, 2))}\n`;
+}
+
+/**
+ * Writes `<`, `>`, `&` and the line and paragraph separators U+2028/U+2029 in JSON text as `\u` escapes.
+ * The parsed value is the same, but no markup appears in the file as it is: a reader or a page that
+ * wrongly treats a plain-text field (title, summary, tags, names) as HTML, or embeds the JSON in a
+ * `<script>`, never meets a live tag. The characters occur only inside JSON strings, so this is safe.
+ */
+export function escapeJsonMarkup(json: string): string {
+  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

@@ -1,48 +1,66 @@
 import { Feed, type Item } from "feed";
 import type { FeedEntry } from "./feed-entry.ts";
 import type { FeedMeta } from "./feed-meta.ts";
-import { escapeHtml, forAttribute, forCdata, restoreXml, xmlSafe } from "./xml-text.ts";
+import { escapeHtml, forAttribute, forCdata, forText, restoreXml } from "./xml-text.ts";
 
-function newFeed(meta: FeedMeta): Feed {
+/**
+ * The feed-level fields, each text passed through `text` first: HTML escaping for RSS, plain XML-safe text
+ * for Atom (whose feed title, subtitle, rights and names are plain text by RFC 4287). Both go through
+ * `forText`, which keeps every `&` the writer would otherwise un-escape.
+ */
+function newFeed(meta: FeedMeta, text: (value: string) => string): Feed {
   return new Feed({
-    title: xmlSafe(meta.title),
-    description: xmlSafe(meta.description),
+    title: text(meta.title),
+    description: text(meta.description),
     id: meta.self.atom,
     link: meta.link,
     language: meta.language,
     updated: meta.updated,
     generator: "Gazette",
-    copyright: `© ${xmlSafe(meta.publisher)}`,
+    copyright: text(`© ${meta.publisher}`),
     feedLinks: { rss: meta.self.rss, atom: meta.self.atom, json: meta.self.json },
-    author: { name: xmlSafe(meta.publisher) },
+    author: { name: text(meta.publisher) },
     stylesheet: meta.stylesheet,
   });
 }
 
-/** RSS 2.0 with the `feed` package; item text is plain, description and content are HTML. */
+/** RSS text: readers render every RSS text element as HTML, so it is escaped as HTML, then as XML. */
+function rssText(value: string): string {
+  return forText(escapeHtml(value));
+}
+
+/**
+ * RSS 2.0 with the `feed` package. RSS does not say which elements hold HTML and readers render titles,
+ * descriptions, categories and names as HTML, so every text (channel and item) is escaped as HTML first;
+ * only `content:encoded` carries markup, the article's own rendered body.
+ */
 export function renderRss(meta: FeedMeta, entries: readonly FeedEntry[]): string {
-  const feed = newFeed(meta);
+  const feed = newFeed(meta, rssText);
   for (const entry of entries) {
     const item: Item = {
-      title: forCdata(entry.title),
+      title: forCdata(escapeHtml(entry.title)),
       id: entry.id,
       link: entry.link,
       date: entry.updated,
       published: entry.published,
       description: forCdata(escapeHtml(entry.summary)),
       content: forCdata(entry.contentHtml),
-      category: entry.categories.map((c) => ({ name: xmlSafe(c.name) })),
+      category: entry.categories.map((c) => ({ name: rssText(c.name) })),
       // RSS <author> must be an email address (trap 4): a name goes in Dublin Core's dc:creator.
-      extensions: [{ name: "dc:creator", objects: { _text: xmlSafe(entry.author) } }],
+      extensions: [{ name: "dc:creator", objects: { _text: rssText(entry.author) } }],
     };
     feed.addItem(item);
   }
   return restoreXml(feed.rss2());
 }
 
-/** Atom 1.0 with the `feed` package; titles and summaries are `type="html"`, so they are escaped as HTML. */
+/**
+ * Atom 1.0 with the `feed` package; entry titles and summaries are `type="html"`, so they are escaped as
+ * HTML. The feed's title, subtitle and rights have no type (`text`: readers must show them as text), and
+ * names and category labels are plain text by RFC 4287: those are XML-escaped text.
+ */
 export function renderAtom(meta: FeedMeta, entries: readonly FeedEntry[]): string {
-  const feed = newFeed(meta);
+  const feed = newFeed(meta, forText);
   for (const entry of entries) {
     feed.addItem({
       // `feed` passes the id through new URL(), which throws on anything else (trap 1): ids are permalinks.
@@ -53,7 +71,7 @@ export function renderAtom(meta: FeedMeta, entries: readonly FeedEntry[]): strin
       published: entry.published,
       description: forCdata(escapeHtml(entry.summary)),
       content: forCdata(entry.contentHtml),
-      author: [{ name: xmlSafe(entry.author) }],
+      author: [{ name: forText(entry.author) }],
       category: entry.categories.map((c) => ({ name: forAttribute(c.name), term: forAttribute(c.name) })),
     });
   }

@@ -3,6 +3,23 @@ import { createHmac } from "node:crypto";
 /** The environment variable that holds the secret behind `{token}`. */
 export const UNSUBSCRIBE_SECRET_ENV = "GAZETTE_UNSUBSCRIBE_SECRET";
 
+/** The shortest secret accepted, in bytes (UTF-8): a shorter one can be guessed, and every token with it. */
+export const MIN_SECRET_BYTES = 32;
+
+/**
+ * Why the unsubscribe secret cannot sign tokens, or null when it can: it must be set and carry at least
+ * 32 bytes.
+ */
+export function secretProblem(secret: string | null | undefined): string | null {
+  const how = "make one with: openssl rand -base64 32";
+  if (!secret)
+    return `${UNSUBSCRIBE_SECRET_ENV} is not set: unsubscribe_url uses {token}, which is signed with it (${how})`;
+  const bytes = Buffer.byteLength(secret, "utf8");
+  if (bytes < MIN_SECRET_BYTES)
+    return `${UNSUBSCRIBE_SECRET_ENV} has ${bytes} bytes (expected at least ${MIN_SECRET_BYTES}, or anyone could forge unsubscribe links; ${how})`;
+  return null;
+}
+
 /** `{token}`: HMAC-SHA256 of the lower-cased address under the secret, base64url (no padding). */
 export function unsubscribeToken(email: string, secret: string): string {
   return createHmac("sha256", secret).update(email.toLowerCase()).digest("base64url");

@@ -1,6 +1,8 @@
+import type { Article } from "../articles/article.ts";
+import { standfirst } from "../articles/standfirst.ts";
 import { absoluteUrl, sitePath } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
-import { formatDay, formatLongDay, formatMonth, isoInZone } from "../shared/dates.ts";
+import { dayKey, formatDay, formatLongDay, formatMonth, isoInZone } from "../shared/dates.ts";
 import { prefixLinks } from "./prefix-links.ts";
 
 /**
@@ -19,6 +21,12 @@ export function makeFilters(config: () => SiteConfig) {
     day: (date: Date): string => formatDay(date, config().timeZone, config().language),
     /** `Thursday, 31 January 2019`. */
     longDay: (date: Date): string => formatLongDay(date, config().timeZone, config().language),
+    /** `2019`: the calendar year in the site's zone (the search's year filter). */
+    year: (date: Date): string => dayKey(date, config().timeZone).slice(0, 4),
+    /** `2019-01-31T06:30:00.000Z`: a UTC timestamp that sorts as text in date order (the search's sort key). */
+    sortKey: (date: Date): string => date.toISOString(),
+    /** The editor's summary to show under the headline, or null when it is the body's opening. */
+    standfirst: (article: Article): string | null => standfirst(article),
     /** `January 2019`. */
     monthName: (year: number, month: number): string =>
       formatMonth(year, month, config().timeZone, config().language),

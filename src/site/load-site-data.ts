@@ -39,6 +39,7 @@ export function makeSiteData(
   const issues = newsletterPages(ledger.issues);
   const extra = [
     { url: "/subscribe/", lastChange: model.lastChange },
+    { url: "/search/", lastChange: model.lastChange },
     { url: "/newsletter/", lastChange: issues[0]?.date ?? model.lastChange },
     ...issues.map((issue) => ({ url: issue.url, lastChange: issue.date })),
   ];

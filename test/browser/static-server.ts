@@ -7,6 +7,7 @@ import path from "node:path";
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".css": "text/css; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
   ".xml": "application/xml; charset=utf-8",
   ".xsl": "text/xsl; charset=utf-8",
   ".json": "application/feed+json; charset=utf-8",

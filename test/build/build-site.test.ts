@@ -238,4 +238,57 @@ build("lists every page in the sitemap with its last change", async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+build("marks article pages for the search index and builds the search page", async () => {
+  const root = await makeFixtureSite(fixtureConfig({ url: "https://example.org/digest/" }), {
+    ...articles,
+    "2019-01-25-summary.md": articleText(
+      { title: "Summarised", date: "2019-01-25", source: "Iran Focus", summary: "An editor's summary." },
+      "The body opens differently.",
+    ),
+  });
+  const result = await buildSite({ root, now: NOW });
+  assert.ok(result.ok, result.diagnostics.map(formatDiagnostic).join("\n"));
+  const tree = await readTree(result.outDir);
+  const article = tree.get("2019/01/late-night/index.html") ?? "";
+  // 21:00 UTC on 30 January is 31 January in Tehran: the year filter and sort key follow the instant.
+  assert.match(
+    article,
+    /data-pagefind-body data-pagefind-sort="date:2019-01-30T21:00:00.000Z" data-pagefind-filter="year:2019"/,
+  );
+  assert.match(article, /data-pagefind-filter="source" data-pagefind-meta="source">Iran Focus</);
+  assert.match(article, /data-pagefind-filter="tag">Iran</);
+  assert.match(article, /data-pagefind-meta="date">31 January 2019</);
+  assert.not.match(article, /class="standfirst"/, "a summary made from the body is not repeated");
+  assert.match(
+    tree.get("2019/01/summary/index.html") ?? "",
+    /<p class="standfirst">An editor&#39;s summary.<\/p>/,
+  );
+  for (const listing of ["index.html", "tags/oil/index.html", "archive/2019/01/index.html"]) {
+    assert.not.match(tree.get(listing) ?? "", /data-pagefind-body/, `${listing} is not indexed`);
+    assert.match(
+      tree.get(listing) ?? "",
+      /<form class="site-search" action="\/digest\/search\/" method="get" role="search"/,
+    );
+    assert.not.match(
+      tree.get(listing) ?? "",
+      /<script(?! type="application\/ld\+json")/,
+      `${listing} has no script`,
+    );
+  }
+  const search = tree.get("search/index.html") ?? "";
+  assert.match(search, /<form class="search-form" id="search-form" action="\/digest\/search\/" method="get"/);
+  assert.match(search, /<input id="search-q" name="q" type="search"/);
+  for (const link of ["/digest/tags/", "/digest/sources/", "/digest/archive/"])
+    assert.ok(search.includes(`href="${link}"`));
+  assert.match(search, /<script src="\/digest\/pagefind\/pagefind-ui.js"><\/script>/);
+  assert.match(search, /data-base-url="\/digest\/"/);
+  const entry = JSON.parse(tree.get("pagefind/pagefind-entry.json") ?? "{}") as {
+    languages?: Record<string, { page_count: number }>;
+  };
+  assert.is(entry.languages?.en?.page_count, 6, "every published article, and nothing else");
+  const scripts = [...tree.keys()].filter((f) => f.endsWith(".js"));
+  assert.ok(scripts.length > 0 && scripts.every((f) => f.startsWith("pagefind/")), scripts.join(" "));
+  await rm(root, { recursive: true, force: true });
+});
+
 build.run();

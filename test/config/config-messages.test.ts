@@ -72,6 +72,106 @@ parse("a missing title and no way to unsubscribe are errors", () => {
   ]);
 });
 
+const FULL = [
+  "title: Gazette",
+  "publisher: Gazette Ltd",
+  "url: https://example.org/",
+  "newsletter:",
+  "  from: Gazette <digest@example.org>",
+  "  reply_to: editor@example.org",
+  "  unsubscribe_url: https://example.org/u?e={email}&t={token}",
+  "  unsubscribe_mailto: unsubscribe@example.org",
+  "  postal_address: 1 Street",
+].join("\n");
+
+parse("CR, LF or another control character in any header-bound key is an error at its line", () => {
+  assert.equal(lines(FULL), []);
+  const keys: [string, string, number][] = [
+    ["title", "Gazette", 1],
+    ["publisher", "Gazette Ltd", 2],
+    ["url", "https://example.org/", 3],
+    ["newsletter.from", "Gazette <digest@example.org>", 5],
+    ["newsletter.reply_to", "editor@example.org", 6],
+    ["newsletter.unsubscribe_url", "https://example.org/u?e={email}&t={token}", 7],
+    ["newsletter.unsubscribe_mailto", "unsubscribe@example.org", 8],
+  ];
+  for (const [key, value, line] of keys) {
+    for (const [injected, name] of [
+      ["\\r\\nBcc: victim@example.net", "U+000D (carriage return)"],
+      ["\\nX-Evil: 1", "U+000A (line feed)"],
+      ["\\u0000", "U+0000 (NUL)"],
+      ["\\t", "U+0009 (tab)"],
+    ]) {
+      const name_ = key.split(".").pop() ?? key;
+      const text = FULL.replace(`${name_}: ${value}`, `${name_}: "${value}${injected}"`);
+      const messages = lines(text);
+      assert.ok(
+        messages.some(
+          (m) =>
+            m.startsWith(`gazette.config.yaml:${line} error config/`) &&
+            m.includes(`${key} holds the control character ${name}`),
+        ),
+        `${key} with ${JSON.stringify(injected)}: ${messages.join(" | ")}`,
+      );
+    }
+  }
+});
+
+parse("from and reply_to must be exactly one mailbox", () => {
+  const cases: [string, string][] = [
+    ["from: Gazette <digest@example.org>", "from: a@example.org, b@example.org"],
+    ["reply_to: editor@example.org", 'reply_to: "Team: a@example.org, b@example.org;"'],
+    ["from: Gazette <digest@example.org>", "from: Gazette"],
+  ];
+  assert.equal(
+    cases.map(([from, to]) => lines(FULL.replace(from, to))),
+    [
+      [
+        'gazette.config.yaml:5 error config/newsletter-from: from "a@example.org, b@example.org" holds 2 addresses (expected exactly one) (expected Name <address@example.org>)',
+      ],
+      [
+        'gazette.config.yaml:6 error config/newsletter-reply-to: reply_to "Team: a@example.org, b@example.org;" is an address group (expected exactly one mailbox) (expected Name <address@example.org>)',
+      ],
+      [
+        'gazette.config.yaml:5 error config/newsletter-from: from "Gazette" is not an email address (expected Name <address@example.org>)',
+      ],
+    ],
+  );
+});
+
+parse(
+  "unsubscribe_url: exactly as parsed, https (http only for localhost); {email} without {token} warns",
+  () => {
+    const url = "https://example.org/u?e={email}&t={token}";
+    const with_ = (value: string) => lines(FULL.replace(url, value));
+    assert.equal(with_("http://example.org/u?e={email}&t={token}"), [
+      'gazette.config.yaml:7 error config/newsletter-unsubscribe-url: unsubscribe_url "http://example.org/u?e={email}&t={token}" is not https (expected https://…; http only for localhost)',
+    ]);
+    assert.equal(with_("http://localhost:8787/u?e={email}&t={token}"), []);
+    assert.equal(with_("http://127.0.0.1:8787/u?e={email}&t={token}"), []);
+    assert.equal(with_("https://Example.org/u?e={email}&t={token}"), [
+      'gazette.config.yaml:7 error config/newsletter-unsubscribe-url: unsubscribe_url "https://Example.org/u?e={email}&t={token}" is read by the URL parser as "https://example.org/u?e={email}&t={token}" (write it exactly that way)',
+    ]);
+    assert.equal(with_("https://example.org/u?e={email}"), [
+      "gazette.config.yaml:7 warning config/unsubscribe-without-token: unsubscribe_url has {email} but no {token}: anyone could unsubscribe anyone (add &token={token}, signed with GAZETTE_UNSUBSCRIBE_SECRET)",
+    ]);
+    assert.equal(with_(`"*|UNSUB|*"`), []);
+    assert.equal(lines(FULL.replace("unsubscribe@example.org", "u@example.org?cc=all@example.org")), [
+      'gazette.config.yaml:8 error config/newsletter-unsubscribe-mailto: unsubscribe_mailto "u@example.org?cc=all@example.org" is not an email address (expected unsubscribe@example.org)',
+    ]);
+  },
+);
+
+parse("postal_address and description may span lines, but hold no other control character", () => {
+  const block = FULL.replace(
+    "  postal_address: 1 Street",
+    "  postal_address: |\n    1 Street\n    London",
+  ).concat('\ndescription: "News\\u001b[31m"');
+  assert.equal(lines(block), [
+    "gazette.config.yaml:12 error config/description: description holds the control character U+001B (expected plain text)",
+  ]);
+});
+
 parse("invalid YAML gives its line", () => {
   const [line] = lines("title: [unclosed\nurl: https://example.org/\n");
   assert.match(line ?? "", /^gazette.config.yaml:\d error config\/yaml: invalid YAML/);

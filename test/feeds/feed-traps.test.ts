@@ -15,7 +15,7 @@ function adversarialFeeds() {
     slug: "خبر-📰",
     title: `${ADVERSARIAL} 📰 خبر عاجل`,
     summary: "A summary with ]]> and a bell\u0007.",
-    html: "<p>Right-to-left: خبر عاجل, emoji 📰, a control character here:\u0001.</p>\n",
+    html: "<p>Right-to-left: خبر عاجل, emoji 📰, a control character here:\u0001.</p>\n<!-- ]]> ]]> -->\n",
     text: "Right-to-left: خبر عاجل, emoji 📰, a control character here:\u0001.",
     tags: [{ name: '<b>&"tag', slug: "b-tag" }],
     byline: "Jane Doe",
@@ -36,7 +36,7 @@ traps("an adversarial article gives well-formed RSS and Atom with the text intac
   }
 });
 
-traps("several ]]> in a title do not end the CDATA section early (writer escapes only the first)", () => {
+traps("several ]]> in content do not end the CDATA section early (writer escapes only the first)", () => {
   const rss = fileAt(adversarialFeeds(), "/feed.xml");
   assert.match(rss, "]]]]><![CDATA[> ]]]]><![CDATA[>");
 });

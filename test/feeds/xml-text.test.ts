@@ -1,6 +1,13 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { escapeHtml, forAttribute, forCdata, restoreXml, xmlSafe } from "../../src/feeds/xml-text.ts";
+import {
+  escapeHtml,
+  forAttribute,
+  forCdata,
+  forText,
+  restoreXml,
+  xmlSafe,
+} from "../../src/feeds/xml-text.ts";
 
 const safe = suite("xmlSafe");
 safe("removes characters XML 1.0 forbids and keeps everything else", () => {
@@ -32,3 +39,9 @@ attribute("turns < into a placeholder that restoreXml escapes", () => {
   assert.is(restoreXml(`<c term="${forAttribute("<b>")}"/>`), '<c term="&lt;b>"/>');
 });
 attribute.run();
+
+const text = suite("forText");
+text("keeps every & through the writer, which un-escapes &amp;", () => {
+  assert.is(restoreXml(`<t>${forText("AT&amp;T & \u0001more")}</t>`), "<t>AT&amp;amp;T &amp; more</t>");
+});
+text.run();

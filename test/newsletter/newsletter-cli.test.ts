@@ -14,13 +14,15 @@ cli("makes issue 1, then says there is nothing new", async () => {
   assert.equal([again.code, again.stdout.trim()], [0, "no new articles since issue 1"]);
 });
 
-cli("bad flags: one line and exit 1", async () => {
+cli("a bad value: one line and exit 1; an unknown flag: one line, the usage and exit 2", async () => {
   const root = await makeProject({});
   const r = await runCli(["--root", root, "--limit", "many"]);
   assert.equal([r.code, r.stderr.trim()], [1, '--limit "many" is not a whole number of at least 1']);
   const unknown = await runCli(["--root", root, "--colour"]);
-  assert.is(unknown.code, 1);
-  assert.is(unknown.stderr.trim().split("\n").length, 1);
+  assert.is(unknown.code, 2);
+  const [first, usage] = unknown.stderr.trim().split("\n");
+  assert.is(first, "npm run newsletter: unknown flag --colour");
+  assert.match(usage ?? "", /^usage: npm run newsletter -- /);
 });
 
 cli.run();

@@ -6,6 +6,7 @@ import {
   listUnsubscribeHeaders,
   needsToken,
   recipientUnsubscribeUrl,
+  secretProblem,
   unsubscribeToken,
 } from "../../src/newsletter/unsubscribe.ts";
 
@@ -19,6 +20,19 @@ token("HMAC-SHA256 of the lower-cased address, base64url", () => {
 });
 
 token.run();
+
+const secret = suite("secretProblem");
+
+secret("32 bytes or more; otherwise how to make one", () => {
+  assert.is(secretProblem("x".repeat(32)), null);
+  assert.is(secretProblem("é".repeat(16)), null, "bytes, not characters");
+  assert.match(secretProblem("x".repeat(31)) ?? "", "has 31 bytes (expected at least 32");
+  assert.match(secretProblem("x".repeat(31)) ?? "", "openssl rand -base64 32");
+  assert.match(secretProblem("") ?? "", "GAZETTE_UNSUBSCRIBE_SECRET is not set");
+  assert.match(secretProblem(null) ?? "", "openssl rand -base64 32");
+});
+
+secret.run();
 
 const needs = suite("needsToken");
 needs("only templates with {token}", () => {

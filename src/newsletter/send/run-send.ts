@@ -5,7 +5,12 @@ import { type CompiledIssue, compileIssue, personalize } from "../build-issue.ts
 import { readLedger } from "../ledger.ts";
 import { createMjmlRenderer } from "../render-mjml.ts";
 import type { Reporter } from "../run-newsletter.ts";
-import { needsToken, recipientUnsubscribeUrl, UNSUBSCRIBE_SECRET_ENV } from "../unsubscribe.ts";
+import {
+  needsToken,
+  recipientUnsubscribeUrl,
+  secretProblem,
+  UNSUBSCRIBE_SECRET_ENV,
+} from "../unsubscribe.ts";
 import { planSend } from "./plan-send.ts";
 import { parseRate } from "./rate.ts";
 import { isEmailAddress, readSubscribers, type Subscriber } from "./read-subscribers.ts";
@@ -92,10 +97,8 @@ export async function runSend(command: SendCommand, io: SendReporter): Promise<n
       return fail(
         `unsubscribe_url "${template}" is a merge tag: SMTP sending needs a URL template with {email} or {token}`,
       );
-    if (needsToken(template) && secret === null)
-      return fail(
-        `${UNSUBSCRIBE_SECRET_ENV} is not set: unsubscribe_url uses {token}, which is signed with it`,
-      );
+    const problem = needsToken(template) ? secretProblem(secret) : null;
+    if (problem) return fail(problem);
   }
   const smtp = command.dryRun ? null : smtpSettings(command.env);
   if (smtp && !smtp.ok) return fail(smtp.message);

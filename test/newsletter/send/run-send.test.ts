@@ -141,6 +141,11 @@ send("bad input: one clear line, nothing sent", async () => {
       /GAZETTE_UNSUBSCRIBE_SECRET is not set/,
     ]);
     cases.push([
+      "short secret",
+      command(root, csv, { SMTP_URL: relay.url, GAZETTE_UNSUBSCRIBE_SECRET: "s3cret" }),
+      /GAZETTE_UNSUBSCRIBE_SECRET has 6 bytes \(expected at least 32, .*openssl rand -base64 32\)/,
+    ]);
+    cases.push([
       "no issue",
       command(root, csv, { SMTP_URL: relay.url }, { issue: 9 }),
       /issue 9 is not in newsletter\/issues\.json/,

@@ -3,7 +3,8 @@ import path from "node:path";
 import { runNewsletter } from "../../../src/newsletter/run-newsletter.ts";
 import { articleFile, makeProject, newsletterOptions, recorder } from "../project.ts";
 
-export const SECRET = "test-secret";
+/** A secret of the length sending demands (32 bytes or more). */
+export const SECRET = "test-secret-of-at-least-32-bytes-0123456789";
 
 /** A project with issue 1 made (two articles), ready to send. */
 export async function projectWithIssue(): Promise<string> {
