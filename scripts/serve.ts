@@ -1,8 +1,10 @@
 // `npm start [-- --port 8080]`: the dev server with live reload (src/dev/dev-server.ts).
 import path from "node:path";
+import { checkOutputDir } from "../src/build/output-guard.ts";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { startDevServer } from "../src/dev/dev-server.ts";
+import { formatDiagnostic } from "../src/shared/diagnostic.ts";
 
 const command = defineCommand({
   command: "npm start",
@@ -22,6 +24,12 @@ const command = defineCommand({
       default: process.cwd(),
       defaultText: "the current folder",
     },
+    host: {
+      type: "string",
+      value: "ADDRESS",
+      description: "the address to listen on (0.0.0.0: every interface, reachable from the network)",
+      default: "127.0.0.1",
+    },
     url: {
       type: "string",
       value: "URL",
@@ -29,7 +37,7 @@ const command = defineCommand({
       defaultText: "url in gazette.config.yaml",
     },
   },
-  examples: ["npm start", "npm start -- --port 3000"],
+  examples: ["npm start", "npm start -- --port 3000", "npm start -- --host 0.0.0.0"],
 });
 
 const { values } = parseCommandLine(command);
@@ -38,10 +46,17 @@ if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
   process.exit(1);
 }
 const root = path.resolve(values.root);
+const outDir = path.join(root, "_site");
+const unsafe = await checkOutputDir(root, outDir);
+if (unsafe) {
+  console.error(formatDiagnostic(unsafe));
+  process.exit(1);
+}
 const server = await startDevServer({
   root,
-  outDir: path.join(root, "_site"),
+  outDir,
   port: Number(values.port),
+  host: values.host,
   ...(values.url ? { url: values.url } : {}),
   log: (line) => console.log(`[gazette] ${line}`),
 });

@@ -88,35 +88,41 @@ try {
   const relative = pages.map((p) => path.relative(built.outDir, p).replace(/(^|\/)index\.html$/, "$1"));
   const firstArticle = relative.find((p) => /^\d{4}\/\d{2}\/[^/]+\/$/.test(p));
   const firstTag = relative.find((p) => /^tags\/[^/]+\/$/.test(p));
+  const firstSource = relative.find((p) => /^sources\/[^/]+\/$/.test(p));
   const firstMonth = relative.find((p) => /^archive\/\d{4}\/\d{2}\/$/.test(p));
   const named: Record<string, string> = {
     home: "",
     article: firstArticle ?? "",
     tag: firstTag ?? "",
+    source: firstSource ?? "",
     archive: firstMonth ?? "",
     subscribe: "subscribe/",
     newsletter: "newsletter/",
     issue: "newsletter/1/",
     "404": "no-such-page/",
   };
+  // The pages a reader judges the design by: screenshots at a phone's and a desktop's width, light and dark.
+  const pictured = new Set(["home", "article", "tag", "source", "archive"]);
   for (const [name, page] of Object.entries(named)) {
     for (const colorScheme of ["light", "dark"] as const) {
-      const report = await checkPage(browser, {
-        url: server.url + page,
-        width: 1280,
-        colorScheme,
-        ...(name === "home" || name === "article"
-          ? { screenshot: path.join(shots, `${name}-1280-${colorScheme}.png`) }
-          : {}),
-      });
-      report.violations.length === 0
-        ? pass(`axe-core ${name} (${colorScheme}): 0 violations`)
-        : fail(
-            `axe-core ${name} (${colorScheme}): ${report.violations.length} violations`,
-            report.violations.map(
-              (v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(", ")}`,
-            ),
-          );
+      for (const width of pictured.has(name) ? [375, 1280] : [1280]) {
+        const report = await checkPage(browser, {
+          url: server.url + page,
+          width,
+          colorScheme,
+          ...(pictured.has(name)
+            ? { screenshot: path.join(shots, `${name}-${width}-${colorScheme}.png`) }
+            : {}),
+        });
+        report.violations.length === 0
+          ? pass(`axe-core ${name} at ${width} px (${colorScheme}): 0 violations`)
+          : fail(
+              `axe-core ${name} at ${width} px (${colorScheme}): ${report.violations.length} violations`,
+              report.violations.map(
+                (v) => `${v.id} (${v.impact}): ${v.help} at ${v.targets.slice(0, 3).join(", ")}`,
+              ),
+            );
+      }
     }
   }
   const wide: PageReport[] = [];

@@ -16,6 +16,14 @@ export interface ArticleImage {
   src: string;
   alt: string;
   caption: string | null;
+  /** The front matter line of `image`, for messages about the file. */
+  line: number;
+  /**
+   * Pixel size of a local image, read from the file by the image step (`src/images/`); null for a remote
+   * image, whose size is not fetched.
+   */
+  width: number | null;
+  height: number | null;
 }
 
 /**
@@ -35,6 +43,8 @@ export interface Article {
   byline: string | null;
   /** Place and date line that opened the original (`London, 20 Oct`). */
   dateline: string | null;
+  /** Who the piece is credited to ("Asharq Al-Awsat" from a closing "Source: …" line); shown on its page. */
+  attribution: string | null;
   /** Given in front matter, or the first 40–60 words of the body ending at a sentence or word boundary. */
   summary: string;
   tags: Tag[];
@@ -42,6 +52,8 @@ export interface Article {
   /** The image caption copied with the text; shown only with an image. */
   caption: string | null;
   draft: boolean;
+  /** `featured: true`: the newest such article leads the home page (else the newest article does). */
+  featured: boolean;
   /** The body rendered to HTML once (raw HTML in Markdown is escaped). */
   html: string;
   /** The body as plain text, paragraphs separated by blank lines. */

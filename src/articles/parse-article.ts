@@ -19,12 +19,14 @@ export const FRONT_MATTER_KEYS = [
   "source_url",
   "byline",
   "dateline",
+  "attribution",
   "summary",
   "tags",
   "image",
   "image_alt",
   "caption",
   "draft",
+  "featured",
 ] as const;
 
 /** Titles longer than this get a warning: they wrap badly in lists and are cut in inboxes and feeds. */
@@ -174,12 +176,17 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
         "image has no image_alt (expected a description of the image for readers who can't see it)",
       );
     }
-    image = { src: imageSrc, alt: imageAlt ?? "", caption };
+    image = { src: imageSrc, alt: imageAlt ?? "", caption, line: lineOf("image"), width: null, height: null };
   }
 
   const draftValue = values.draft;
   if (draftValue !== undefined && draftValue !== null && typeof draftValue !== "boolean") {
     fail("bad-draft", "draft", `draft is ${JSON.stringify(draftValue)} (expected true or false)`);
+  }
+
+  const featuredValue = values.featured;
+  if (featuredValue !== undefined && featuredValue !== null && typeof featuredValue !== "boolean") {
+    fail("bad-featured", "featured", `featured is ${JSON.stringify(featuredValue)} (expected true or false)`);
   }
 
   const slug = slugFromFileName(input.name);
@@ -218,10 +225,12 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
       sourceUrl,
       byline: text("byline"),
       dateline: text("dateline"),
+      attribution: text("attribution"),
       tags,
       image,
       caption,
       draft: draftValue === true,
+      featured: featuredValue === true,
       url: articleUrl(slug, published, config.timeZone),
       file,
       line: 1,

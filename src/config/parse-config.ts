@@ -3,6 +3,16 @@ import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import { parseYamlMapping } from "../shared/parse-yaml.ts";
 import { suggest } from "../shared/suggest.ts";
 import {
+  contrastRatio,
+  DARK_BACKGROUND,
+  darkModeAccent,
+  LIGHT_BACKGROUND,
+  MIN_CONTRAST,
+  parseHexColour,
+  type Rgb,
+  toHex,
+} from "./colour.ts";
+import {
   controlCharacterIn,
   controlCharacterInText,
   isBareAddress,
@@ -10,7 +20,7 @@ import {
   mailboxProblem,
   urlProblem,
 } from "./header-values.ts";
-import type { NewsletterConfig, SiteConfig } from "./site-config.ts";
+import type { BrandConfig, NewsletterConfig, SiteConfig } from "./site-config.ts";
 
 const TOP_KEYS = [
   "title",
@@ -24,6 +34,8 @@ const TOP_KEYS = [
   "subscribe_form_action",
   "newsletter",
   "subscriptions",
+  "brand",
+  "original_nofollow",
 ] as const;
 const SUBSCRIPTIONS_KEYS = ["url"] as const;
 const NEWSLETTER_KEYS = [
@@ -34,6 +46,11 @@ const NEWSLETTER_KEYS = [
   "postal_address",
   "limit",
 ] as const;
+
+const BRAND_KEYS = ["logo", "logo_text", "accent", "accent_dark", "favicon", "og_image"] as const;
+
+/** The shipped accent: a deep newspaper red, 7.3:1 on the light page. */
+export const DEFAULT_ACCENT = "#a61b1b";
 
 /** Settings that replace the file's values (from the command line), e.g. `{ url: "https://x.org/digest/" }`. */
 export interface ConfigOverrides {
@@ -174,26 +191,82 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
   const formAction = text_("subscribe_form_action", null);
   if (formAction !== null) httpUrl("subscribe_form_action", formAction);
 
-  const rawNewsletter = values.newsletter;
-  if (rawNewsletter !== undefined && (rawNewsletter === null || typeof rawNewsletter !== "object")) {
-    fail(
-      "newsletter",
-      "newsletter is not a group of settings (expected from:, unsubscribe_url:, … indented below it)",
-    );
-  } else if (rawNewsletter) {
-    for (const key of Object.keys(rawNewsletter)) {
-      if ((NEWSLETTER_KEYS as readonly string[]).includes(key)) continue;
-      const guess = suggest(key, NEWSLETTER_KEYS);
+  const group = (name: string, keys: readonly string[], example: string): void => {
+    const raw = values[name];
+    if (raw !== undefined && (raw === null || typeof raw !== "object")) {
+      fail(name, `${name} is not a group of settings (expected ${example} indented below it)`);
+      return;
+    }
+    for (const key of Object.keys(raw ?? {})) {
+      if (keys.includes(key)) continue;
+      const guess = suggest(key, keys);
       diagnostics.push(
         warning(
           "config/unknown-key",
           file,
-          lineOf(`newsletter.${key}`),
-          `unknown key "newsletter.${key}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
+          lineOf(`${name}.${key}`),
+          `unknown key "${name}.${key}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
         ),
       );
     }
-  }
+  };
+  group("newsletter", NEWSLETTER_KEYS, "from:, unsubscribe_url:, …");
+  group("brand", BRAND_KEYS, "accent:, logo:, …");
+  /** A site path to a file the build copies (`/images/logo.svg`); the build checks that the file exists. */
+  const sitePathOf = (key: string): string | null => {
+    const value = text_(key, null);
+    if (value === null) return null;
+    if (!value.startsWith("/") || value.startsWith("//") || /[?#\\]|\.\.|\s/.test(value)) {
+      fail(
+        key,
+        `${key} "${value}" is not a site path (expected a file under images/, such as /images/logo.svg)`,
+      );
+      return null;
+    }
+    return value;
+  };
+  const colour = (key: string, fallback: string | null, background: string, mode: string): Rgb | null => {
+    if (valueAt(values, key) === null && lines[key] !== undefined) {
+      // `accent: #a61b1b` reads as an empty value: YAML starts a comment at the #.
+      fail(key, `${key} is empty (a # starts a comment in YAML: write the colour in quotes, "#a61b1b")`);
+      return null;
+    }
+    const value = text_(key, fallback);
+    if (value === null) return null;
+    const rgb = parseHexColour(value);
+    if (rgb === null) {
+      fail(key, `${key} "${value}" is not a colour (expected a hex colour such as "#a61b1b", in quotes)`);
+      return null;
+    }
+    const ratio = contrastRatio(rgb, parseHexColour(background) as Rgb);
+    if (ratio < MIN_CONTRAST) {
+      fail(
+        key,
+        `${key} "${value}" has a contrast of ${ratio.toFixed(2)}:1 on the ${mode} page (${background}); links and labels need at least ${MIN_CONTRAST}:1 (expected a ${mode === "light" ? "darker" : "lighter"} colour)`,
+      );
+      return null;
+    }
+    return rgb;
+  };
+  const parseBrand = (name: string): BrandConfig => {
+    const accent = colour("brand.accent", DEFAULT_ACCENT, LIGHT_BACKGROUND, "light") ?? [0, 0, 0];
+    const dark =
+      colour("brand.accent_dark", null, DARK_BACKGROUND, "dark") ??
+      darkModeAccent(accent, parseHexColour(DARK_BACKGROUND) as Rgb);
+    return {
+      logo: sitePathOf("brand.logo"),
+      logoText: text_("brand.logo_text", name) ?? name,
+      accent: toHex(accent),
+      accentDark: toHex(dark),
+      favicon: sitePathOf("brand.favicon"),
+      ogImage: sitePathOf("brand.og_image"),
+      lines: {
+        logo: lineOf("brand.logo"),
+        favicon: lineOf("brand.favicon"),
+        ogImage: lineOf("brand.og_image"),
+      },
+    };
+  };
   const mailbox = (key: string, value: string | null): void => {
     const problem = value === null ? null : mailboxProblem(value);
     if (problem)
@@ -296,6 +369,12 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
     limit: count("newsletter.limit", 20),
   };
 
+  const brand = parseBrand(title);
+  const nofollow = valueAt(values, "original_nofollow");
+  if (nofollow !== undefined && nofollow !== null && typeof nofollow !== "boolean") {
+    fail("original_nofollow", `original_nofollow is ${JSON.stringify(nofollow)} (expected true or false)`);
+  }
+
   if (diagnostics.some((d) => d.severity === "error") || base === null) return { config: null, diagnostics };
   const pathPrefix = base.pathname.endsWith("/") ? base.pathname : `${base.pathname}/`;
   const url = `${base.origin}${pathPrefix}`;
@@ -313,6 +392,8 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
       subscribeFormAction: subscriptionsUrl !== null ? `${subscriptionsUrl}subscribe` : formAction,
       newsletter,
       subscriptions: { url: subscriptionsUrl },
+      brand,
+      originalNofollow: nofollow === true,
     },
     diagnostics,
   };

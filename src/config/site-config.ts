@@ -26,6 +26,24 @@ export interface SubscriptionsConfig {
   url: string | null;
 }
 
+/** The site's identity (`brand.*`): masthead, colours, icons. */
+export interface BrandConfig {
+  /** Site path of the logo image (`/images/logo.svg`, a file under `images/`), or null to set the name in type. */
+  logo: string | null;
+  /** The name as the masthead sets it in type, and the logo's alt text. Default: `title`. */
+  logoText: string;
+  /** Accent colour `#rrggbb` for light pages: links, labels, the masthead rule. Checked for 4.5:1 contrast. */
+  accent: string;
+  /** Accent colour for dark mode. Default: the accent lightened until it reads on the dark background. */
+  accentDark: string;
+  /** Site path of the favicon (SVG, PNG or ICO), or null for one drawn from the name's initial and the accent. */
+  favicon: string | null;
+  /** Site path of the Open Graph image used by pages without an image of their own, or null. */
+  ogImage: string | null;
+  /** The configuration file's line of each image key, for messages about a missing file (0 when not set). */
+  lines: { logo: number; favicon: number; ogImage: number };
+}
+
 /** The validated site configuration (`gazette.config.yaml`). */
 export interface SiteConfig {
   title: string;
@@ -47,4 +65,7 @@ export interface SiteConfig {
   subscribeFormAction: string | null;
   newsletter: NewsletterConfig;
   subscriptions: SubscriptionsConfig;
+  brand: BrandConfig;
+  /** Add `nofollow` to links to the original articles. Default false. */
+  originalNofollow: boolean;
 }

@@ -1,23 +1,42 @@
+import { mkdir } from "node:fs/promises";
+import type { ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
 import type { ArticleCache } from "../articles/load-articles.ts";
-import { renderBatches, renderWithEleventy } from "../build/build-site.ts";
+import { markOutput, recoverOutput } from "../build/output-guard.ts";
 import { writeFeeds } from "../build/write-feeds.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
+import { renderBatches, renderWithEleventy } from "../site/eleventy-batches.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
+import { checkRequestPath } from "./check-request-path.ts";
 
 /** Article pages per Eleventy run in the background rebuild: small, so a new edit never waits long. */
 const DEV_BATCH = 500;
 
 export interface DevServerOptions {
   root: string;
+  /** The output folder, written in place. The caller checks it is one a build may replace. */
   outDir: string;
+  /** 0 for any free port; a taken port moves on to the next ones. */
   port: number;
+  /** The address to listen on. Default `127.0.0.1`: only this machine can reach the server. */
+  host?: string;
   url?: string;
   log: (line: string) => void;
 }
+
+export interface DevServer {
+  /** The port it listens on (the chosen one when `port` was 0). */
+  port: number;
+  host: string;
+  close: () => Promise<void>;
+}
+
+/** The address the dev server listens on unless told otherwise: loopback only. */
+export const DEFAULT_HOST = "127.0.0.1";
 
 /**
  * The dev server: one full build, then it watches articles/, templates/ and the configuration. A saved
@@ -25,8 +44,9 @@ export interface DevServerOptions {
  * browser reloads; the rest of the site (listings, neighbours, feeds) follows in a background rebuild.
  * A template or configuration change rebuilds everything.
  */
-export async function startDevServer(options: DevServerOptions): Promise<{ close: () => Promise<void> }> {
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const { root, outDir, log } = options;
+  const host = options.host ?? DEFAULT_HOST;
   const cache: ArticleCache = new Map();
   let data: SiteData | null = null;
   const server = EleventyDevServer.getServer("gazette", outDir, {
@@ -34,7 +54,25 @@ export async function startDevServer(options: DevServerOptions): Promise<{ close
     pathPrefix: "/",
     domDiff: false,
     logger: { info: log, log, error: log, forceLog: log },
+    // Its own start message names localhost on every interface; ours below names the real address.
+    messageOnStart: () => false,
+    middleware: [
+      // A malformed path gets a 400 here: the file lookup behind it throws on it, and would end the process.
+      async (req, res, next) => {
+        const refused = checkRequestPath(req.url ?? "");
+        if (refused) return badRequest(res, refused);
+        try {
+          return await next();
+        } catch (e) {
+          return badRequest(res, `the request could not be served (${(e as Error).message})`);
+        }
+      },
+    ],
   });
+  // The package listens on every interface; listen where we are told, loopback by default.
+  server._serverListen = (port: number) => {
+    server.server.listen({ port, host });
+  };
 
   const load = async (): Promise<SiteData | null> => {
     const result = await loadSiteData({
@@ -103,11 +141,17 @@ export async function startDevServer(options: DevServerOptions): Promise<{ close
     log(`rebuilt the site in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   };
 
+  for (const note of await recoverOutput(outDir)) log(note);
   const started = performance.now();
   data = await load();
   if (data) await renderAll(data);
+  await mkdir(outDir, { recursive: true });
+  await markOutput(outDir);
   log(`built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   server.serve(options.port);
+  await server.ready();
+  const port = (server.server.address() as AddressInfo).port;
+  log(`serving http://${host.includes(":") ? `[${host}]` : host}:${port}/`);
 
   // chokidar rather than fs.watch: editors save by renaming a temporary file, which Node's recursive
   // watcher on Linux loses track of.
@@ -125,9 +169,18 @@ export async function startDevServer(options: DevServerOptions): Promise<{ close
     } else schedule(file, true);
   });
   return {
+    port,
+    host,
     close: async () => {
       await watcher.close();
       await server.close();
     },
   };
+}
+
+/** Answers 400 with the reason as plain text. */
+function badRequest(res: ServerResponse, reason: string): void {
+  res.statusCode = 400;
+  res.setHeader("Content-Type", "text/plain; charset=utf-8");
+  res.end(`400 Bad Request: ${reason}\n`);
 }

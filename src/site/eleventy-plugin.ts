@@ -1,11 +1,12 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import type { Article } from "../articles/article.ts";
 import { writeFeeds } from "../build/write-feeds.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
+import { NUNJUCKS_OPTIONS } from "../render/nunjucks-options.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
+import { TEMPLATES_DIR } from "../shared/package-root.ts";
 import { makeFilters } from "./filters.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
 import { loadSiteData, type SiteData, type SiteDataOptions } from "./load-site-data.ts";
@@ -46,7 +47,7 @@ export interface GazettePluginOptions {
 }
 
 /** The templates folder of this package: pages, layouts, partials, assets. */
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+export { TEMPLATES_DIR };
 
 /**
  * Wires Gazette into Eleventy: folders, the `gazette` global data, filters, the stylesheet. Eleventy is an
@@ -60,12 +61,7 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
   eleventyConfig.setLayoutsDirectory("../layouts");
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.setDataDeepMerge(false);
-  eleventyConfig.setNunjucksEnvironmentOptions({
-    autoescape: true,
-    throwOnUndefined: false,
-    trimBlocks: true,
-    lstripBlocks: true,
-  });
+  eleventyConfig.setNunjucksEnvironmentOptions({ ...NUNJUCKS_OPTIONS });
   if (options.only) {
     for (const name of readdirSync(path.join(TEMPLATES_DIR, "pages"))) {
       if (!options.only.includes(name))

@@ -3,7 +3,9 @@ import { standfirst } from "../articles/standfirst.ts";
 import { absoluteUrl, sitePath } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { dayKey, formatDay, formatLongDay, formatMonth, isoInZone } from "../shared/dates.ts";
+import { type OriginalLink, originalLink } from "./original-link.ts";
 import { prefixLinks } from "./prefix-links.ts";
+import { shortSummary } from "./short-summary.ts";
 
 /**
  * The template filters. `config` returns the configuration of the build in progress (the dev server reloads
@@ -42,6 +44,17 @@ export function makeFilters(config: () => SiteConfig) {
         .replace(/&/g, "\\u0026")
         .replace(/\u2028/g, "\\u2028")
         .replace(/\u2029/g, "\\u2029"),
+    /** A summary cut to about 30 words (or `max`) for a card. */
+    shortSummary: (summary: string, max?: number): string => shortSummary(summary, max),
+    /** The "Read the original at …" link of an article, or null without a `source_url`. */
+    originalLink: (article: Article): OriginalLink | null => originalLink(article, config().originalNofollow),
+    /** An image's `src`: a site path gets the prefix, a remote URL stays as it is. */
+    imageSrc: (src: string): string => (src.startsWith("/") ? sitePath(config(), src) : src),
+    /** An image's absolute URL (Open Graph, feeds, email). */
+    imageUrl: (src: string): string => (src.startsWith("/") ? absoluteUrl(config(), src) : src),
+    /** Image files of one format → a `srcset` value: `/p/images/x-480.webp 480w, …`. */
+    srcset: (files: readonly { src: string; width: number }[]): string =>
+      files.map((f) => `${sitePath(config(), f.src)} ${f.width}w`).join(", "),
     /** `1 article`, `2 articles`. */
     plural: (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`,
   };

@@ -22,6 +22,8 @@ export interface ListingPage extends Page<Article> {
   /** What the listing is of: null for the home page. */
   tag: Tag | null;
   source: Source | null;
+  /** The lead story, set only on the home page's first page; it is not repeated in `days`. */
+  lead: Article | null;
 }
 
 export interface TagSummary {
@@ -82,18 +84,27 @@ export function lastChangeOf(articles: readonly Article[]): Date | null {
   return newest;
 }
 
+/** The home page's lead story: the newest article marked `featured: true`, else the newest article. */
+export function leadStory(articles: readonly Article[]): Article | null {
+  return articles.find((a) => a.featured) ?? articles[0] ?? null;
+}
+
 function listing(
   articles: Article[],
   config: SiteConfig,
   urlOf: (page: number) => string,
-  of: { tag?: Tag; source?: Source },
+  of: { tag?: Tag; source?: Source; lead?: Article | null },
 ): ListingPage[] {
-  return paginate(articles, config.perPage, urlOf).map((page) => ({
-    ...page,
-    days: groupByDay(page.items, config.timeZone),
-    tag: of.tag ?? null,
-    source: of.source ?? null,
-  }));
+  return paginate(articles, config.perPage, urlOf).map((page) => {
+    const lead = page.number === 1 ? (of.lead ?? null) : null;
+    return {
+      ...page,
+      days: groupByDay(lead ? page.items.filter((a) => a !== lead) : page.items, config.timeZone),
+      tag: of.tag ?? null,
+      source: of.source ?? null,
+      lead,
+    };
+  });
 }
 
 /**
@@ -155,7 +166,7 @@ export function buildSiteModel(config: SiteConfig, articles: Article[]): SiteMod
   return {
     articles,
     articlePages,
-    homePages: listing(articles, config, homeUrl, {}),
+    homePages: listing(articles, config, homeUrl, { lead: leadStory(articles) }),
     tags: tagList.map(({ tag, articles: list }) => ({ tag, count: list.length, url: tagUrl(tag.slug) })),
     tagPages: tagList.flatMap(({ tag, articles: list }) =>
       listing(list, config, (n) => tagUrl(tag.slug, n), { tag }),

@@ -12,6 +12,13 @@ const TYPES: Record<string, string> = {
   ".xsl": "text/xsl; charset=utf-8",
   ".json": "application/feed+json; charset=utf-8",
   ".txt": "text/plain; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".webp": "image/webp",
+  ".avif": "image/avif",
+  ".ico": "image/x-icon",
 };
 
 /**

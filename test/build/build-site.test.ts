@@ -29,6 +29,7 @@ const articles = {
     title: `'<script>alert(1)</script> & "quotes"'`,
     date: "2019-01-29",
     source: "Asharq Al-Awsat",
+    attribution: '"<b>Asharq</b> & Co"',
     tags: '"sanctions , Russia"',
   }),
   "2019-01-28-unrelated.md": articleText({ title: "Unrelated", date: "2019-01-28", tags: "[Weather]" }),
@@ -44,14 +45,15 @@ build("builds every page, grouping by day in the site's time zone", async () => 
   assert.ok(result.ok, result.diagnostics.map(formatDiagnostic).join("\n"));
   const tree = await readTree(result.outDir);
   const home = tree.get("index.html") ?? "";
+  // The newest article leads the home page; the rest are grouped under their day.
+  assert.match(home, /<h2 class="lead-title" id="lead-title"><a href="\/2019\/01\/late-night\/">/);
+  assert.not.match(home, /id="day-2019-01-31"/);
   assert.match(
     home,
-    /<h2 id="day-2019-01-31"><time datetime="2019-01-31">Thursday, 31 January 2019<\/time><\/h2>/,
+    /<h2 class="day-label" id="day-2019-01-30"><time datetime="2019-01-30">Wednesday, 30 January 2019<\/time><\/h2>/,
   );
-  assert.match(
-    home,
-    /<h2 id="day-2019-01-30"><time datetime="2019-01-30">Wednesday, 30 January 2019<\/time><\/h2>/,
-  );
+  const page2 = tree.get("page/2/index.html") ?? "";
+  assert.match(page2, /<h2 class="day-label" id="day-2019-01-29">/);
   assert.ok(tree.has("2019/01/late-night/index.html"), "the article URL uses the Tehran month and day");
   assert.match(tree.get("2019/01/late-night/index.html") ?? "", /datetime="2019-01-31T00:30:00\+03:30"/);
   await rm(root, { recursive: true, force: true });
@@ -115,6 +117,8 @@ build("escapes a title with markup everywhere it appears", async () => {
   }
   const page = tree.get("2019/01/escape/index.html") ?? "";
   assert.match(page, /<h1>&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;quotes&quot;<\/h1>/);
+  // The importer's attribution line ("Source: …") is front matter the page shows, escaped.
+  assert.match(page, /<p class="attribution">Source: &lt;b&gt;Asharq&lt;\/b&gt; &amp; Co<\/p>/);
   assert.match(
     page,
     /"headline":"\\u003cscript\\u003ealert\(1\)\\u003c\/script\\u003e \\u0026 \\"quotes\\""/,
@@ -179,6 +183,65 @@ build("drops a deleted article from the next build", async () => {
   await rm(root, { recursive: true, force: true });
 });
 
+build("every article page with a source_url links to the original and says where it is from", async () => {
+  const root = await makeFixtureSite(`${fixtureConfig()}original_nofollow: true\n`, {
+    "2019-01-31-named.md": articleText({
+      title: "Named",
+      date: "2019-01-31",
+      source: "Iran Focus",
+      source_url: '"https://www.iranfocus.com/en/a?x=1&y=2"',
+      byline: "Jane Doe",
+    }),
+    "2019-01-30-hosted.md": articleText({
+      title: "Hosted",
+      date: "2019-01-30",
+      source_url: "https://news.example.net/story",
+    }),
+    "2019-01-29-bare.md": articleText({ title: "Bare", date: "2019-01-29", source: "Asharq Al-Awsat" }),
+  });
+  const { outDir } = await buildSite({ root, now: NOW });
+  const tree = await readTree(outDir);
+  const named = tree.get("2019/01/named/index.html") ?? "";
+  const link =
+    '<a href="https://www.iranfocus.com/en/a?x=1&amp;y=2" rel="external noopener nofollow">Read the original at Iran Focus <span aria-hidden="true">→</span></a>';
+  assert.match(named, `<p class="original" data-pagefind-ignore>${link}</p>`);
+  assert.match(
+    named,
+    /Written by Jane Doe and first published\s+by <a href="\/sources\/iran-focus\/">Iran Focus<\/a>/,
+  );
+  const hosted = tree.get("2019/01/hosted/index.html") ?? "";
+  assert.match(hosted, "Read the original at news.example.net <span");
+  assert.match(hosted, /First published\s+at news.example.net/);
+  const bare = tree.get("2019/01/bare/index.html") ?? "";
+  assert.not.match(bare, "Read the original");
+  assert.match(bare, /First published\s+by <a href="\/sources\/asharq-al-awsat\/">Asharq Al-Awsat<\/a>/);
+  // Listings say where each story is from and link the name to its source page.
+  const home = tree.get("index.html") ?? "";
+  assert.match(
+    home,
+    '<span class="visually-hidden">From </span><a href="/sources/iran-focus/">Iran Focus</a>',
+  );
+  await rm(root, { recursive: true, force: true });
+});
+
+build("the brand: accent colours, the name in the masthead, a drawn favicon", async () => {
+  const root = await makeFixtureSite(
+    `${fixtureConfig()}brand:\n  logo_text: The <Daily>\n  accent: "#0b5394"\n`,
+    { "2019-01-31-one.md": articleText({ title: "One", date: "2019-01-31" }) },
+  );
+  const { outDir } = await buildSite({ root, now: NOW });
+  const tree = await readTree(outDir);
+  const home = tree.get("index.html") ?? "";
+  assert.match(home, ":root{--accent:#0b5394}");
+  assert.match(home, "prefers-color-scheme:dark){:root{--accent:#1c8aee}}");
+  assert.match(home, '<p class="site-title"><a href="/">The &lt;Daily&gt;</a></p>');
+  assert.match(home, '<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+  const icon = tree.get("favicon.svg") ?? "";
+  assert.match(icon, 'fill="#0b5394"');
+  assert.match(icon, ">T</text>");
+  await rm(root, { recursive: true, force: true });
+});
+
 build("shows an image with its alt text and caption, and announces it to link previews", async () => {
   const root = await makeFixtureSite(fixtureConfig(), {
     "2019-01-31-pictured.md": articleText({
@@ -191,7 +254,10 @@ build("shows an image with its alt text and caption, and announces it to link pr
   });
   const { outDir } = await buildSite({ root, now: NOW, url: "https://example.org/digest/" });
   const page = await readFile(path.join(outDir, "2019/01/pictured/index.html"), "utf8");
-  assert.match(page, '<img src="/digest/images/khamenei.jpg" alt="Ali Khamenei at a podium">');
+  assert.match(
+    page,
+    '<img src="/digest/images/khamenei.jpg" alt="Ali Khamenei at a podium" decoding="async">',
+  );
   assert.match(page, "<figcaption>Ali Khamenei and Hassan Rouhani</figcaption>");
   assert.match(page, '<meta property="og:image" content="https://example.org/digest/images/khamenei.jpg">');
   assert.match(page, '<meta name="twitter:card" content="summary_large_image">');

@@ -177,4 +177,49 @@ parse("invalid YAML gives its line", () => {
   assert.match(line ?? "", /^gazette.config.yaml:\d error config\/yaml: invalid YAML/);
 });
 
+parse("brand defaults: the title in type, the shipped accent and its dark-mode twin, no nofollow", () => {
+  const { config } = parseConfig(BASE, "c.yaml");
+  assert.equal(config?.brand, {
+    logo: null,
+    logoText: "Gazette",
+    accent: "#a61b1b",
+    accentDark: "#e45c5c",
+    favicon: null,
+    ogImage: null,
+    lines: { logo: 0, favicon: 0, ogImage: 0 },
+  });
+  assert.is(config?.originalNofollow, false);
+});
+
+parse("brand settings are read, the dark accent derived when not given", () => {
+  const text = `${BASE}\noriginal_nofollow: true\nbrand:\n  logo: /images/logo.svg\n  logo_text: The Daily\n  accent: "#0B5394"\n  favicon: /images/icon.png\n  og_image: /images/card.png\n`;
+  const { config, diagnostics } = parseConfig(text, "c.yaml");
+  assert.equal(diagnostics, []);
+  assert.is(config?.originalNofollow, true);
+  assert.is(config?.brand.logo, "/images/logo.svg");
+  assert.is(config?.brand.logoText, "The Daily");
+  assert.is(config?.brand.accent, "#0b5394");
+  assert.is(config?.brand.accentDark, "#1c8aee");
+  assert.is(config?.brand.favicon, "/images/icon.png");
+  assert.equal(config?.brand.lines, { logo: 9, favicon: 12, ogImage: 13 });
+});
+
+parse("an accent that fails contrast, an unquoted colour, a bad path and an unknown key", () => {
+  const text = `${BASE}\nbrand:\n  accent: "#ffcc00"\n  accent_dark: #123456\n  logo: images/logo.svg\n  colour: red\n`;
+  assert.equal(lines(text), [
+    'gazette.config.yaml:11 warning config/unknown-key: unknown key "brand.colour"',
+    'gazette.config.yaml:8 error config/brand-accent: brand.accent "#ffcc00" has a contrast of 1.47:1 on the light page (#fdfcf9); links and labels need at least 4.5:1 (expected a darker colour)',
+    'gazette.config.yaml:9 error config/brand-accent-dark: brand.accent_dark is empty (a # starts a comment in YAML: write the colour in quotes, "#a61b1b")',
+    'gazette.config.yaml:10 error config/brand-logo: brand.logo "images/logo.svg" is not a site path (expected a file under images/, such as /images/logo.svg)',
+  ]);
+});
+
+parse("a dark accent too dark for the dark page, and a colour that is not one", () => {
+  const text = `${BASE}\nbrand:\n  accent: navy\n  accent_dark: "#333333"\n`;
+  assert.equal(lines(text), [
+    'gazette.config.yaml:8 error config/brand-accent: brand.accent "navy" is not a colour (expected a hex colour such as "#a61b1b", in quotes)',
+    'gazette.config.yaml:9 error config/brand-accent-dark: brand.accent_dark "#333333" has a contrast of 1.42:1 on the dark page (#15171a); links and labels need at least 4.5:1 (expected a lighter colour)',
+  ]);
+});
+
 parse.run();

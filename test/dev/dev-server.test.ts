@@ -1,7 +1,11 @@
-import { readFile, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import http from "node:http";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { OUTPUT_MARKER } from "../../src/build/output-guard.ts";
+import { checkRequestPath } from "../../src/dev/check-request-path.ts";
 import { startDevServer } from "../../src/dev/dev-server.ts";
 import { articleText, fixtureConfig, makeFixtureSite } from "../build/fixture-site.ts";
 
@@ -22,16 +26,15 @@ dev("serves the site and re-renders a saved article's page", async () => {
     "2019-01-31-story.md": articleText({ title: "First title", date: "2019-01-31", tags: "[Iran]" }),
     "2019-01-30-other.md": articleText({ title: "Other", date: "2019-01-30", tags: "[Iran]" }),
   });
-  const port = 18_000 + Math.floor(Math.random() * 2_000);
   const lines: string[] = [];
   const server = await startDevServer({
     root,
     outDir: path.join(root, "_site"),
-    port,
+    port: 0,
     log: (line) => lines.push(line),
   });
   try {
-    const url = `http://localhost:${port}/2019/01/story/`;
+    const url = `http://127.0.0.1:${server.port}/2019/01/story/`;
     const first = await waitFor(async () => {
       const response = await fetch(url);
       return response.ok ? await response.text() : null;
@@ -51,4 +54,93 @@ dev("serves the site and re-renders a saved article's page", async () => {
   }
 });
 
+/** One GET with the request target sent exactly as given (fetch would normalise `..` away). */
+function rawGet(port: number, target: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: target, method: "GET" }, (res) => {
+      let body = "";
+      res.on("data", (d) => {
+        body += d;
+      });
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+dev("listens on 127.0.0.1 only, and answers malformed paths with 400 without dying", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), {
+    "2019-01-31-story.md": articleText({ title: "Story", date: "2019-01-31" }),
+  });
+  // A build killed mid-swap left the old output aside: the dev server puts it back first.
+  await mkdir(path.join(root, "_site.old-99999999"));
+  const lines: string[] = [];
+  const server = await startDevServer({
+    root,
+    outDir: path.join(root, "_site"),
+    port: 0,
+    log: (line) => lines.push(line),
+  });
+  try {
+    assert.is(server.host, "127.0.0.1");
+    assert.ok(server.port > 0);
+    assert.ok(
+      lines.some((line) => line === `serving http://127.0.0.1:${server.port}/`),
+      lines.join("\n"),
+    );
+    assert.ok(
+      lines.some((line) => line.startsWith("restored _site") || line.includes("restored")),
+      lines.join("\n"),
+    );
+    assert.ok(existsSync(path.join(root, "_site", OUTPUT_MARKER)));
+    for (const target of [
+      "/%E0%A4%A",
+      "/%",
+      "/2019/%ZZ/",
+      "/%00",
+      "/a%00b/index.html",
+      "/../../etc/passwd",
+      "/2019/%2e%2e/%2e%2e/gazette.config.yaml",
+      "/..%2f..%2fgazette.config.yaml",
+      "/%5c..%5cgazette.config.yaml",
+    ]) {
+      const response = await rawGet(server.port, target);
+      assert.is(response.status, 400, target);
+      assert.match(response.body, "400 Bad Request", target);
+      assert.not.match(response.body, "title: Fixture", target);
+    }
+    const ok = await rawGet(server.port, "/2019/01/story/");
+    assert.is(ok.status, 200, "the server is still serving");
+    assert.match(ok.body, "<h1>Story</h1>");
+  } finally {
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
 dev.run();
+
+const paths = suite("checkRequestPath");
+
+paths("accepts ordinary and percent-encoded Unicode paths", () => {
+  for (const target of ["/", "/2019/01/story/", "/tags/%D8%A7%DB%8C%D8%B1%D8%A7%D9%86/?x=%", "/a.b/c..d/"])
+    assert.is(checkRequestPath(target), null, target);
+});
+
+paths("refuses bad percent-encoding, control characters, backslashes and dot segments", () => {
+  const cases: [string, string][] = [
+    ["/%E0%A4%A", "percent-encoding"],
+    ["/%00", "control character"],
+    ["/x%0Ay", "control character"],
+    ["/%5C..", "backslash"],
+    ["/../x", ". or .."],
+    ["/a/%2E%2E/b", ". or .."],
+    ["/./", ". or .."],
+    ["*", "start with /"],
+    ["http://evil.test/", "start with /"],
+  ];
+  for (const [target, reason] of cases) assert.match(checkRequestPath(target) ?? "", reason, target);
+});
+
+paths.run();

@@ -1,0 +1,24 @@
+/** Words a card's summary may have: about two lines of a phone screen. */
+export const CARD_WORDS = 30;
+
+/** The shortest cut at a sentence end that is preferred over cutting mid-sentence. */
+const MIN_SENTENCE_WORDS = 12;
+
+const ABBREVIATION = /^(?:[A-Z]\.|Mr\.|Mrs\.|Ms\.|Dr\.|St\.|U\.S\.|e\.g\.|i\.e\.)$/;
+
+/**
+ * A summary cut for a card: at most `max` words. It ends at the last sentence end within them when one
+ * leaves at least 12 words, else at the last whole word with an ellipsis. A short summary is kept as is.
+ */
+export function shortSummary(summary: string, max = CARD_WORDS): string {
+  const words = summary.trim().split(/\s+/).filter(Boolean);
+  if (words.length <= max) return words.join(" ");
+  for (let n = max; n >= MIN_SENTENCE_WORDS; n--) {
+    const last = words[n - 1] ?? "";
+    if (/[.!?]["'”’)\]]*$/.test(last) && !ABBREVIATION.test(last)) return words.slice(0, n).join(" ");
+  }
+  return `${words
+    .slice(0, max)
+    .join(" ")
+    .replace(/[,;:\-–—…]+$/, "")}…`;
+}
