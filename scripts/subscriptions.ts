@@ -73,6 +73,7 @@ if (!smtp.ok) {
   console.error(`${smtp.message} (confirmation mails go through it)`);
   process.exit(1);
 }
+for (const w of smtp.warnings) console.error(w);
 let store: Awaited<ReturnType<typeof openStore>>;
 try {
   store = await openStore(env, root, new Date());

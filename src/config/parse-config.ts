@@ -36,6 +36,8 @@ const TOP_KEYS = [
   "subscriptions",
   "brand",
   "original_nofollow",
+  // Read by src/publish/publish-config.ts.
+  "publish",
 ] as const;
 const SUBSCRIPTIONS_KEYS = ["url"] as const;
 const NEWSLETTER_KEYS = [

@@ -43,8 +43,12 @@ async function fetchText(url: string): Promise<string> {
 export async function startService(parts: ServiceParts): Promise<RunningService> {
   const { config, settings, store } = parts;
   const log = parts.log ?? ((line: string) => console.log(line));
-  const mail = createMailQueue(parts.deliver, (e) =>
-    log(`confirmation mail not sent: ${redactAddresses((e as Error).message ?? String(e))}`),
+  // One message at a time: the relay keeps one SMTP connection. No send log here (a lost confirmation
+  // mail is sent again when the reader subscribes again), so nothing waits before the end of data.
+  const mail = createMailQueue(
+    (to, raw) => parts.deliver(to, raw, async () => {}),
+    (e) => log(`confirmation mail not sent: ${redactAddresses((e as Error).message ?? String(e))}`),
+    { concurrency: 1 },
   );
   let handler: ((request: Request, env: unknown) => Response | Promise<Response>) | null = null;
   const server = serve({
