@@ -1,5 +1,7 @@
+import { formatWrittenDate } from "../shared/dates.ts";
 import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import type { Article } from "./article.ts";
+import { canonicalSpellings } from "./canonical-spellings.ts";
 
 export interface Collection {
   /** Published articles: no drafts, nothing dated after `now`; newest first (then by slug). */
@@ -15,10 +17,11 @@ export function compareNewestFirst(a: Article, b: Article): number {
 }
 
 /**
- * Checks the articles as a set (slugs and URLs unique), leaves drafts out, and holds back articles dated
- * after `now` with a warning, like scheduled posts.
+ * Checks the articles as a set (slugs and URLs unique), gives each tag and source one spelling
+ * (`canonicalSpellings`), leaves drafts out, and holds back articles dated after `now` with a warning,
+ * like scheduled posts. `timeZone` is the site's: messages show dates as the editor wrote them there.
  */
-export function checkCollection(articles: readonly Article[], now: Date): Collection {
+export function checkCollection(articles: readonly Article[], now: Date, timeZone = "UTC"): Collection {
   const diagnostics: Diagnostic[] = [];
   const bySlug = new Map<string, Article>();
   const byUrl = new Map<string, Article>();
@@ -46,7 +49,7 @@ export function checkCollection(articles: readonly Article[], now: Date): Collec
   }
   const published: Article[] = [];
   const scheduled: Article[] = [];
-  for (const article of unique) {
+  for (const article of canonicalSpellings(unique)) {
     if (article.draft) continue;
     if (article.date.getTime() > now.getTime()) {
       scheduled.push(article);
@@ -55,7 +58,7 @@ export function checkCollection(articles: readonly Article[], now: Date): Collec
           "article/future-date",
           article.file,
           article.line,
-          `date ${article.date.toISOString()} is in the future: the article is held back until then`,
+          `date ${formatWrittenDate(article.date, timeZone)} (${timeZone}) is in the future: the article is held back until then`,
         ),
       );
       continue;
