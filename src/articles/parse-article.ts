@@ -66,6 +66,15 @@ export function slugFromFileName(name: string): string {
 }
 
 /**
+ * The Markdown body of an article file's text, cleaned as `parseArticle` cleans it (line breaks normalised,
+ * control characters removed): what every renderer of the body must start from.
+ */
+export function articleMarkdown(text: string): string {
+  const split = splitFrontMatter(cleanText(text, "").text);
+  return split.ok ? split.body : "";
+}
+
+/**
  * Parses one article file (front matter and Markdown body) into the Article model, collecting every problem
  * with its line. `article` is null when there is any error.
  */

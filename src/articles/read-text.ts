@@ -20,17 +20,10 @@ export function decodeText(bytes: Uint8Array): TextRead {
   try {
     return { ok: true, text: decoder.decode(bytes) };
   } catch {
-    let offset = 0;
-    // Find the first byte that breaks decoding, to point the user at a line.
-    for (let end = 1024; end < bytes.length + 1024; end += 1024) {
-      try {
-        decoder.decode(bytes.subarray(0, Math.min(end, bytes.length)), { stream: true });
-        offset = end;
-      } catch {
-        break;
-      }
-    }
-    const line = bytes.subarray(0, offset).filter((b) => b === 10).length + 1;
+    // The first byte that breaks decoding shows as the first U+FFFD of a lenient decode.
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const bad = lenient.indexOf("\uFFFD");
+    const line = (bad === -1 ? "" : lenient.slice(0, bad)).split("\n").length;
     return {
       ok: false,
       code: "file/not-utf8",

@@ -76,7 +76,7 @@ errors("a file that is not UTF-8 text, or is binary", () => {
   assert.equal(latin1, {
     ok: false,
     code: "file/not-utf8",
-    line: 1,
+    line: 2,
     message: "the file is not UTF-8 text from this line on (expected UTF-8: re-save it as UTF-8)",
   });
   const binary = decodeText(new Uint8Array([0x2d, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x00]));
