@@ -26,6 +26,7 @@ export function makeConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
       limit: 20,
     },
     feeds: { hub: null },
+    subscriptions: { url: null },
     brand: {
       logo: null,
       logoText: "Test Gazette",
