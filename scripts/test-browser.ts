@@ -54,6 +54,12 @@ const out = await mkdtemp(path.join(os.tmpdir(), "gazette-browser-"));
 const project = path.join(out, "project");
 await mkdir(shots, { recursive: true });
 await cp(path.join(root, "articles"), path.join(project, "articles"), { recursive: true });
+// Beside the shipped articles, one with an image and a link to its original (test/fixtures/browser/), so the
+// screenshots show the image in the lead, the card, the article page and the email.
+const fixtures = path.join(root, "test", "fixtures", "browser");
+await cp(path.join(fixtures, "articles"), path.join(project, "articles"), { recursive: true });
+await cp(path.join(root, "images"), path.join(project, "images"), { recursive: true });
+await cp(path.join(fixtures, "images"), path.join(project, "images"), { recursive: true });
 await cp(path.join(root, "gazette.config.yaml"), path.join(project, "gazette.config.yaml"));
 await run(process.execPath, [
   "--import",
@@ -86,7 +92,7 @@ const server = await serveFolder(built.outDir);
 const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
 try {
   const relative = pages.map((p) => path.relative(built.outDir, p).replace(/(^|\/)index\.html$/, "$1"));
-  const firstArticle = relative.find((p) => /^\d{4}\/\d{2}\/[^/]+\/$/.test(p));
+  const firstArticle = relative.findLast((p) => /^\d{4}\/\d{2}\/[^/]+\/$/.test(p));
   const firstTag = relative.find((p) => /^tags\/[^/]+\/$/.test(p));
   const firstSource = relative.find((p) => /^sources\/[^/]+\/$/.test(p));
   const firstMonth = relative.find((p) => /^archive\/\d{4}\/\d{2}\/$/.test(p));

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import Eleventy from "@11ty/eleventy";
 import { renderFeeds } from "../feeds/render-feeds.ts";
+import { writeImages } from "../images/write-images.ts";
 import { indexSite } from "../search/index-site.ts";
 import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import { type EleventyConfig, gazettePlugin } from "../site/eleventy-plugin.ts";
@@ -96,7 +97,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
   const fresh = await mkdtemp(freshPrefix(outDir));
   try {
-    let written = 0;
+    // Images first: the feeds' enclosures need the sizes of the resized copies.
+    let written = (await writeImages(data.images, data.model.articles, root, fresh)).written;
     for (const batch of renderBatches(data)) {
       written += await renderWithEleventy(root, fresh, batch);
       // Let go of the finished run's pages now rather than when the heap is full (`node --expose-gc`).

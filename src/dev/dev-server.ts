@@ -9,6 +9,7 @@ import { renderBatches, renderWithEleventy } from "../build/build-site.ts";
 import { markOutput, recoverOutput } from "../build/output-guard.ts";
 import { writeFeeds } from "../build/write-feeds.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
+import { writeImages } from "../images/write-images.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 import { checkRequestPath } from "./check-request-path.ts";
@@ -90,6 +91,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let generation = 0;
   const renderAll = async (site: SiteData): Promise<boolean> => {
     const mine = generation;
+    await writeImages(site.images, site.model.articles, root, outDir);
     for (const batch of renderBatches(site, DEV_BATCH)) {
       if (mine !== generation) return false;
       await renderWithEleventy(root, outDir, batch);

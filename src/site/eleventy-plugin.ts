@@ -1,13 +1,15 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Article } from "../articles/article.ts";
+import type { Article, ArticleImage } from "../articles/article.ts";
 import { writeFeeds } from "../build/write-feeds.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
+import { writeImages } from "../images/write-images.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
 import { makeFilters } from "./filters.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
+import { previewImage } from "./og-image.ts";
 import { loadSiteData, type SiteData, type SiteDataOptions } from "./load-site-data.ts";
 
 /** The few methods of Eleventy 3's configuration object that Gazette calls (Eleventy ships no types). */
@@ -97,6 +99,7 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
   // `npm run build` and `npm start` write them themselves, once per build, after their batches.
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (options.data || options.only || !current) return;
+    await writeImages(current.images, current.model.articles, root, directories.output);
     await writeFeeds(directories.output, renderFeeds(current.config, current.model.articles));
   });
   eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), root) || ".", "articles/"));
@@ -118,6 +121,10 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
       return (filter as (...a: never[]) => unknown)(...args);
     });
   }
+  eleventyConfig.addFilter("previewImage", function (this: FilterContext | undefined, image: ArticleImage | null) {
+    use(this);
+    return previewImage(image ?? null, config(), this?.ctx?.gazette?.brandImages.ogImage ?? null);
+  });
   eleventyConfig.addFilter("newsArticleJsonLd", function (this: FilterContext | undefined, article: Article) {
     use(this);
     return newsArticleJsonLd(article, config());
