@@ -1,4 +1,5 @@
-// `npm run build [-- --url https://example.org/digest/] [--out DIR]`: the site and feeds into _site/.
+// `npm run build [-- --url https://example.org/digest/] [--out DIR] [--jobs N] [--clean]`: the site and
+// feeds into _site/, incrementally from .gazette-cache/ unless --clean.
 
 import { buildSite } from "../src/build/build-site.ts";
 import { defineCommand } from "../src/cli/command-spec.ts";
@@ -23,15 +24,36 @@ const command = defineCommand({
       default: process.cwd(),
       defaultText: "the current folder",
     },
+    jobs: {
+      type: "string",
+      value: "N",
+      description: "render workers (1: render in one thread)",
+      defaultText: "one per core",
+    },
+    clean: {
+      type: "boolean",
+      description: "ignore the cache in .gazette-cache/: render every page again (same bytes, slower)",
+    },
   },
-  examples: ["npm run build", "npm run build -- --url https://example.org/digest/ --out /tmp/site"],
+  examples: [
+    "npm run build",
+    "npm run build -- --clean --jobs 1",
+    "npm run build -- --url https://example.org/digest/ --out /tmp/site",
+  ],
 });
 
 const { values } = parseCommandLine(command);
+const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
+if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+  console.error(`--jobs "${values.jobs}" is not a number of workers (expected a whole number, 1 or more)`);
+  process.exit(1);
+}
 const started = performance.now();
 const result = await buildSite({
   root: values.root,
   now: new Date(),
+  clean: values.clean === true,
+  ...(jobs === undefined ? {} : { jobs }),
   ...(values.out ? { outDir: values.out } : {}),
   ...((values.url ?? process.env.GAZETTE_URL) ? { url: values.url ?? process.env.GAZETTE_URL } : {}),
 });
@@ -44,5 +66,6 @@ if (!result.ok || hasErrors(result.diagnostics)) {
   process.exitCode = 1;
 } else {
   const seconds = ((performance.now() - started) / 1000).toFixed(2);
-  console.log(`Wrote ${result.written} files to ${result.outDir} in ${seconds} s`);
+  const kept = result.kept > 0 ? ` (${result.kept} unchanged)` : "";
+  console.log(`Wrote ${result.written} files to ${result.outDir}${kept} in ${seconds} s`);
 }

@@ -3,8 +3,11 @@
 // see docs/newsletter.md.
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
+import { runPreview } from "../src/newsletter/preview/run-preview.ts";
+import { servePreview } from "../src/newsletter/preview/serve-preview.ts";
 import { runNewsletter } from "../src/newsletter/run-newsletter.ts";
 import { runSend, type SendReporter } from "../src/newsletter/send/run-send.ts";
+import { undoLastIssue } from "../src/newsletter/undo-last-issue.ts";
 
 const tty = process.stderr.isTTY;
 let lastProgress = 0;
@@ -86,10 +89,35 @@ const makeCommand = defineCommand({
       defaultText: "none",
     },
     "dry-run": { type: "boolean", description: "list what would go in and write nothing" },
+    preview: {
+      type: "boolean",
+      description:
+        "render the next issue (or --issue N) into a preview folder and serve it, recording nothing",
+    },
+    out: {
+      type: "string",
+      value: "DIR",
+      description: "with --preview: the folder for the preview's files",
+      defaultText: "a new temporary folder",
+    },
+    host: {
+      type: "string",
+      value: "HOST",
+      description: "with --preview: the address to serve on",
+      default: "127.0.0.1",
+    },
+    port: {
+      type: "string",
+      value: "N",
+      description: "with --preview: the port to serve on (0: any free one)",
+      default: "8025",
+    },
+    "no-serve": { type: "boolean", description: "with --preview: write the files, do not serve them" },
   },
   examples: [
     "npm run newsletter",
     "npm run newsletter -- --dry-run",
+    "npm run newsletter -- --preview",
     "npm run newsletter -- --since 2024-03-01 --limit 10 --intro intro.md",
   ],
   notes: ["See docs/newsletter.md."],
@@ -143,8 +171,23 @@ const sendCommand = defineCommand({
   ],
 });
 
+const undoCommand = defineCommand({
+  command: "npm run newsletter -- undo",
+  summary:
+    "takes back the last issue while nobody has it: removes newsletter/<N>/ and its ledger entry, so its articles go in the next issue (refused once its send log has a line)",
+  options: { root },
+  examples: ["npm run newsletter -- undo"],
+  notes: ["Then rebuild the site (npm run build) so /newsletter/<N>/ goes too. See docs/newsletter.md."],
+});
+
 const args = process.argv.slice(2);
-if (args[0] === "send") {
+if (args[0] === "undo") {
+  const { values } = parseCommandLine(undoCommand, args.slice(1));
+  const result = await undoLastIssue(values.root);
+  if (result.ok) console.log(result.message);
+  else console.error(result.message);
+  process.exitCode = result.ok ? 0 : 1;
+} else if (args[0] === "send") {
   const { values, positionals } = parseCommandLine(sendCommand, args.slice(1));
   if (positionals.length !== 1)
     usageError(
@@ -171,21 +214,38 @@ if (args[0] === "send") {
 } else {
   const { values, positionals } = parseCommandLine(makeCommand, args);
   if (positionals.length > 0)
-    usageError(makeCommand, `unknown subcommand "${positionals.join(" ")}" (the only one is: send <N>)`);
+    usageError(makeCommand, `unknown subcommand "${positionals.join(" ")}" (expected send <N> or undo)`);
   const now = values.now === undefined ? new Date() : new Date(values.now);
   if (Number.isNaN(now.getTime()))
     fail(`--now "${values.now}" is not a date-time (expected ISO 8601, e.g. 2024-03-07T09:00:00Z)`);
-  process.exitCode = await runNewsletter(
-    {
-      root: values.root,
-      now,
-      since: values.since ?? null,
-      until: values.until ?? null,
-      limit: wholeNumber("limit", values.limit),
-      dryRun: values["dry-run"],
-      issue: wholeNumber("issue", values.issue),
-      intro: values.intro ?? null,
-    },
-    io,
-  );
+  const options = {
+    root: values.root,
+    now,
+    since: values.since ?? null,
+    until: values.until ?? null,
+    limit: wholeNumber("limit", values.limit),
+    dryRun: values["dry-run"],
+    issue: wholeNumber("issue", values.issue),
+    intro: values.intro ?? null,
+  };
+  if (!values.preview) {
+    for (const flag of ["out", "no-serve"] as const)
+      if (values[flag] !== undefined && values[flag] !== false)
+        usageError(makeCommand, `--${flag} goes with --preview`);
+    process.exitCode = await runNewsletter(options, io);
+  } else {
+    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535)
+      fail(`--port "${values.port}" is not a port number (expected 0 to 65535)`);
+    const preview = await runPreview({ ...options, out: values.out ?? null }, io);
+    process.exitCode = preview.code;
+    if (preview.dir !== null && !values["no-serve"]) {
+      const server = await servePreview(preview.files, {
+        host: values.host,
+        port: Number(values.port),
+      }).catch((e: Error) => fail(`cannot serve the preview on ${values.host}:${values.port}: ${e.message}`));
+      console.log(`Serving the preview at ${server.url} (Ctrl-C stops it)`);
+      process.on("SIGINT", () => server.close().then(() => process.exit(0)));
+      process.on("SIGTERM", () => server.close().then(() => process.exit(0)));
+    }
+  }
 }

@@ -1,58 +1,44 @@
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
-import Eleventy from "@11ty/eleventy";
-import { renderFeeds } from "../feeds/render-feeds.ts";
-import { writeImages } from "../images/write-images.ts";
-import { indexSite } from "../search/index-site.ts";
-import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
-import { type EleventyConfig, gazettePlugin } from "../site/eleventy-plugin.ts";
-import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
-import { checkOutputDir, freshPrefix, markOutput, recoverOutput } from "./output-guard.ts";
+import { checkCollection } from "../articles/check-collection.ts";
+import { articleFingerprint, loadArticleStore, summarizeBodies } from "../cache/article-store.ts";
+import { readManifest } from "../cache/build-manifest.ts";
+import { hashFiles } from "../cache/code-hash.ts";
+import { createValueHasher, hashText } from "../cache/hash-value.ts";
+import { createOutputWriter, recoverCommit } from "../cache/output-writer.ts";
+import { loadConfig } from "../config/load-config.ts";
+import type { ConfigOverrides } from "../config/parse-config.ts";
+import { prepareImages } from "../images/prepare-images.ts";
+import { readLedger } from "../newsletter/ledger.ts";
+import { type Diagnostic, hasErrors, warning } from "../shared/diagnostic.ts";
+import { PACKAGE_ROOT, TEMPLATES_DIR } from "../shared/package-root.ts";
+import { makeSiteData } from "../site/load-site-data.ts";
+import type { BuildContext, BuildStep } from "./build-context.ts";
+import { checkOutputDir, freshPrefix, recoverOutput } from "./output-guard.ts";
+import { createRenderPool, type RenderPool } from "./render-pool.ts";
+import { copyAssets } from "./steps/copy-assets.ts";
+import { indexSearch } from "./steps/index-search.ts";
+import { markOutputFolder } from "./steps/mark-output-folder.ts";
+import { POOL_THRESHOLD, renderPages } from "./steps/render-pages.ts";
+import { writeFeedFiles } from "./steps/write-feed-files.ts";
+import { writeImageFiles } from "./steps/write-image-files.ts";
 import { swapDirectory } from "./swap-directory.ts";
-import { writeFeeds } from "./write-feeds.ts";
-
-/** Article pages rendered per Eleventy run: Eleventy keeps every page it rendered until the run ends. */
-export const ARTICLES_PER_RUN = 1000;
-
-interface RenderBatch {
-  data: SiteData;
-  only?: string[];
-}
 
 /**
- * Splits the build into Eleventy runs: the first renders every page but the article and tag pages
- * (home, sources, archive, subscribe…); each further run renders one batch of tag pages or of article
- * pages. Memory stays flat as the site grows.
+ * The build after loading, as groups of steps: the groups run one after the other, the steps of a group
+ * together (pages render in the workers while the main thread writes the feeds). A step writes its files
+ * through `context.output`, which keeps unchanged files and records every output in the manifest.
  */
-export function renderBatches(data: SiteData, size = ARTICLES_PER_RUN): RenderBatch[] {
-  const { articlePages, tagPages } = data.model;
-  const batches: RenderBatch[] = [
-    { data: { ...data, model: { ...data.model, articlePages: [], tagPages: [] } } },
-  ];
-  for (let start = 0; start < tagPages.length; start += size) {
-    const model = { ...data.model, articlePages: [], tagPages: tagPages.slice(start, start + size) };
-    batches.push({ data: { ...data, model }, only: ["tag.njk"] });
-  }
-  for (let start = 0; start < articlePages.length; start += size) {
-    const model = { ...data.model, articlePages: articlePages.slice(start, start + size) };
-    batches.push({ data: { ...data, model }, only: ["article.njk"] });
-  }
-  return batches;
-}
+export const BUILD_STEPS: readonly (readonly BuildStep[])[] = [
+  [writeImageFiles],
+  [renderPages, writeFeedFiles, copyAssets, markOutputFolder],
+  [indexSearch],
+];
 
-/** Runs Eleventy once over a batch, writing into `outDir`; returns the number of files written. */
-export async function renderWithEleventy(root: string, outDir: string, batch: RenderBatch): Promise<number> {
-  const eleventy = new Eleventy(undefined, outDir, {
-    quietMode: true,
-    configPath: false,
-    config: (eleventyConfig: EleventyConfig) =>
-      gazettePlugin(eleventyConfig, { root, data: batch.data, ...(batch.only ? { only: batch.only } : {}) }),
-  });
-  // Our own summary replaces Eleventy's per-run "Wrote N files" line; errors still throw.
-  eleventy.disableLogger();
-  const results = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
-  return Array.isArray(results[1]) ? results[1].length : (results as unknown[]).length;
-}
+/** The cache folder of a project: the build manifest and parsed articles (git-ignored). */
+export const CACHE_DIR = ".gazette-cache";
 
 export interface BuildOptions {
   /** The project root: gazette.config.yaml and articles/. */
@@ -63,59 +49,151 @@ export interface BuildOptions {
   url?: string;
   /** The clock: articles dated after it are held back. */
   now: Date;
+  /** Render workers. Default: one per core; 1 renders in this thread. */
+  jobs?: number;
+  /** Ignore the cache: parse every article and render every page (the cache is written afresh). */
+  clean?: boolean;
+  /** The cache folder. Default `<root>/.gazette-cache`. */
+  cacheDir?: string;
+  /** The templates folder (pages/, layouts/, partials/, assets/). Default: the package's templates/. */
+  templatesDir?: string;
+  /** Fewer pages or bodies than this are rendered in this thread, not in workers. Default 300. */
+  workerThreshold?: number;
 }
 
 export interface BuildResult {
   ok: boolean;
   diagnostics: Diagnostic[];
-  /** Files written (0 when the build failed). */
+  /** Files written (0 when the build failed); unchanged files are not counted. */
   written: number;
+  /** Output files kept as they were (an incremental build). */
+  kept: number;
   outDir: string;
 }
 
+/** Render workers by default: one per core. */
+export function defaultJobs(): number {
+  return Math.max(
+    1,
+    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length,
+  );
+}
+
 /**
- * The full build: checks configuration and articles first, renders the site and feeds into a fresh folder
- * beside the output, and swaps it in only when everything succeeded. The output folder must be one a build
- * may replace (`checkOutputDir`); what an interrupted build left beside it is cleaned up first.
+ * The full build: checks configuration and articles first, then runs the build steps into a staging
+ * folder beside the output and commits it only when everything succeeded. With a manifest from the last
+ * build, only the outputs whose inputs changed are rendered and only the files whose bytes changed are
+ * written; the result is byte-identical to a clean build.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
+  const cacheDir = path.resolve(options.cacheDir ?? path.join(root, CACHE_DIR));
+  const jobs = Math.max(1, Math.floor(options.jobs ?? defaultJobs()));
+  const templatesDir = path.resolve(options.templatesDir ?? TEMPLATES_DIR);
+  const workerThreshold = options.workerThreshold ?? POOL_THRESHOLD;
+  const overrides: ConfigOverrides = options.url === undefined ? {} : { url: options.url };
+  const fail = (diagnostics: Diagnostic[]): BuildResult => ({
+    ok: false,
+    diagnostics,
+    written: 0,
+    kept: 0,
+    outDir,
+  });
+
   const unsafe = await checkOutputDir(root, outDir);
-  if (unsafe) return { ok: false, diagnostics: [unsafe], written: 0, outDir };
+  if (unsafe) return fail([unsafe]);
+  // An incremental commit cut short is finished first; then what a killed swap left is put right.
+  await recoverCommit(cacheDir);
   const recovered = (await recoverOutput(outDir)).map((note) =>
     warning("build/recovered", path.relative(process.cwd(), outDir) || outDir, 0, note),
   );
-  const loaded = await loadSiteData({
-    root,
-    now: options.now,
-    ...(options.url === undefined ? {} : { url: options.url }),
-  });
-  const diagnostics = [...recovered, ...loaded.diagnostics];
-  if (!loaded.data) return { ok: false, diagnostics, written: 0, outDir };
-  const data = loaded.data;
+  const loaded = await loadConfig(root, overrides);
+  if (!loaded.config) return fail([...recovered, ...loaded.diagnostics]);
+  const config = loaded.config;
+  const previous = options.clean || !existsSync(outDir) ? null : await readManifest(cacheDir, outDir);
 
-  const fresh = await mkdtemp(freshPrefix(outDir));
+  const staging = await mkdtemp(freshPrefix(outDir));
+  let pool: RenderPool | null = null;
+  const startPool = (): RenderPool | null => {
+    if (jobs > 1) pool ??= createRenderPool({ jobs, root, templatesDir, staging });
+    return pool;
+  };
+  // A cold build renders everything: start the workers now, they load their modules while we read.
+  if (!previous) startPool();
   try {
-    // Images first: the feeds' enclosures need the sizes of the resized copies.
-    let written = (await writeImages(data.images, data.model.articles, root, fresh)).written;
-    for (const batch of renderBatches(data)) {
-      written += await renderWithEleventy(root, fresh, batch);
-      // Let go of the finished run's pages now rather than when the heap is full (`node --expose-gc`).
-      (globalThis as { gc?: () => void }).gc?.();
+    const codeHash = hashFiles([
+      path.join(PACKAGE_ROOT, "src"),
+      path.join(PACKAGE_ROOT, "package-lock.json"),
+    ]);
+    const configHash = hashText(JSON.stringify(config));
+    const globalKey = hashText([codeHash, hashFiles([templatesDir]), configHash].join("\0"));
+    const store = await loadArticleStore(config, {
+      root,
+      cacheDir,
+      key: hashText(`${codeHash}\0${configHash}`),
+      useCache: !options.clean,
+    });
+    const collection = checkCollection(store.articles, options.now);
+    const ledger = await readLedger(root);
+    // Image sizes and copies: a missing image is an error at its line, before anything is written.
+    const images = await prepareImages(config, collection.published, root);
+    const diagnostics = [
+      ...recovered,
+      ...loaded.diagnostics,
+      ...store.diagnostics,
+      ...collection.diagnostics,
+      ...ledger.diagnostics,
+      ...images.diagnostics,
+    ];
+    if (hasErrors(diagnostics)) {
+      await rm(staging, { recursive: true, force: true });
+      return fail(diagnostics);
     }
-    written += await writeFeeds(fresh, renderFeeds(data.config, data.model.articles));
-    const search = await indexSite(fresh, data.config);
-    if (search.errors.length) {
-      await rm(fresh, { recursive: true, force: true });
-      const failures = search.errors.map((message) => error("search/index", "pagefind", 0, message));
-      return { ok: false, diagnostics: [...diagnostics, ...failures], written: 0, outDir };
+
+    // Every listing shows summaries and reading times: render the new and changed bodies first.
+    const seeds = new Map<string, string>();
+    let owners = new Map<string, number>();
+    const summarizer = store.pending.length >= workerThreshold ? startPool() : null;
+    if (summarizer) owners = await summarizer.summarize(store.pending);
+    else summarizeBodies(store.pending, root, seeds);
+
+    const imagesKey = hashText(images.plan.sources.join("\n"));
+    const output = createOutputWriter({ outDir, staging, cacheDir, previous, swap: swapDirectory });
+    const context: BuildContext = {
+      root,
+      outDir,
+      cacheDir,
+      config,
+      data: makeSiteData(config, collection.published, ledger.ledger, images.plan),
+      jobs,
+      templatesDir,
+      workerThreshold,
+      output,
+      pool: startPool,
+      owners,
+      seeds,
+      // Pages show image sizes and copies, which come from the image files, not the articles: any image
+      // change renders the pages again.
+      key: (...parts) => hashText([globalKey, imagesKey, ...parts].join("\0")),
+      hashValue: createValueHasher(articleFingerprint),
+      failures: [],
+    };
+    for (const group of BUILD_STEPS) await Promise.all(group.map((step) => step.run(context)));
+    const failures = context.failures;
+    if (failures.length > 0) {
+      await rm(staging, { recursive: true, force: true });
+      return fail([...diagnostics, ...failures]);
     }
-    await markOutput(fresh);
-    await swapDirectory(fresh, outDir);
-    return { ok: true, diagnostics, written, outDir };
+    await output.commit();
+    await store.save();
+    const files = Object.keys(output.outputs()).length;
+    const written = output.writtenCount();
+    return { ok: true, diagnostics, written, kept: files - written, outDir };
   } catch (e) {
-    await rm(fresh, { recursive: true, force: true });
+    await rm(staging, { recursive: true, force: true });
     throw e;
+  } finally {
+    await (pool as RenderPool | null)?.close();
   }
 }

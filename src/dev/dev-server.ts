@@ -5,12 +5,12 @@ import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
 import type { ArticleCache } from "../articles/load-articles.ts";
-import { renderBatches, renderWithEleventy } from "../build/build-site.ts";
 import { markOutput, recoverOutput } from "../build/output-guard.ts";
 import { writeFeeds } from "../build/write-feeds.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
 import { writeImages } from "../images/write-images.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
+import { renderBatches, renderWithEleventy } from "../site/eleventy-batches.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 import { checkRequestPath } from "./check-request-path.ts";
 

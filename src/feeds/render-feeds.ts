@@ -35,12 +35,20 @@ function meta(config: SiteConfig, entries: FeedEntry[], tag?: Tag): FeedMeta {
   };
 }
 
+/** One feed file before it is rendered: its path, the data it is made of (for the build cache), its renderer. */
+export interface FeedPlan {
+  path: string;
+  /** Everything the file shows: its kind, its tag, its articles. Equal inputs give equal bytes. */
+  inputs: { kind: string; tag: Tag | null; articles: readonly Article[] };
+  render(): string;
+}
+
 /**
- * Every feed of the site, one file at a time (a generator, so a large site never holds them all): RSS,
- * Atom and JSON Feed for the site, RSS and Atom per tag. `articles` are the published articles, newest
- * first. Each article's entry (and its absolutised HTML) is made once and shared by all its feeds.
+ * Every feed of the site, planned but not rendered: RSS, Atom and JSON Feed for the site, RSS and Atom per
+ * tag. `articles` are the published articles, newest first. Each article's entry (and its absolutised HTML)
+ * is made once, when a feed that lists it is rendered, and shared by all its feeds.
  */
-export function* renderFeeds(config: SiteConfig, articles: readonly Article[]): Generator<FeedFile> {
+export function planFeeds(config: SiteConfig, articles: readonly Article[]): FeedPlan[] {
   const entries = new Map<Article, FeedEntry>();
   const entryOf = (article: Article): FeedEntry => {
     let entry = entries.get(article);
@@ -50,11 +58,31 @@ export function* renderFeeds(config: SiteConfig, articles: readonly Article[]): 
     }
     return entry;
   };
-  const newest = articles.slice(0, config.feedLimit).map(entryOf);
-  const site = meta(config, newest);
-  yield { path: "/feed.xml", contents: renderRss(site, newest) };
-  yield { path: "/atom.xml", contents: renderAtom(site, newest) };
-  yield { path: "/feed.json", contents: renderJsonFeed(site, newest) };
+  const plans: FeedPlan[] = [];
+  const add = (
+    path: string,
+    kind: "rss" | "atom" | "json",
+    list: readonly Article[],
+    tag: Tag | null,
+  ): void => {
+    plans.push({
+      path,
+      inputs: { kind, tag, articles: list },
+      render: () => {
+        const items = list.map(entryOf);
+        const info = meta(config, items, tag ?? undefined);
+        return kind === "rss"
+          ? renderRss(info, items)
+          : kind === "atom"
+            ? renderAtom(info, items)
+            : renderJsonFeed(info, items);
+      },
+    });
+  };
+  const newest = articles.slice(0, config.feedLimit);
+  add("/feed.xml", "rss", newest, null);
+  add("/atom.xml", "atom", newest, null);
+  add("/feed.json", "json", newest, null);
 
   const byTag = new Map<string, { tag: Tag; articles: Article[] }>();
   for (const article of articles) {
@@ -67,9 +95,16 @@ export function* renderFeeds(config: SiteConfig, articles: readonly Article[]): 
   for (const { tag, articles: tagged } of [...byTag.values()].sort((a, b) =>
     a.tag.slug < b.tag.slug ? -1 : 1,
   )) {
-    const list = tagged.map(entryOf);
-    const info = meta(config, list, tag);
-    yield { path: `${tagUrl(tag.slug)}feed.xml`, contents: renderRss(info, list) };
-    yield { path: `${tagUrl(tag.slug)}atom.xml`, contents: renderAtom(info, list) };
+    add(`${tagUrl(tag.slug)}feed.xml`, "rss", tagged, tag);
+    add(`${tagUrl(tag.slug)}atom.xml`, "atom", tagged, tag);
   }
+  return plans;
+}
+
+/**
+ * Every feed of the site, rendered one file at a time (a generator, so a large site never holds them all).
+ * `articles` are the published articles, newest first.
+ */
+export function* renderFeeds(config: SiteConfig, articles: readonly Article[]): Generator<FeedFile> {
+  for (const plan of planFeeds(config, articles)) yield { path: plan.path, contents: plan.render() };
 }

@@ -22,6 +22,8 @@ export interface ImagePlan {
   /** Every resized copy to make, once each (two articles may share an image). */
   jobs: { job: RenditionJob; file: string }[];
   brand: { logo: BrandImage | null; ogImage: BrandImage | null };
+  /** Every local image used, as `src:contents-hash`: what pages showing images depend on. */
+  sources: string[];
 }
 
 /** `/images/a/b.jpg` → `images/a/b.jpg` (project-relative), or null for a path outside `/images/`. */
@@ -60,6 +62,7 @@ export async function prepareImages(
     return found;
   };
   const jobs = new Map<string, { job: RenditionJob; file: string }>();
+  const sources = new Set<string>();
 
   for (const article of articles) {
     const image = article.image;
@@ -71,6 +74,7 @@ export async function prepareImages(
       );
       continue;
     }
+    sources.add(`${image.src}:${located.info.hash}`);
     image.width = located.info.width;
     image.height = located.info.height;
     const planned = planRenditions(image.src, located.info);
@@ -96,12 +100,16 @@ export async function prepareImages(
       );
       return null;
     }
+    sources.add(`${src}:${located.info.hash}`);
     return { src, width: located.info.width, height: located.info.height };
   };
   const logo = await brandImage("logo", "brand.logo");
   await brandImage("favicon", "brand.favicon");
   const ogImage = await brandImage("ogImage", "brand.og_image");
-  return { plan: { jobs: [...jobs.values()], brand: { logo, ogImage } }, diagnostics };
+  return {
+    plan: { jobs: [...jobs.values()], brand: { logo, ogImage }, sources: [...sources].sort() },
+    diagnostics,
+  };
 }
 
 async function readLocal(src: string, root: string): Promise<Located> {

@@ -4,6 +4,7 @@ import { loadArticles } from "../articles/load-articles.ts";
 import { loadConfig } from "../config/load-config.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../shared/diagnostic.ts";
+import { plural } from "../shared/plural.ts";
 import { buildIssue, type IssueFiles } from "./build-issue.ts";
 import { parseDayFlag } from "./day-flag.ts";
 import { renderIntro } from "./intro.ts";
@@ -69,7 +70,7 @@ async function rebuild(
   }
   const built = await buildIssue(issue, config, createMjmlRenderer());
   if (report(built.diagnostics, io) || !built.files) return 1;
-  io.out(`Issue ${issue.number} (${issue.entries.length} articles):`);
+  io.out(`Issue ${issue.number} (${plural(issue.entries.length, "article")}):`);
   describe(issue, built.files, io);
   if (options.dryRun) return 0;
   try {
@@ -81,18 +82,32 @@ async function rebuild(
   }
 }
 
+/** The next issue, planned and built but not written, with what it needs to be recorded. */
+export interface PreparedIssue {
+  config: SiteConfig;
+  ledger: Ledger;
+  issue: LedgerIssue;
+  files: IssueFiles;
+  /** The first issue's window start, recorded in the ledger with it. */
+  start: Date;
+  /** How many candidates wait for a later issue (over `--limit`). */
+  waiting: number;
+}
+
 /**
- * `npm run newsletter`: makes the next issue (or rebuilds one), the edge that reads the configuration, the
- * ledger and the articles, and writes the issue's files and then the ledger. Returns the exit code.
+ * Reads the configuration, the ledger and the articles, and plans and builds the next issue without
+ * writing anything. Returns the issue, or the exit code: 1 after printing a problem, 0 when there is
+ * nothing new (said on `io.out`).
  */
-export async function runNewsletter(options: NewsletterOptions, io: Reporter): Promise<number> {
+export async function prepareNextIssue(
+  options: NewsletterOptions,
+  io: Reporter,
+): Promise<PreparedIssue | number> {
   const loaded = await loadConfig(options.root);
   if (report(loaded.diagnostics, io) || !loaded.config) return 1;
   const config = loaded.config;
   const { ledger, diagnostics } = await readLedger(options.root);
   if (report(diagnostics, io)) return 1;
-  if (options.issue !== null) return rebuild(ledger, config, options, io);
-
   const since = options.since === null ? null : parseDayFlag("since", options.since, config.timeZone);
   const until = options.until === null ? null : parseDayFlag("until", options.until, config.timeZone);
   for (const flag of [since, until]) {
@@ -146,18 +161,43 @@ export async function runNewsletter(options: NewsletterOptions, io: Reporter): P
   });
   const built = await buildIssue(issue, config, createMjmlRenderer());
   if (report(built.diagnostics, io) || !built.files) return 1;
+  return {
+    config,
+    ledger,
+    issue,
+    files: built.files,
+    start: selection.start,
+    waiting: selection.waiting.length,
+  };
+}
+
+/**
+ * `npm run newsletter`: makes the next issue (or rebuilds one), the edge that reads the configuration, the
+ * ledger and the articles, and writes the issue's files and then the ledger. Returns the exit code.
+ */
+export async function runNewsletter(options: NewsletterOptions, io: Reporter): Promise<number> {
+  if (options.issue !== null) {
+    const loaded = await loadConfig(options.root);
+    if (report(loaded.diagnostics, io) || !loaded.config) return 1;
+    const { ledger, diagnostics } = await readLedger(options.root);
+    if (report(diagnostics, io)) return 1;
+    return rebuild(ledger, loaded.config, options, io);
+  }
+  const prepared = await prepareNextIssue(options, io);
+  if (typeof prepared === "number") return prepared;
+  const { config, ledger, issue, files } = prepared;
   io.out(
-    `${options.dryRun ? "Would make issue" : "Issue"} ${issue.number} with ${issue.entries.length} articles:`,
+    `${options.dryRun ? "Would make issue" : "Issue"} ${issue.number} with ${plural(issue.entries.length, "article")}:`,
   );
-  describe(issue, built.files, io);
-  if (selection.waiting.length > 0)
+  describe(issue, files, io);
+  if (prepared.waiting > 0)
     io.out(
-      `${selection.waiting.length} more articles wait for the next issue (--limit ${options.limit ?? config.newsletter.limit})`,
+      `${plural(prepared.waiting, "more article waits", "more articles wait")} for the next issue (--limit ${options.limit ?? config.newsletter.limit})`,
     );
   if (options.dryRun) return 0;
   try {
-    const written = await writeIssue(options.root, issue.number, built.files);
-    await writeLedger(options.root, appendIssue(ledger, issue, selection.start, config.timeZone));
+    const written = await writeIssue(options.root, issue.number, files);
+    await writeLedger(options.root, appendIssue(ledger, issue, prepared.start, config.timeZone));
     io.out(`Wrote ${written.join(", ")} and newsletter/issues.json`);
     return 0;
   } catch (e) {

@@ -1,15 +1,15 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import type { Article, ArticleImage } from "../articles/article.ts";
+import type { Article } from "../articles/article.ts";
 import { writeFeeds } from "../build/write-feeds.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
 import { writeImages } from "../images/write-images.ts";
+import { NUNJUCKS_OPTIONS } from "../render/nunjucks-options.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
+import { TEMPLATES_DIR } from "../shared/package-root.ts";
 import { makeFilters } from "./filters.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
-import { previewImage } from "./og-image.ts";
 import { loadSiteData, type SiteData, type SiteDataOptions } from "./load-site-data.ts";
 
 /** The few methods of Eleventy 3's configuration object that Gazette calls (Eleventy ships no types). */
@@ -48,7 +48,7 @@ export interface GazettePluginOptions {
 }
 
 /** The templates folder of this package: pages, layouts, partials, assets. */
-export const TEMPLATES_DIR = fileURLToPath(new URL("../../templates/", import.meta.url));
+export { TEMPLATES_DIR };
 
 /**
  * Wires Gazette into Eleventy: folders, the `gazette` global data, filters, the stylesheet. Eleventy is an
@@ -62,12 +62,7 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
   eleventyConfig.setLayoutsDirectory("../layouts");
   eleventyConfig.setTemplateFormats(["njk"]);
   eleventyConfig.setDataDeepMerge(false);
-  eleventyConfig.setNunjucksEnvironmentOptions({
-    autoescape: true,
-    throwOnUndefined: false,
-    trimBlocks: true,
-    lstripBlocks: true,
-  });
+  eleventyConfig.setNunjucksEnvironmentOptions({ ...NUNJUCKS_OPTIONS });
   if (options.only) {
     for (const name of readdirSync(path.join(TEMPLATES_DIR, "pages"))) {
       if (!options.only.includes(name))
@@ -121,10 +116,6 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
       return (filter as (...a: never[]) => unknown)(...args);
     });
   }
-  eleventyConfig.addFilter("previewImage", function (this: FilterContext | undefined, image: ArticleImage | null) {
-    use(this);
-    return previewImage(image ?? null, config(), this?.ctx?.gazette?.brandImages.ogImage ?? null);
-  });
   eleventyConfig.addFilter("newsArticleJsonLd", function (this: FilterContext | undefined, article: Article) {
     use(this);
     return newsArticleJsonLd(article, config());

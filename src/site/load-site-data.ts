@@ -39,7 +39,7 @@ export function makeSiteData(
   config: SiteConfig,
   published: Article[],
   ledger: Ledger = emptyLedger(),
-  images: ImagePlan = { jobs: [], brand: { logo: null, ogImage: null } },
+  images: ImagePlan = { jobs: [], brand: { logo: null, ogImage: null }, sources: [] },
 ): SiteData {
   const model = buildSiteModel(config, published);
   const issues = newsletterPages(ledger.issues);

@@ -15,7 +15,11 @@ export interface PreviewImage {
 export function mainImage(image: ArticleImage): { src: string; width: number | null; height: number | null } {
   const { renditions, width, height } = image;
   if (renditions && width && height) {
-    return { src: renditions.src, width: renditions.width, height: Math.round((height * renditions.width) / width) };
+    return {
+      src: renditions.src,
+      width: renditions.width,
+      height: Math.round((height * renditions.width) / width),
+    };
   }
   return { src: image.src, width, height };
 }

@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { renderBatches } from "../../src/build/build-site.ts";
+import { renderBatches } from "../../src/site/eleventy-batches.ts";
 import { makeSiteData } from "../../src/site/load-site-data.ts";
 import { makeArticle, makeConfig } from "../factories.ts";
 

@@ -4,7 +4,11 @@ import { simpleParser } from "mailparser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { readLedger } from "../../src/newsletter/ledger.ts";
-import { type NewsletterOptions, runNewsletter } from "../../src/newsletter/run-newsletter.ts";
+import {
+  type NewsletterOptions,
+  prepareNextIssue,
+  runNewsletter,
+} from "../../src/newsletter/run-newsletter.ts";
 import {
   articleFile,
   deleteArticle,
@@ -83,7 +87,7 @@ runner("a sequence of issues sends every article exactly once", async () => {
   ] as const)
     await putArticle(root, `${slug}.md`, articleFile(slug.toUpperCase(), `2024-03-${day}T09:00`));
   r = await run(root, "2024-03-19T10:00:00Z", { limit: 2 });
-  assert.match(r.lines.join("\n"), "1 more articles wait for the next issue");
+  assert.match(r.lines.join("\n"), "1 more article waits for the next issue");
   r = await run(root, "2024-03-20T10:00:00Z", { limit: 2 });
   const issues = await issuesOf(root);
   assert.equal(issues.slice(3), [["h", "g"], ["i"]]);
@@ -95,7 +99,7 @@ runner("--dry-run prints the issue and writes nothing", async () => {
   const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
   const r = await run(root, "2024-03-08T10:00:00Z", { dryRun: true });
   assert.is(r.code, 0);
-  assert.match(r.lines.join("\n"), "Would make issue 1 with 1 articles");
+  assert.match(r.lines.join("\n"), "Would make issue 1 with 1 article:");
   assert.match(r.lines.join("\n"), "Alpha  (a)");
   assert.equal([...(await readTree(root)).keys()], ["articles/a.md", "gazette.config.yaml"]);
 });
@@ -135,3 +139,30 @@ runner("bad input: one clear line each", async () => {
 });
 
 runner.run();
+
+const prepare = suite("prepareNextIssue");
+
+prepare("plans and builds the next issue and writes nothing", async () => {
+  const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
+  const before = await readTree(root);
+  const io = recorder();
+  const prepared = await prepareNextIssue(options(root, "2024-03-08T10:00:00Z"), io);
+  if (typeof prepared === "number") throw new Error(io.errors.join("\n"));
+  assert.equal(
+    [prepared.issue.number, prepared.issue.entries.map((e) => e.slug), prepared.waiting],
+    [1, ["a"], 0],
+  );
+  assert.match(prepared.files.html, "Alpha");
+  assert.equal(await readTree(root), before);
+});
+
+prepare("nothing new: 0 and a line that says so; bad content: 1", async () => {
+  const root = await makeProject({});
+  const io = recorder();
+  assert.is(await prepareNextIssue(options(root, "2024-03-08T10:00:00Z"), io), 0);
+  assert.equal(io.lines, ["no new articles in the last 7 days: no issue made"]);
+  await putArticle(root, "bad.md", "---\ntitle: x\n---\n");
+  assert.is(await prepareNextIssue(options(root, "2024-03-08T10:00:00Z"), recorder()), 1);
+});
+
+prepare.run();

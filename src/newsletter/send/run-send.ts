@@ -1,6 +1,7 @@
 import { loadConfig } from "../../config/load-config.ts";
 import type { SiteConfig } from "../../config/site-config.ts";
 import { formatDiagnostic, hasErrors } from "../../shared/diagnostic.ts";
+import { plural } from "../../shared/plural.ts";
 import { type CompiledIssue, compileIssue, personalize } from "../build-issue.ts";
 import { readLedger } from "../ledger.ts";
 import { createMjmlRenderer } from "../render-mjml.ts";
@@ -137,7 +138,7 @@ export async function runSend(command: SendCommand, io: SendReporter): Promise<n
   const plan = planSend(list, await readSendLog(command.root, issue.number), command);
   const skipped = [
     subscribers?.unsubscribed ? `${subscribers.unsubscribed} unsubscribed` : "",
-    subscribers?.duplicates ? `${subscribers.duplicates} duplicates` : "",
+    subscribers?.duplicates ? plural(subscribers.duplicates, "duplicate") : "",
     plan.alreadySent.length ? `${plan.alreadySent.length} already sent` : "",
   ].filter(Boolean);
   for (const { subscriber, response } of plan.failedBefore)
@@ -148,14 +149,14 @@ export async function runSend(command: SendCommand, io: SendReporter): Promise<n
     );
   if (command.dryRun) {
     io.out(
-      `Would send issue ${issue.number} to ${plan.queue.length} recipients${skipped.length ? ` (skipping ${skipped.join(", ")})` : ""}:`,
+      `Would send issue ${issue.number} to ${plural(plan.queue.length, "recipient")}${skipped.length ? ` (skipping ${skipped.join(", ")})` : ""}:`,
     );
     for (const s of plan.queue) io.out(`  ${s.email}`);
     return 0;
   }
   if (!smtp?.ok) return 1;
   io.out(
-    `Sending issue ${issue.number} to ${plan.queue.length} recipients through ${smtp.settings.label}${skipped.length ? ` (skipping ${skipped.join(", ")})` : ""}`,
+    `Sending issue ${issue.number} to ${plural(plan.queue.length, "recipient")} through ${smtp.settings.label}${skipped.length ? ` (skipping ${skipped.join(", ")})` : ""}`,
   );
   const relay = openRelay(smtp.settings, envelopeFrom(config.newsletter.from));
   const log = await openSendLog(command.root, issue.number);

@@ -98,7 +98,7 @@ send(
       assert.is(await runSend(command(root, csv, {}, { dryRun: true }), dry), 0);
       assert.match(
         dry.lines[0] ?? "",
-        "Would send issue 1 to 200 recipients (skipping 1 unsubscribed, 1 duplicates)",
+        "Would send issue 1 to 200 recipients (skipping 1 unsubscribed, 1 duplicate)",
       );
       assert.is(dry.lines.length, 201);
       const test = sendRecorder();

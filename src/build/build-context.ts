@@ -1,0 +1,40 @@
+import type { OutputWriter } from "../cache/output-writer.ts";
+import type { SiteConfig } from "../config/site-config.ts";
+import type { Diagnostic } from "../shared/diagnostic.ts";
+import type { SiteData } from "../site/load-site-data.ts";
+import type { RenderPool } from "./render-pool.ts";
+
+/** What every build step gets: the checked site data, the output writer and the cache keys. */
+export interface BuildContext {
+  root: string;
+  outDir: string;
+  cacheDir: string;
+  config: SiteConfig;
+  data: SiteData;
+  /** Render workers requested (1: render in this thread). */
+  jobs: number;
+  /** The templates folder: pages/, layouts/, partials/, assets/. */
+  templatesDir: string;
+  /** Fewer pages than this are rendered in this thread rather than in the workers. */
+  workerThreshold: number;
+  /** Writes output files, keeping unchanged ones (see OutputWriter). */
+  output: OutputWriter;
+  /** The render workers, started on first use (none when `jobs` is 1). */
+  pool(): RenderPool | null;
+  /** The worker holding each summarised article's HTML, by article file. */
+  owners: Map<string, number>;
+  /** HTML rendered while summarising in this thread, by article file (taken by the first read). */
+  seeds: Map<string, string>;
+  /** A cache key: the code, templates and configuration hashes, then `parts`. */
+  key(...parts: string[]): string;
+  /** A stable hash of plain data; an article counts as its file and content hash. */
+  hashValue(value: unknown): string;
+  /** Problems a step found that fail the build (the output is then left as it was). */
+  failures: Diagnostic[];
+}
+
+/** One step of the build (pages, feeds, assets; search indexes and images can join). */
+export interface BuildStep {
+  name: string;
+  run(context: BuildContext): Promise<void>;
+}

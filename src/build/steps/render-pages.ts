@@ -1,0 +1,89 @@
+import path from "node:path";
+import { readPath } from "../../cache/track-reads.ts";
+import { readPageTemplates } from "../../render/page-template.ts";
+import { type PagePlan, planPages } from "../../render/plan-pages.ts";
+import type { BuildContext, BuildStep } from "../build-context.ts";
+import type { PoolTask } from "../render-pool.ts";
+import { createRenderSession, type RenderedPage } from "../render-session.ts";
+
+/** Fewer pages than this to render are rendered in this thread: starting workers would cost more. */
+export const POOL_THRESHOLD = 300;
+
+/** The article a page is about (`entry.article`), whose HTML a worker may hold already. */
+function articleFileOf(page: PagePlan): string | undefined {
+  const entry = page.data.entry as { article?: { file?: unknown } } | undefined;
+  return typeof entry?.article?.file === "string" ? entry.article.file : undefined;
+}
+
+/**
+ * Renders the site's pages from templates/pages/. A page is rendered again only when its key changed: the
+ * code, templates and configuration, its own data (its article, neighbours, related articles, listing
+ * items…) and the parts of the global data it read last time (`gazette.model.tags`). Pages render in the
+ * workers when there are many, else here; either way each page is rendered alone, so the bytes are the same.
+ */
+export const renderPages: BuildStep = {
+  name: "pages",
+  async run(context: BuildContext) {
+    const { output } = context;
+    const globals = { gazette: context.data };
+    const pages = planPages(readPageTemplates(path.join(context.templatesDir, "pages")), globals);
+    const readHashes = new Map<string, string>();
+    const readHash = (dotted: string): string => {
+      let hash = readHashes.get(dotted);
+      if (hash === undefined) {
+        hash = context.hashValue(readPath(globals, dotted));
+        readHashes.set(dotted, hash);
+      }
+      return hash;
+    };
+    const own: string[] = [];
+    const keyOf = (index: number, reads: readonly string[]): string =>
+      context.key(
+        "page",
+        pages[index]?.outputPath ?? "",
+        own[index] ?? "",
+        ...reads.map((r) => `${r}=${readHash(r)}`),
+      );
+
+    const tasks: PoolTask[] = [];
+    pages.forEach((page, index) => {
+      own[index] = context.hashValue(page.data);
+      const previous = output.previous(page.outputPath);
+      if (previous?.reads && output.keep(page.outputPath, keyOf(index, previous.reads))) return;
+      const owner = context.owners.get(articleFileOf(page) ?? "");
+      tasks.push({
+        index,
+        ...(previous ? { previousHash: previous.hash } : {}),
+        ...(owner === undefined ? {} : { owner }),
+      });
+      const dir = path.posix.dirname(page.outputPath);
+      output.ensureDir(dir === "." ? "" : dir);
+    });
+
+    const onPage = (rendered: RenderedPage): void => {
+      const page = pages[rendered.index];
+      if (!page) return;
+      const key = keyOf(rendered.index, rendered.reads);
+      const previous = output.previous(page.outputPath);
+      if (!rendered.written && previous)
+        output.record(page.outputPath, { ...previous, key, reads: rendered.reads }, false);
+      else {
+        const { hash, size, mtimeMs, reads } = rendered;
+        output.record(page.outputPath, { key, hash, size, mtimeMs, reads }, true);
+      }
+    };
+    const pool = tasks.length >= context.workerThreshold || context.owners.size > 0 ? context.pool() : null;
+    if (pool) {
+      await pool.init(context.data);
+      await pool.render(tasks, onPage);
+      return;
+    }
+    const session = createRenderSession({
+      root: context.root,
+      templatesDir: context.templatesDir,
+      data: context.data,
+      staging: output.staging,
+    });
+    for (const task of tasks) onPage(session.render(task));
+  },
+};

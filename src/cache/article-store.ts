@@ -1,0 +1,223 @@
+import { readFileSync } from "node:fs";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Article } from "../articles/article.ts";
+import { listArticleFiles } from "../articles/load-articles.ts";
+import { parseArticle } from "../articles/parse-article.ts";
+import { decodeText } from "../articles/read-text.ts";
+import { renderMarkdown } from "../articles/render-markdown.ts";
+import { splitFrontMatter } from "../articles/split-front-matter.ts";
+import { countWords, readingMinutes, summarize } from "../articles/summarize.ts";
+import type { SiteConfig } from "../config/site-config.ts";
+import { type Diagnostic, error } from "../shared/diagnostic.ts";
+import { hashText } from "./hash-value.ts";
+
+/** The body fields every listing shows: known after one Markdown render, then kept in the cache. */
+export interface BodySummary {
+  summary: string;
+  wordCount: number;
+  readingMinutes: number;
+}
+
+/** An article whose body has not been rendered yet: its Markdown, and where its summary goes. */
+export interface PendingBody {
+  article: Article;
+  file: string;
+  markdown: string;
+  /** The summary given in front matter, else null (made from the body). */
+  givenSummary: string | null;
+}
+
+interface StoredArticle {
+  hash: string;
+  article: Record<string, unknown> | null;
+  diagnostics: Diagnostic[];
+}
+
+interface StoreFile {
+  version: 1;
+  key: string;
+  entries: Record<string, StoredArticle>;
+}
+
+export interface StoreLoad {
+  /** Every article that parsed, in file order. */
+  articles: Article[];
+  diagnostics: Diagnostic[];
+  /** Articles read again or for the first time: their bodies still have to be summarised. */
+  pending: PendingBody[];
+  /** Articles taken from the cache without parsing. */
+  reused: number;
+  /** Writes the cache for the next build (after the pending bodies are filled in). */
+  save(): Promise<void>;
+}
+
+const VERSION = 1;
+const BODY_KEYS = ["html", "text", "summary", "wordCount", "readingMinutes"];
+const fingerprints = new WeakMap<object, string>();
+
+/** An article's identity for the cache: its file and its content hash (undefined for other objects). */
+export function articleFingerprint(value: object): string | undefined {
+  return fingerprints.get(value);
+}
+
+/** Renders one body and gives the fields listings need, with the HTML and text. */
+export function renderBody(
+  markdown: string,
+  givenSummary: string | null,
+): BodySummary & { html: string; text: string } {
+  const body = renderMarkdown(markdown);
+  const words = countWords(body.text);
+  return {
+    html: body.html,
+    text: body.text,
+    summary: givenSummary ?? summarize(body.text),
+    wordCount: words,
+    readingMinutes: readingMinutes(words),
+  };
+}
+
+/**
+ * Gives an article `html` and `text` that are rendered from its file when read. They are not enumerable,
+ * so copying the article (to a worker) never renders them, and nothing keeps them: a page reads them once.
+ * `seeds` holds HTML already rendered (while summarising), taken by the first read.
+ */
+export function defineLazyBody(article: Article, root: string, seeds?: Map<string, string>): void {
+  const fromFile = (): { html: string; text: string } => {
+    const split = splitFrontMatter(readFileSync(path.join(root, article.file), "utf8"));
+    return renderMarkdown(split.ok ? split.body : "");
+  };
+  Object.defineProperty(article, "html", {
+    enumerable: false,
+    configurable: true,
+    get: () => {
+      const seeded = seeds?.get(article.file);
+      if (seeded === undefined) return fromFile().html;
+      seeds?.delete(article.file);
+      return seeded;
+    },
+  });
+  Object.defineProperty(article, "text", {
+    enumerable: false,
+    configurable: true,
+    get: () => fromFile().text,
+  });
+}
+
+function revive(stored: Record<string, unknown>): Article {
+  const article = { ...stored } as unknown as Article;
+  article.date = new Date(stored.date as string);
+  article.updated = stored.updated === null ? null : new Date(stored.updated as string);
+  return article;
+}
+
+/** The article's own data, without the body fields that are rendered on demand. */
+function plainFields(parsed: Article): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(parsed))) {
+    if (BODY_KEYS.includes(key) && key !== "summary") continue;
+    if (key === "summary" && descriptor.get) continue;
+    if ("value" in descriptor) out[key] = descriptor.value;
+  }
+  return out;
+}
+
+/**
+ * Loads every article through the parsed-article cache in `cacheDir`: a file whose bytes hash the same as
+ * when it was cached (same configuration, same code: `key`) is not parsed again, and its summary and word
+ * count come from the cache. Other files are parsed and returned in `pending` for their bodies.
+ */
+export async function loadArticleStore(
+  config: SiteConfig,
+  options: { root: string; cacheDir: string; key: string; useCache: boolean },
+): Promise<StoreLoad> {
+  const { root } = options;
+  const dir = path.join(root, "articles");
+  const storePath = path.join(options.cacheDir, "articles.json");
+  let previous: StoreFile | null = null;
+  if (options.useCache) {
+    try {
+      const parsed = JSON.parse(await readFile(storePath, "utf8")) as StoreFile;
+      if (parsed.version === VERSION && parsed.key === options.key) previous = parsed;
+    } catch {
+      previous = null; // no cache, or an unreadable one: parse everything
+    }
+  }
+  const entries: Record<string, StoredArticle> = {};
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const pending: PendingBody[] = [];
+  let reused = 0;
+  for (const relative of await listArticleFiles(dir)) {
+    const file = path.relative(root, path.join(dir, relative)) || relative;
+    const bytes = readFileSync(path.join(dir, relative));
+    const hash = hashText(bytes);
+    const cached = previous?.entries[file];
+    let stored: StoredArticle;
+    let article: Article | null;
+    if (cached && cached.hash === hash) {
+      stored = cached;
+      article = cached.article ? revive(cached.article) : null;
+      if (article) defineLazyBody(article, root);
+      reused++;
+    } else {
+      const decoded = decodeText(bytes);
+      if (!decoded.ok) {
+        stored = { hash, article: null, diagnostics: [error(decoded.code, file, 0, decoded.message)] };
+        article = null;
+      } else {
+        const parsed = parseArticle({ file, name: path.basename(relative), text: decoded.text }, config);
+        article = parsed.article ? (plainFields(parsed.article) as unknown as Article) : null;
+        stored = {
+          hash,
+          article: article as Record<string, unknown> | null,
+          diagnostics: parsed.diagnostics,
+        };
+        if (article) {
+          const split = splitFrontMatter(decoded.text);
+          const given = Object.getOwnPropertyDescriptor(parsed.article, "summary")?.get
+            ? null
+            : (parsed.article?.summary ?? null);
+          pending.push({ article, file, markdown: split.ok ? split.body : "", givenSummary: given });
+          defineLazyBody(article, root);
+        }
+      }
+    }
+    entries[file] = stored;
+    diagnostics.push(...stored.diagnostics);
+    if (article) {
+      fingerprints.set(article, `${file}\0${hash}`);
+      articles.push(article);
+    }
+  }
+  const save = async (): Promise<void> => {
+    // Pending articles are stored by reference: their summaries are filled in by now.
+    const store: StoreFile = { version: VERSION, key: options.key, entries };
+    await mkdir(options.cacheDir, { recursive: true });
+    const temporary = `${storePath}.${process.pid}.tmp`;
+    await writeFile(temporary, JSON.stringify(store));
+    await rename(temporary, storePath);
+  };
+  return { articles, diagnostics, pending, reused, save };
+}
+
+/** Fills in the summary, word count and reading time of pending articles, keeping their HTML in `seeds`. */
+export function summarizeBodies(
+  pending: readonly PendingBody[],
+  root: string,
+  seeds: Map<string, string>,
+): void {
+  for (const body of pending) {
+    const rendered = renderBody(body.markdown, body.givenSummary);
+    applySummary(body.article, rendered);
+    seeds.set(body.article.file, rendered.html);
+    defineLazyBody(body.article, root, seeds);
+  }
+}
+
+/** Sets an article's listing fields from a rendered body. */
+export function applySummary(article: Article, summary: BodySummary): void {
+  article.summary = summary.summary;
+  article.wordCount = summary.wordCount;
+  article.readingMinutes = summary.readingMinutes;
+}
