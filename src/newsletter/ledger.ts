@@ -21,6 +21,21 @@ export interface LedgerEntry {
   /** Publication instant, ISO 8601 with the site zone's offset. */
   date: string;
   readingMinutes: number;
+  /** The original's address, when the article had one (issues made before it was recorded have none). */
+  sourceUrl?: string | null;
+  /**
+   * The article's image as the email shows it: a site path (its ~1200 px copy) or a remote URL, with its
+   * size when known. Absent in issues made before images were recorded.
+   */
+  image?: LedgerImage | null;
+}
+
+/** An entry's image in the ledger. */
+export interface LedgerImage {
+  src: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
 }
 
 /** One issue as recorded when it was made. */
@@ -109,6 +124,16 @@ function entryProblem(e: unknown): string | null {
   if (!isInstant(o.date))
     return `has entry "${o.slug}" with date ${JSON.stringify(o.date)} (expected ISO 8601)`;
   if (!Number.isInteger(o.readingMinutes)) return `has entry "${o.slug}" without whole readingMinutes`;
+  if (o.sourceUrl !== undefined && !isTextOrNull(o.sourceUrl))
+    return `has entry "${o.slug}" with a sourceUrl that is not text or null`;
+  if (o.image !== undefined && o.image !== null) {
+    const image = o.image as Record<string, unknown>;
+    const size = (v: unknown): boolean => v === null || (Number.isInteger(v) && (v as number) > 0);
+    if (typeof image !== "object" || !isText(image.src) || typeof image.alt !== "string")
+      return `has entry "${o.slug}" with an image without src and alt`;
+    if (!size(image.width) || !size(image.height))
+      return `has entry "${o.slug}" with an image whose width or height is not a whole number`;
+  }
   return null;
 }
 
