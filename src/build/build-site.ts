@@ -134,7 +134,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       key: hashText(`${codeHash}\0${configHash}`),
       useCache: !options.clean,
     });
-    const collection = checkCollection(store.articles, options.now);
+    const collection = checkCollection(store.articles, options.now, config.timeZone);
     const ledger = await readLedger(root);
     // Image sizes and copies: a missing image is an error at its line, before anything is written.
     const images = await prepareImages(config, collection.published, root);
