@@ -1,4 +1,4 @@
-import { mkdir } from "node:fs/promises";
+import { mkdir, rm } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
@@ -58,6 +58,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     // Its own start message names localhost on every interface; ours below names the real address.
     messageOnStart: () => false,
     middleware: [
+      // While the content has errors, every page is the error page, so nobody mistakes the last good
+      // output for the current one; it refreshes itself and the page is back once the error is fixed.
+      (req, res, next) => {
+        if (buildError === null || !wantsPage(req.url ?? "")) return next();
+        res.statusCode = 500;
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+        res.end(errorPage(buildError));
+      },
       // A malformed path gets a 400 here: the file lookup behind it throws on it, and would end the process.
       async (req, res, next) => {
         const refused = checkRequestPath(req.url ?? "");
@@ -75,6 +84,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     server.server.listen({ port, host });
   };
 
+  /** The current build error (diagnostics, one per line), or null when the content builds. */
+  let buildError: string | null = null;
   const load = async (): Promise<SiteData | null> => {
     const result = await loadSiteData({
       root,
@@ -83,8 +94,14 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       ...(options.url === undefined ? {} : { url: options.url }),
     });
     for (const d of sortDiagnostics(result.diagnostics)) log(formatDiagnostic(d));
-    if (!result.data)
-      server.sendError({ error: new Error(result.diagnostics.map(formatDiagnostic).join("\n")) });
+    if (!result.data) {
+      buildError = sortDiagnostics(result.diagnostics)
+        .filter((d) => d.severity === "error")
+        .map(formatDiagnostic)
+        .join("\n");
+      // An open page shows it at once (the client's overlay); any page asked for shows the error page.
+      server.sendError({ error: new Error(buildError) });
+    } else buildError = null;
     return result.data;
   };
   /** Bumped by every saved file: a background rebuild stops between batches when it is out of date. */
@@ -123,7 +140,12 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     if (full) cache.clear();
     const site = await load();
     if (!site) return;
+    const before = data;
     data = site;
+    // A deleted or renamed article's old page goes at once: 404 before anything else is rebuilt.
+    const gone = before ? goneArticleUrls(before, site) : [];
+    for (const url of gone) await rm(path.join(outDir, url), { recursive: true, force: true });
+    if (gone.length > 0) log(`removed ${gone.join(", ")}`);
     if (!full) {
       const absolute = new Set(files.map((f) => path.resolve(root, f)));
       const pages = site.model.articlePages.filter((p) => absolute.has(path.resolve(root, p.article.file)));
@@ -165,6 +187,8 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },
     },
   );
+  // Until its first scan is done the watcher would miss a file deleted or renamed meanwhile.
+  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   watcher.on("all", (_, file) => {
     if (file.startsWith(path.join(root, "articles"))) {
       if (file.endsWith(".md")) schedule(file, false);
@@ -175,9 +199,49 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     host,
     close: async () => {
       await watcher.close();
+      // Let a rebuild in progress stop at its next batch, so nothing writes into the output after close.
+      clearTimeout(timer);
+      generation++;
+      await queue.catch(() => undefined);
       await server.close();
     },
   };
+}
+
+/** The site-relative URLs of article pages in the previous model that the new one no longer has. */
+export function goneArticleUrls(before: SiteData, after: SiteData): string[] {
+  const now = new Set(after.model.articlePages.map((p) => p.article.url));
+  return before.model.articlePages
+    .map((p) => p.article.url)
+    .filter((url) => !now.has(url) && /^\/[^.]/.test(url) && !url.includes(".."));
+}
+
+/** Whether a request is for a page (not an asset): `/`, `/x/`, `/x.html`. */
+function wantsPage(url: string): boolean {
+  const pathname = url.split("?")[0] ?? "";
+  return pathname.endsWith("/") || pathname.endsWith(".html");
+}
+
+/** The page shown instead of the site while the content has errors: each error with file and line. */
+export function errorPage(errors: string): string {
+  const escaped = errors.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="1">
+<title>Build error</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1a1a1a}pre{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #b00020;padding:1rem}</style>
+</head>
+<body>
+<main>
+<h1>The site does not build</h1>
+<p>Fix the file named below and save: this page reloads by itself and shows the site again.</p>
+<pre>${escaped}</pre>
+</main>
+</body>
+</html>
+`;
 }
 
 /** Answers 400 with the reason as plain text. */
