@@ -9,6 +9,7 @@ import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { generateArticles } from "./bench/generate-articles.ts";
+import { writeImportBatch } from "./bench/import-batch.ts";
 import { type Measurement, measure, median } from "./bench/measure.ts";
 
 const command = defineCommand({
@@ -120,6 +121,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
+let importBatch: Measurement | null = null;
 const work = await mkdtemp(path.join(os.tmpdir(), "gazette-bench-"));
 try {
   for (const count of counts) {
@@ -180,6 +182,20 @@ try {
     rows.push({ articles: count, gazette, files, newsletter, hugo, problems });
     await rm(project, { recursive: true, force: true });
   }
+  // The importer's batch target (issue 18): 1,000 copied pages in one process within 20 s.
+  process.stderr.write("importer: 1000 copied pages in one run\n");
+  const pages = path.join(work, "import-pages");
+  await writeImportBatch(repo, pages, 1000);
+  const importArgs = [
+    "--import",
+    "tsx",
+    path.join(repo, "scripts", "import.ts"),
+    "--json",
+    "--out",
+    path.join(work, "none"),
+    pages,
+  ];
+  importBatch = await timed("import 1000 pages", node, importArgs, repo);
 } finally {
   await rm(work, { recursive: true, force: true });
 }
@@ -198,6 +214,10 @@ for (const r of rows) {
   );
 }
 for (const r of rows) for (const p of r.problems) console.log(`INCOMPLETE at ${r.articles}: ${p}`);
+if (importBatch)
+  console.log(
+    `\nimporter: 1000 copied pages in one run: ${fixed(importBatch.wallSeconds)} s wall, ${fixed(importBatch.cpuSeconds)} s CPU (target: 20 s)`,
+  );
 const small = rows[0];
 const large = rows[rows.length - 1];
 if (small && large && large !== small) {
