@@ -30,6 +30,11 @@ const command = defineCommand({
       default: "3",
     },
     "no-hugo": { type: "boolean", description: "skip the Hugo comparison" },
+    subscriptions: {
+      type: "boolean",
+      description:
+        "instead: the subscriptions figures (import 100k, plan a send to 100k, POST /subscribe p99 at 200/s) on SQLite, and PostgreSQL with DATABASE_URL",
+    },
     "hugo-site": {
       type: "string",
       value: "DIR",
@@ -38,7 +43,11 @@ const command = defineCommand({
       defaultText: "../shared/bench/hugo-site",
     },
   },
-  examples: ["npm run bench", "npm run bench -- --articles 1000 --runs 1 --no-hugo"],
+  examples: [
+    "npm run bench",
+    "npm run bench -- --articles 1000 --runs 1 --no-hugo",
+    "npm run bench -- --subscriptions",
+  ],
   notes: ["See docs/performance.md."],
 });
 const { values } = parseCommandLine(command);
@@ -52,6 +61,10 @@ const counts = values.articles.split(",").map(Number);
 const runs = Number(values.runs);
 const repo = process.cwd();
 const node = process.execPath;
+if (values.subscriptions) {
+  const { benchSubscriptions } = await import("./bench/subscriptions.ts");
+  process.exit(await benchSubscriptions(repo, runs));
+}
 
 async function countFiles(dir: string): Promise<number> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
