@@ -10,6 +10,27 @@ export interface Source {
   slug: string;
 }
 
+/** One format of a responsive image: its files, narrowest first (`srcset`). */
+export interface ImageRendition {
+  /** MIME type: `image/avif`, `image/webp`, `image/jpeg`, `image/png`. */
+  type: string;
+  files: { src: string; width: number }[];
+}
+
+/** The resized copies of a local image, made by the image step (`src/images/`). */
+export interface ImageRenditions {
+  /** AVIF and WebP, for `<source>` elements. */
+  modern: ImageRendition[];
+  /** The original's format (JPEG or PNG), for the `<img>` itself. */
+  fallback: ImageRendition;
+  /** The fallback file about 1200 px wide (or the widest): the `src`, and the image in feeds and email. */
+  src: string;
+  /** Its width in pixels. */
+  width: number;
+  /** Its size in bytes and MIME type, for RSS `<enclosure>`. */
+  bytes: number;
+}
+
 /** An image shown with the article. */
 export interface ArticleImage {
   /** URL or site-relative path. */
@@ -24,6 +45,8 @@ export interface ArticleImage {
    */
   width: number | null;
   height: number | null;
+  /** Resized copies in modern formats, or null (a remote image, an SVG or GIF, or before the image step). */
+  renditions: ImageRenditions | null;
 }
 
 /**

@@ -270,7 +270,15 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
         "image has no image_alt (expected a description of the image for readers who can't see it)",
       );
     }
-    image = { src: imageSrc, alt: imageAlt ?? "", caption, line: lineOf("image"), width: null, height: null };
+    image = {
+      src: imageSrc,
+      alt: imageAlt ?? "",
+      caption,
+      line: lineOf("image"),
+      width: null,
+      height: null,
+      renditions: null,
+    };
   }
 
   const draftValue = values.draft;

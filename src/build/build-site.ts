@@ -10,6 +10,7 @@ import { createValueHasher, hashText } from "../cache/hash-value.ts";
 import { createOutputWriter, recoverCommit } from "../cache/output-writer.ts";
 import { loadConfig } from "../config/load-config.ts";
 import type { ConfigOverrides } from "../config/parse-config.ts";
+import { prepareImages } from "../images/prepare-images.ts";
 import { readLedger } from "../newsletter/ledger.ts";
 import { type Diagnostic, hasErrors, warning } from "../shared/diagnostic.ts";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../shared/package-root.ts";
@@ -22,6 +23,7 @@ import { indexSearch } from "./steps/index-search.ts";
 import { markOutputFolder } from "./steps/mark-output-folder.ts";
 import { POOL_THRESHOLD, renderPages } from "./steps/render-pages.ts";
 import { writeFeedFiles } from "./steps/write-feed-files.ts";
+import { writeImageFiles } from "./steps/write-image-files.ts";
 import { swapDirectory } from "./swap-directory.ts";
 
 /**
@@ -30,6 +32,7 @@ import { swapDirectory } from "./swap-directory.ts";
  * through `context.output`, which keeps unchanged files and records every output in the manifest.
  */
 export const BUILD_STEPS: readonly (readonly BuildStep[])[] = [
+  [writeImageFiles],
   [renderPages, writeFeedFiles, copyAssets, markOutputFolder],
   [indexSearch],
 ];
@@ -135,12 +138,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     });
     const collection = checkCollection(store.articles, options.now, config.timeZone);
     const ledger = await readLedger(root);
+    // Image sizes and copies: a missing image is an error at its line, before anything is written.
+    const images = await prepareImages(config, collection.published, root);
     const diagnostics = [
       ...recovered,
       ...loaded.diagnostics,
       ...store.diagnostics,
       ...collection.diagnostics,
       ...ledger.diagnostics,
+      ...images.diagnostics,
     ];
     if (hasErrors(diagnostics)) {
       await rm(staging, { recursive: true, force: true });
@@ -154,6 +160,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     if (summarizer) owners = await summarizer.summarize(store.pending);
     else summarizeBodies(store.pending, root, seeds);
 
+    const imagesKey = hashText(images.plan.sources.join("\n"));
     const output = createOutputWriter({ outDir, staging, cacheDir, previous, swap: swapDirectory });
     const context: BuildContext = {
       root,
@@ -161,7 +168,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheDir,
       config,
       now: options.now,
-      data: makeSiteData(config, collection.published, ledger.ledger),
+      data: makeSiteData(config, collection.published, ledger.ledger, images.plan),
       jobs,
       templatesDir,
       workerThreshold,
@@ -169,7 +176,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pool: startPool,
       owners,
       seeds,
-      key: (...parts) => hashText([globalKey, ...parts].join("\0")),
+      // Pages show image sizes and copies, which come from the image files, not the articles: any image
+      // change renders the pages again.
+      key: (...parts) => hashText([globalKey, imagesKey, ...parts].join("\0")),
       hashValue: createValueHasher(articleFingerprint),
       failures: [],
     };

@@ -8,6 +8,7 @@ import type { ArticleCache } from "../articles/load-articles.ts";
 import { markOutput, recoverOutput } from "../build/output-guard.ts";
 import { writeFeeds } from "../build/write-feeds.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
+import { writeImages } from "../images/write-images.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
 import { renderBatches, renderWithEleventy } from "../site/eleventy-batches.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
@@ -107,6 +108,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let generation = 0;
   const renderAll = async (site: SiteData): Promise<boolean> => {
     const mine = generation;
+    await writeImages(site.images, site.model.articles, root, outDir);
     for (const batch of renderBatches(site, DEV_BATCH)) {
       if (mine !== generation) return false;
       await renderWithEleventy(root, outDir, batch);

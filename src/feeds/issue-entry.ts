@@ -46,5 +46,6 @@ export function issueEntry(issue: IssueForFeed, config: SiteConfig): FeedEntry {
     author: config.publisher,
     categories: [],
     sourceUrl: null,
+    image: null,
   };
 }

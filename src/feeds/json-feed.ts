@@ -54,6 +54,7 @@ export function renderJsonFeed(meta: FeedMeta, entries: readonly FeedEntry[]): s
         ...item,
         ...(itemAuthor ? { authors: [itemAuthor] } : {}),
         ...(entry?.sourceUrl ? { external_url: entry.sourceUrl } : {}),
+        ...(entry?.image ? { image: entry.image.url } : {}),
       };
     }),
   };

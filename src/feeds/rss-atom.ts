@@ -49,6 +49,9 @@ export function renderRss(meta: FeedMeta, entries: readonly FeedEntry[]): string
       category: entry.categories.map((c) => ({ name: rssText(c.name) })),
       // RSS <author> must be an email address (trap 4): a name goes in Dublin Core's dc:creator.
       extensions: [{ name: "dc:creator", objects: { _text: rssText(entry.author) } }],
+      ...(entry.image
+        ? { enclosure: { url: entry.image.url, type: entry.image.type, length: entry.image.length } }
+        : {}),
     };
     feed.addItem(item);
   }
@@ -74,7 +77,21 @@ export function renderAtom(meta: FeedMeta, entries: readonly FeedEntry[]): strin
       content: forCdata(entry.contentHtml),
       author: [{ name: forText(entry.author) }],
       category: entry.categories.map((c) => ({ name: forAttribute(c.name), term: forAttribute(c.name) })),
+      ...(entry.image ? { enclosure: { url: entry.image.url, length: entry.image.length } } : {}),
     });
   }
-  return addFeedHistory(restoreXml(feed.atom1()), "atom", meta.history);
+  return addFeedHistory(fixEnclosureTypes(restoreXml(feed.atom1()), entries), "atom", meta.history);
+}
+
+/**
+ * `feed` writes an Atom enclosure's type from the file extension (`image/jpg`, which is no MIME type):
+ * put each entry's real type back. Entries and enclosures come out in the same order.
+ */
+function fixEnclosureTypes(xml: string, entries: readonly FeedEntry[]): string {
+  const types = entries.flatMap((e) => (e.image ? [e.image.type] : []));
+  let i = 0;
+  return xml.replace(/(<link rel="enclosure"[^>]*? type=")[^"]*(")/g, (_, start: string, end: string) => {
+    const type = types[i++];
+    return type ? `${start}${type}${end}` : `${start}${end}`;
+  });
 }

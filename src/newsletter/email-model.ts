@@ -2,7 +2,7 @@ import { absoluteUrl, newsletterUrl } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { dayKey, formatDay, formatDayRange } from "../shared/dates.ts";
 import type { Intro } from "./intro.ts";
-import type { LedgerIssue } from "./ledger.ts";
+import type { LedgerEntry, LedgerIssue } from "./ledger.ts";
 import { oneLine } from "./subject-line.ts";
 
 /** One entry as the email shows it: every URL absolute, every date formatted. */
@@ -14,7 +14,14 @@ export interface EmailEntry {
   date: string;
   readingTime: string;
   summary: string;
+  /** The one "Read" link: the original when known ("Read the original at Iran Focus"), else the site's page. */
+  read: { href: string; label: string };
+  /** The article's image at the column's width, or null. */
+  image: { url: string; alt: string; width: number; height: number | null } | null;
 }
+
+/** The email's column width inside its padding (600 px body, 24 px each side). */
+export const EMAIL_IMAGE_WIDTH = 552;
 
 /** Everything the email templates and the plain-text version read: no logic is left for them. */
 export interface EmailModel {
@@ -25,6 +32,8 @@ export interface EmailModel {
   previewFiller: string;
   siteName: string;
   siteUrl: string;
+  /** The masthead: a raster logo (mail clients show no SVG) or the name in type, and the accent colours. */
+  brand: { logoUrl: string | null; logoText: string; accent: string; accentDark: string };
   issueNumber: number;
   /** `1 March 2024 – 7 March 2024`, from the oldest to the newest entry's day. */
   dateRange: string;
@@ -55,6 +64,28 @@ export function dayRange(dates: readonly Date[], timeZone: string, locale: strin
     : formatDayRange(first, last, timeZone, locale);
 }
 
+/** An entry's one "Read" link, naming where the story is from. */
+export function readLink(entry: LedgerEntry, config: SiteConfig): { href: string; label: string } {
+  if (entry.sourceUrl) {
+    const publisher = entry.source ?? new URL(entry.sourceUrl).hostname;
+    return { href: entry.sourceUrl, label: `Read the original at ${publisher}` };
+  }
+  return {
+    href: absoluteUrl(config, entry.url),
+    label: entry.source ? `Read the ${entry.source} story on ${config.title}` : `Read it on ${config.title}`,
+  };
+}
+
+/** An entry's image for the email: absolute URL, the column's width, the height to match. */
+export function emailImage(entry: LedgerEntry, config: SiteConfig): EmailEntry["image"] {
+  const image = entry.image;
+  if (!image) return null;
+  const width = image.width ? Math.min(image.width, EMAIL_IMAGE_WIDTH) : EMAIL_IMAGE_WIDTH;
+  const height = image.width && image.height ? Math.round((image.height * width) / image.width) : null;
+  const url = image.src.startsWith("/") ? absoluteUrl(config, image.src) : image.src;
+  return { url, alt: image.alt, width, height };
+}
+
 /**
  * Shapes a ledger issue into the email's data (pure). `unsubscribeUrl` is what the footer links to: the
  * filled template, a merge tag, or a mailto URL. `intro` is the introduction rendered from the ledger's
@@ -75,6 +106,15 @@ export function emailModel(
     previewFiller: FILLER,
     siteName: config.title,
     siteUrl: config.url,
+    brand: {
+      logoUrl:
+        config.brand.logo && !/\.svg$/i.test(config.brand.logo)
+          ? absoluteUrl(config, config.brand.logo)
+          : null,
+      logoText: config.brand.logoText,
+      accent: config.brand.accent,
+      accentDark: config.brand.accentDark,
+    },
     issueNumber: issue.number,
     dateRange: dayRange(
       issue.entries.map((e) => new Date(e.date)),
@@ -89,6 +129,8 @@ export function emailModel(
       date: formatDay(new Date(e.date), timeZone, language),
       readingTime: `${e.readingMinutes} min read`,
       summary: oneLine(e.summary),
+      read: readLink(e, config),
+      image: emailImage(e, config),
     })),
     footer: {
       reason: `You are receiving this email because you subscribed to the ${config.title} newsletter at ${host}.`,

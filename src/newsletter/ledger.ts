@@ -25,6 +25,21 @@ export interface LedgerEntry {
   /** Publication instant, ISO 8601 with the site zone's offset. */
   date: string;
   readingMinutes: number;
+  /** The original's address, when the article had one (issues made before it was recorded have none). */
+  sourceUrl?: string | null;
+  /**
+   * The article's image as the email shows it: a site path (its ~1200 px copy) or a remote URL, with its
+   * size when known. Absent in issues made before images were recorded.
+   */
+  image?: LedgerImage | null;
+}
+
+/** An entry's image in the ledger. */
+export interface LedgerImage {
+  src: string;
+  alt: string;
+  width: number | null;
+  height: number | null;
 }
 
 /** How far sending an issue got: recorded so that a lost send log cannot make everyone get it twice. */
@@ -129,6 +144,22 @@ function entryProblem(e: unknown, j: number): Problem | null {
     };
   if (!Number.isInteger(o.readingMinutes))
     return { message: `has entry "${o.slug}" without whole readingMinutes`, at: at("readingMinutes") };
+  if (o.sourceUrl !== undefined && !isTextOrNull(o.sourceUrl))
+    return {
+      message: `has entry "${o.slug}" with a sourceUrl that is not text or null`,
+      at: at("sourceUrl"),
+    };
+  if (o.image !== undefined && o.image !== null) {
+    const image = o.image as Record<string, unknown>;
+    const size = (v: unknown): boolean => v === null || (Number.isInteger(v) && (v as number) > 0);
+    if (typeof image !== "object" || !isText(image.src) || typeof image.alt !== "string")
+      return { message: `has entry "${o.slug}" with an image without src and alt`, at: at("image") };
+    if (!size(image.width) || !size(image.height))
+      return {
+        message: `has entry "${o.slug}" with an image whose width or height is not a whole number`,
+        at: at("image"),
+      };
+  }
   return null;
 }
 

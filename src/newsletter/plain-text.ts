@@ -31,7 +31,15 @@ export function plainText(model: EmailModel): string {
   for (const entry of model.entries) {
     const meta = [entry.source, entry.date, entry.readingTime].filter(Boolean).join(" · ");
     blocks.push(
-      [underline(wrapText(entry.title), "-"), entry.url, meta, "", wrapText(entry.summary)].join("\n"),
+      [
+        underline(wrapText(entry.title), "-"),
+        entry.url,
+        meta,
+        "",
+        wrapText(entry.summary),
+        "",
+        `${entry.read.label}: ${entry.read.href}`,
+      ].join("\n"),
     );
   }
   const { footer } = model;

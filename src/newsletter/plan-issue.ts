@@ -1,6 +1,7 @@
 import type { Article } from "../articles/article.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { isoInZone } from "../shared/dates.ts";
+import { mainImage } from "../site/og-image.ts";
 import type { Ledger, LedgerEntry, LedgerIssue } from "./ledger.ts";
 import type { Selection } from "./select-entries.ts";
 import { issuePreheader, issueSubject } from "./subject-line.ts";
@@ -15,6 +16,8 @@ export function snapshotEntry(article: Article, timeZone: string): LedgerEntry {
     source: article.source?.name ?? null,
     date: isoInZone(article.date, timeZone),
     readingMinutes: article.readingMinutes,
+    sourceUrl: article.sourceUrl,
+    image: article.image ? { alt: article.image.alt, ...mainImage(article.image) } : null,
   };
 }
 

@@ -3,6 +3,7 @@ import path from "node:path";
 import { loadArticles } from "../articles/load-articles.ts";
 import { loadConfig } from "../config/load-config.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import { prepareImages } from "../images/prepare-images.ts";
 import { acquireLock } from "../shared/acquire-lock.ts";
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../shared/diagnostic.ts";
 import { plural } from "../shared/plural.ts";
@@ -152,6 +153,9 @@ export async function prepareNextIssue(
     until: until?.ok ? until.end : null,
     limit: options.limit ?? config.newsletter.limit,
   });
+  // The email shows each entry's image from the site: its size and resized copy come from the image step.
+  const images = await prepareImages(config, selection.entries, options.root);
+  if (report(images.diagnostics, io)) return 1;
   const last = ledger.issues.length;
   if (selection.entries.length === 0) {
     io.out(

@@ -4,6 +4,7 @@ import type { Article } from "../articles/article.ts";
 import { writeFeeds } from "../build/write-feeds.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
+import { writeImages } from "../images/write-images.ts";
 import { NUNJUCKS_OPTIONS } from "../render/nunjucks-options.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
 import { TEMPLATES_DIR } from "../shared/package-root.ts";
@@ -93,6 +94,7 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
   // `npm run build` and `npm start` write them themselves, once per build, after their batches.
   eleventyConfig.on("eleventy.after", async ({ directories }) => {
     if (options.data || options.only || !current) return;
+    await writeImages(current.images, current.model.articles, root, directories.output);
     await writeFeeds(
       directories.output,
       renderFeeds(current.config, current.model.articles, { issues: current.issues, now: new Date() }),

@@ -1,8 +1,10 @@
-import type { Article } from "../articles/article.ts";
+import type { Article, ArticleImage } from "../articles/article.ts";
 import { standfirst } from "../articles/standfirst.ts";
 import { absoluteUrl, sitePath } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import type { BrandImage } from "../images/prepare-images.ts";
 import { dayKey, formatDay, formatDayRange, formatLongDay, formatMonth, isoInZone } from "../shared/dates.ts";
+import { previewImage } from "./og-image.ts";
 import { type OriginalLink, originalLink } from "./original-link.ts";
 import { prefixLinks } from "./prefix-links.ts";
 import { shortSummary } from "./short-summary.ts";
@@ -58,6 +60,9 @@ export function makeFilters(config: () => SiteConfig) {
     /** Image files of one format → a `srcset` value: `/p/images/x-480.webp 480w, …`. */
     srcset: (files: readonly { src: string; width: number }[]): string =>
       files.map((f) => `${sitePath(config(), f.src)} ${f.width}w`).join(", "),
+    /** The link-preview image of a page: the article's image, else the site-wide one, else null. */
+    previewImage: (image: ArticleImage | null | undefined, siteImage: BrandImage | null | undefined) =>
+      previewImage(image ?? null, config(), siteImage ?? null),
     /** `1 article`, `2 articles`. */
     plural: (count: number, one: string, many: string): string => `${count} ${count === 1 ? one : many}`,
   };

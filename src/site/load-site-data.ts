@@ -3,6 +3,7 @@ import { type LoadOptions, loadArticles } from "../articles/load-articles.ts";
 import { loadConfig } from "../config/load-config.ts";
 import type { ConfigOverrides } from "../config/parse-config.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import { type ImagePlan, prepareImages } from "../images/prepare-images.ts";
 import { emptyLedger, type Ledger, readLedger } from "../newsletter/ledger.ts";
 import { type Diagnostic, hasErrors } from "../shared/diagnostic.ts";
 import { type IssuePage, newsletterPages } from "./newsletter-pages.ts";
@@ -16,6 +17,10 @@ export interface SiteData {
   /** The newsletter's issues (web versions), newest first. */
   issues: IssuePage[];
   sitemap: SitemapEntry[];
+  /** The resized image copies to write (`src/images/`). */
+  images: ImagePlan;
+  /** Sizes of the logo and the site-wide link-preview image, for the templates. */
+  brandImages: ImagePlan["brand"];
 }
 
 export interface SiteDataResult {
@@ -34,6 +39,7 @@ export function makeSiteData(
   config: SiteConfig,
   published: Article[],
   ledger: Ledger = emptyLedger(),
+  images: ImagePlan = { jobs: [], brand: { logo: null, ogImage: null }, sources: [] },
 ): SiteData {
   const model = buildSiteModel(config, published);
   const issues = newsletterPages(ledger.issues);
@@ -44,7 +50,14 @@ export function makeSiteData(
     { url: "/newsletter/", lastChange: issues[0]?.date ?? model.lastChange },
     ...issues.map((issue) => ({ url: issue.url, lastChange: issue.date })),
   ];
-  return { config, model, issues, sitemap: sitemapEntries(config, model, extra) };
+  return {
+    config,
+    model,
+    issues,
+    sitemap: sitemapEntries(config, model, extra),
+    images,
+    brandImages: images.brand,
+  };
 }
 
 /**
@@ -61,7 +74,16 @@ export async function loadSiteData(options: SiteDataOptions): Promise<SiteDataRe
     ...(options.cache ? { cache: options.cache } : {}),
   });
   const ledger = await readLedger(options.root);
-  const diagnostics = [...loaded.diagnostics, ...collection.diagnostics, ...ledger.diagnostics];
+  const images = await prepareImages(loaded.config, collection.published, options.root);
+  const diagnostics = [
+    ...loaded.diagnostics,
+    ...collection.diagnostics,
+    ...ledger.diagnostics,
+    ...images.diagnostics,
+  ];
   if (hasErrors(diagnostics)) return { data: null, diagnostics };
-  return { data: makeSiteData(loaded.config, collection.published, ledger.ledger), diagnostics };
+  return {
+    data: makeSiteData(loaded.config, collection.published, ledger.ledger, images.plan),
+    diagnostics,
+  };
 }

@@ -4,7 +4,7 @@ import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite } from "../../src/build/build-site.ts";
 import { formatDiagnostic } from "../../src/shared/diagnostic.ts";
-import { articleText, fixtureConfig, makeFixtureSite, readTree } from "./fixture-site.ts";
+import { articleText, fixtureConfig, makeFixtureSite, readTree, writeFixtureImage } from "./fixture-site.ts";
 
 const NOW = new Date("2020-01-01T00:00:00Z");
 
@@ -294,25 +294,122 @@ build("the brand: accent colours, the name in the masthead, a drawn favicon", as
   await rm(root, { recursive: true, force: true });
 });
 
-build("shows an image with its alt text and caption, and announces it to link previews", async () => {
+build(
+  "an image under images/: copied, sized, in modern formats, in cards, link previews and every feed",
+  async () => {
+    const root = await makeFixtureSite(fixtureConfig({ perPage: 5 }), {
+      "2019-01-31-pictured.md": articleText({
+        title: "Pictured",
+        date: "2019-01-31",
+        image: "/images/harbour.jpg",
+        image_alt: "A harbour at dusk",
+        caption: "The harbour",
+      }),
+      "2019-01-30-older.md": articleText({
+        title: "Older",
+        date: "2019-01-30",
+        image: "/images/harbour.jpg",
+        image_alt: "The same harbour",
+      }),
+    });
+    await writeFixtureImage(root, "images/harbour.jpg", 1600, 900);
+    const result = await buildSite({ root, now: NOW, url: "https://example.org/digest/", jobs: 1 });
+    assert.ok(result.ok, result.diagnostics.map(formatDiagnostic).join("\n"));
+    const { outDir } = result;
+    const tree = await readTree(outDir);
+    for (const file of [
+      "harbour.jpg",
+      "harbour-480.avif",
+      "harbour-800.webp",
+      "harbour-1200.jpg",
+      "harbour-1600.jpg",
+    ])
+      assert.ok(tree.has(`images/${file}`), `images/${file} is in the output`);
+    const page = tree.get("2019/01/pictured/index.html") ?? "";
+    assert.match(
+      page,
+      '<source type="image/avif" srcset="/digest/images/harbour-480.avif 480w, /digest/images/harbour-800.avif 800w, /digest/images/harbour-1200.avif 1200w, /digest/images/harbour-1600.avif 1600w"',
+    );
+    assert.match(page, '<source type="image/webp" srcset="/digest/images/harbour-480.webp 480w,');
+    assert.match(
+      page,
+      /<img src="\/digest\/images\/harbour-1200.jpg" srcset="[^"]+" sizes="[^"]+" alt="A harbour at dusk" width="1600" height="900" decoding="async">/,
+    );
+    assert.match(page, "<figcaption>The harbour</figcaption>");
+    assert.match(
+      page,
+      '<meta property="og:image" content="https://example.org/digest/images/harbour-1200.jpg">',
+    );
+    assert.match(
+      page,
+      '<meta property="og:image:width" content="1200">\n<meta property="og:image:height" content="675">',
+    );
+    assert.match(page, '<meta name="twitter:card" content="summary_large_image">');
+    // The home page: the lead's image loads at once, the card's below it lazily, both sized.
+    const home = tree.get("index.html") ?? "";
+    assert.match(home, /<div class="lead-image">[\s\S]*?width="1600" height="900" decoding="async">/);
+    assert.match(
+      home,
+      /<div class="card-image">[\s\S]*?alt="The same harbour" width="1600" height="900" loading="lazy" decoding="async">/,
+    );
+    // Feeds: RSS enclosure with its real size and type, Atom enclosure link, JSON Feed image.
+    const main = tree.get("images/harbour-1200.jpg") ?? "";
+    const bytes = (await readFile(path.join(outDir, "images/harbour-1200.jpg"))).byteLength;
+    assert.ok(main.length > 0);
+    const rss = tree.get("feed.xml") ?? "";
+    assert.match(
+      rss,
+      `<enclosure length="${bytes}" type="image/jpeg" url="https://example.org/digest/images/harbour-1200.jpg"/>`,
+    );
+    const atom = tree.get("atom.xml") ?? "";
+    assert.match(
+      atom,
+      `<link rel="enclosure" href="https://example.org/digest/images/harbour-1200.jpg" type="image/jpeg" length="${bytes}"/>`,
+    );
+    const json = JSON.parse(tree.get("feed.json") ?? "{}") as { items: { image?: string }[] };
+    assert.is(json.items[0]?.image, "https://example.org/digest/images/harbour-1200.jpg");
+    await rm(root, { recursive: true, force: true });
+  },
+);
+
+build("a missing image fails the build at its file and line, and the previous output stays", async () => {
   const root = await makeFixtureSite(fixtureConfig(), {
-    "2019-01-31-pictured.md": articleText({
-      title: "Pictured",
+    "2019-01-31-ok.md": articleText({ title: "Fine", date: "2019-01-31" }),
+  });
+  const first = await buildSite({ root, now: NOW, jobs: 1 });
+  assert.ok(first.ok);
+  const before = await readTree(first.outDir);
+  await writeFile(
+    path.join(root, "articles", "2019-01-30-broken.md"),
+    articleText({ title: "Broken", date: "2019-01-30", image: "/images/khamenei.jpg", image_alt: "Someone" }),
+  );
+  const second = await buildSite({ root, now: NOW, jobs: 1 });
+  assert.not.ok(second.ok);
+  assert.equal(second.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic), [
+    'articles/2019-01-30-broken.md:4 error image/missing: image "/images/khamenei.jpg" was not found (expected the file images/khamenei.jpg in the project)',
+  ]);
+  assert.equal(await readTree(first.outDir), before);
+  await rm(root, { recursive: true, force: true });
+});
+
+build("a remote image stays as it is: linked, never fetched, in the page and the feeds", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), {
+    "2019-01-31-remote.md": articleText({
+      title: "Remote",
       date: "2019-01-31",
-      image: "/images/khamenei.jpg",
-      image_alt: "Ali Khamenei at a podium",
-      caption: "Ali Khamenei and Hassan Rouhani",
+      image: "https://cdn.example.net/photo.jpg",
+      image_alt: "A photo",
     }),
   });
-  const { outDir } = await buildSite({ root, now: NOW, url: "https://example.org/digest/" });
-  const page = await readFile(path.join(outDir, "2019/01/pictured/index.html"), "utf8");
+  const { outDir } = await buildSite({ root, now: NOW, jobs: 1 });
+  const tree = await readTree(outDir);
+  const page = tree.get("2019/01/remote/index.html") ?? "";
+  assert.match(page, '<img src="https://cdn.example.net/photo.jpg" alt="A photo" decoding="async">');
   assert.match(
-    page,
-    '<img src="/digest/images/khamenei.jpg" alt="Ali Khamenei at a podium" decoding="async">',
+    tree.get("feed.xml") ?? "",
+    '<enclosure length="0" type="image/jpeg" url="https://cdn.example.net/photo.jpg"/>',
   );
-  assert.match(page, "<figcaption>Ali Khamenei and Hassan Rouhani</figcaption>");
-  assert.match(page, '<meta property="og:image" content="https://example.org/digest/images/khamenei.jpg">');
-  assert.match(page, '<meta name="twitter:card" content="summary_large_image">');
+  assert.not.ok([...tree.keys()].some((f) => f.startsWith("images/")));
   await rm(root, { recursive: true, force: true });
 });
 

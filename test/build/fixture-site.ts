@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import sharp from "sharp";
 
 /** Writes a small Gazette project (configuration and articles) into a fresh temporary folder. */
 export async function makeFixtureSite(config: string, articles: Record<string, string>): Promise<string> {
@@ -52,4 +53,17 @@ export async function readTree(dir: string): Promise<Map<string, string>> {
   const tree = new Map<string, string>();
   for (const file of files) tree.set(file, await readFile(path.join(dir, file), "utf8"));
   return tree;
+}
+
+/** Writes a real image file into a fixture project (`images/x.jpg`): a flat colour of the given size. */
+export async function writeFixtureImage(
+  root: string,
+  file: string,
+  width: number,
+  height: number,
+): Promise<void> {
+  const target = path.join(root, file);
+  await mkdir(path.dirname(target), { recursive: true });
+  const image = sharp({ create: { width, height, channels: 3, background: "#4a7a96" } });
+  await (file.endsWith(".png") ? image.png() : image.jpeg()).toFile(target);
 }

@@ -22,8 +22,37 @@ snapshot("keeps what the email and the web version need, dates in the site's zon
     source: "Iran Focus",
     date: "2024-07-01T09:00:00+01:00",
     readingMinutes: 4,
+    sourceUrl: null,
+    image: null,
   });
 });
+
+snapshot(
+  "keeps the original's address and the image the email shows (its main copy when there is one)",
+  () => {
+    const article = makeArticle({
+      sourceUrl: "https://www.iranfocus.com/en/x",
+      image: {
+        src: "/images/a.jpg",
+        alt: "A",
+        caption: null,
+        line: 5,
+        width: 2000,
+        height: 1000,
+        renditions: {
+          modern: [],
+          fallback: { type: "image/jpeg", files: [{ src: "/images/a-1200.jpg", width: 1200 }] },
+          src: "/images/a-1200.jpg",
+          width: 1200,
+          bytes: 100,
+        },
+      },
+    });
+    const entry = snapshotEntry(article, "Europe/London");
+    assert.is(entry.sourceUrl, "https://www.iranfocus.com/en/x");
+    assert.equal(entry.image, { alt: "A", src: "/images/a-1200.jpg", width: 1200, height: 600 });
+  },
+);
 
 snapshot.run();
 

@@ -9,6 +9,7 @@ import {
   prepareNextIssue,
   runNewsletter,
 } from "../../src/newsletter/run-newsletter.ts";
+import { writeFixtureImage } from "../build/fixture-site.ts";
 import {
   articleFile,
   deleteArticle,
@@ -192,6 +193,54 @@ runner("bad input: one clear line each", async () => {
   assert.is(r.code, 1);
   assert.match(r.errors.join("\n"), "articles/bad.md:3");
 });
+
+runner(
+  "an entry's image reaches the email: absolute URL, width, alt; one Read link names the source",
+  async () => {
+    const root = await makeProject({
+      "2024-03-07-pictured.md":
+        "---\ntitle: Pictured\ndate: 2024-03-07T09:00\nsource: Wire Service\nsource_url: https://wire.example.net/a\nimage: /images/harbour.jpg\nimage_alt: A harbour at dusk\n---\nThe body.\n",
+      "2024-03-06-plain.md": articleFile("Plain", "2024-03-06T09:00"),
+    });
+    await writeFixtureImage(root, "images/harbour.jpg", 1600, 900);
+    const r = await run(root, "2024-03-08T10:00:00Z");
+    assert.is(r.code, 0, r.errors.join("\n"));
+    const html = await readFile(path.join(root, "newsletter", "1", "email.html"), "utf8");
+    assert.match(
+      html,
+      '<img src="https://news.example.org/images/harbour-1200.jpg" alt="A harbour at dusk" width="552" height="311"',
+    );
+    assert.match(
+      html,
+      /<a href="https:\/\/wire.example.net\/a"[^>]*>Read the original at Wire Service<span aria-hidden="true"> →<\/span><\/a>/,
+    );
+    assert.match(
+      html,
+      /<a href="https:\/\/news.example.org\/2024\/03\/plain\/"[^>]*>Read the Wire Service story on Test Gazette<span/,
+    );
+    assert.is(html.match(/>Read (the|it)/g)?.length, 2, "one Read link per entry");
+    const { ledger } = await readLedger(root);
+    assert.equal(ledger.issues[0]?.entries[0]?.image, {
+      alt: "A harbour at dusk",
+      src: "/images/harbour-1200.jpg",
+      width: 1200,
+      height: 675,
+    });
+    // A missing image stops the next issue at its line.
+    await putArticle(
+      root,
+      "2024-03-09-broken.md",
+      "---\ntitle: Broken\ndate: 2024-03-09T09:00\nimage: /images/gone.jpg\nimage_alt: Gone\n---\nBody.\n",
+    );
+    const broken = await run(root, "2024-03-10T10:00:00Z");
+    assert.is(broken.code, 1);
+    assert.match(
+      broken.errors.join("\n"),
+      'articles/2024-03-09-broken.md:4 error image/missing: image "/images/gone.jpg" was not found',
+    );
+    await rm(root, { recursive: true, force: true });
+  },
+);
 
 runner.run();
 

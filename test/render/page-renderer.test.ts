@@ -10,7 +10,13 @@ import { formatDiagnostic } from "../../src/shared/diagnostic.ts";
 import { TEMPLATES_DIR } from "../../src/shared/package-root.ts";
 import { renderWithEleventy } from "../../src/site/eleventy-batches.ts";
 import { loadSiteData, makeSiteData } from "../../src/site/load-site-data.ts";
-import { articleText, fixtureConfig, makeFixtureSite, readTree } from "../build/fixture-site.ts";
+import {
+  articleText,
+  fixtureConfig,
+  makeFixtureSite,
+  readTree,
+  writeFixtureImage,
+} from "../build/fixture-site.ts";
 import { makeArticle, makeConfig } from "../factories.ts";
 
 const NOW = new Date("2020-01-01T00:00:00Z");
@@ -40,6 +46,7 @@ renderer("renders every page byte for byte as the Eleventy adapter does", async 
     }),
     "2019-01-29-other.md": articleText({ title: "Other", date: "2019-01-29", updated: "2019-02-01" }),
   });
+  await writeFixtureImage(root, "images/x.jpg", 900, 600);
   const eleventyOut = await mkdtemp(path.join(os.tmpdir(), "gazette-eleventy-"));
   const loaded = await loadSiteData({ root, now: NOW });
   assert.ok(loaded.data, loaded.diagnostics.map(formatDiagnostic).join("\n"));
