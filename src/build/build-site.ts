@@ -3,7 +3,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { checkCollection } from "../articles/check-collection.ts";
-import { articleFingerprint, loadArticleStore, summarizeBodies } from "../cache/article-store.ts";
+import { adoptViews, articleFingerprint, loadArticleStore, summarizeBodies } from "../cache/article-store.ts";
 import { readManifest } from "../cache/build-manifest.ts";
 import { hashFiles } from "../cache/code-hash.ts";
 import { createValueHasher, hashText } from "../cache/hash-value.ts";
@@ -159,6 +159,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const summarizer = store.pending.length >= workerThreshold ? startPool() : null;
     if (summarizer) owners = await summarizer.summarize(store.pending);
     else summarizeBodies(store.pending, root, seeds);
+    const published = adoptViews(collection.published, store, root, seeds);
 
     const imagesKey = hashText(images.plan.sources.join("\n"));
     const output = createOutputWriter({ outDir, staging, cacheDir, previous, swap: swapDirectory });
@@ -168,7 +169,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheDir,
       config,
       now: options.now,
-      data: makeSiteData(config, collection.published, ledger.ledger, images.plan),
+      data: makeSiteData(config, published, ledger.ledger, images.plan),
       jobs,
       templatesDir,
       workerThreshold,

@@ -223,6 +223,29 @@ export async function loadArticleStore(
   return { articles, diagnostics, pending, reused, save };
 }
 
+/**
+ * Replaces the live views that give articles their collection-wide tag and source spellings (Proxies, see
+ * canonicalSpellings) with plain copies, once the bodies are summarised: a copy can go to a worker (a Proxy
+ * cannot be cloned), and it gets a fingerprint of its own (the file's, plus the spellings it shows).
+ */
+export function adoptViews(
+  published: readonly Article[],
+  store: StoreLoad,
+  root: string,
+  seeds: Map<string, string>,
+): Article[] {
+  const originals = new Map(store.articles.map((a) => [a.file, a]));
+  return published.map((view) => {
+    const original = originals.get(view.file);
+    if (!original || original === view) return view;
+    const copy = { ...view } as Article;
+    defineLazyBody(copy, root, seeds);
+    const print = fingerprints.get(original);
+    if (print !== undefined) fingerprints.set(copy, `${print}\0${JSON.stringify([copy.tags, copy.source])}`);
+    return copy;
+  });
+}
+
 /** Fills in the summary, word count and reading time of pending articles, keeping their HTML in `seeds`. */
 export function summarizeBodies(
   pending: readonly PendingBody[],
