@@ -2,12 +2,29 @@ import { stringify } from "yaml";
 import { slugify } from "../shared/slugify.ts";
 import type { ImportedArticle } from "./imported-article.ts";
 
+/** The longest slug an imported file name gets, in UTF-8 bytes: well inside the build's limit of 240. */
+export const MAX_IMPORTED_SLUG_BYTES = 100;
+
+/** Cuts a slug to at most `max` UTF-8 bytes, at a word boundary where there is one. */
+function shortenSlug(slug: string, max: number): string {
+  if (Buffer.byteLength(slug) <= max) return slug;
+  let cut = "";
+  for (const char of slug) {
+    if (Buffer.byteLength(cut + char) > max) break;
+    cut += char;
+  }
+  const boundary = cut.lastIndexOf("-");
+  return (boundary > 0 ? cut.slice(0, boundary) : cut).replace(/-+$/, "");
+}
+
 /**
  * The file name for an imported article, `YYYY-MM-DD-<slug>.md`, or null when the title or date is
- * missing or the title has no letters or digits to make a slug from.
+ * missing or the title has no letters or digits to make a slug from. A long headline's slug is cut at a
+ * word boundary to `MAX_IMPORTED_SLUG_BYTES`, so the file and its page's folder stay within the file
+ * system's limits.
  */
 export function articleFileName(article: Pick<ImportedArticle, "title" | "date">): string | null {
-  const slug = article.title ? slugify(article.title) : "";
+  const slug = article.title ? shortenSlug(slugify(article.title), MAX_IMPORTED_SLUG_BYTES) : "";
   return article.date && slug ? `${article.date}-${slug}.md` : null;
 }
 

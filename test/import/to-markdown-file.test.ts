@@ -1,7 +1,11 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { ImportedArticle } from "../../src/import/imported-article.ts";
-import { articleFileName, toMarkdownFile } from "../../src/import/to-markdown-file.ts";
+import {
+  articleFileName,
+  MAX_IMPORTED_SLUG_BYTES,
+  toMarkdownFile,
+} from "../../src/import/to-markdown-file.ts";
 
 const article = (over: Partial<ImportedArticle> = {}): ImportedArticle => ({
   title: "Iran Is Looking for Allies: “None”",
@@ -28,6 +32,14 @@ name("date and slug of the title", () => {
 name("null without a date or a sluggable title", () => {
   assert.is(articleFileName(article({ date: null })), null);
   assert.is(articleFileName(article({ title: "???" })), null);
+});
+name("a long headline's slug is cut at a word boundary, in UTF-8 bytes", () => {
+  const long = articleFileName(article({ title: "Minister announces sweeping reform ".repeat(20) })) ?? "";
+  assert.ok(Buffer.byteLength(long) <= "2018-10-20-".length + MAX_IMPORTED_SLUG_BYTES + ".md".length);
+  assert.match(long, /^2018-10-20-minister-announces-sweeping-reform-minister-[a-z-]*[a-z]\.md$/);
+  const greek = articleFileName(article({ title: "Ελλάδα ".repeat(60) })) ?? "";
+  assert.ok(Buffer.byteLength(greek) <= "2018-10-20-".length + MAX_IMPORTED_SLUG_BYTES + ".md".length);
+  assert.match(greek, /^2018-10-20-ελλάδα(-ελλάδα)*\.md$/);
 });
 name.run();
 
