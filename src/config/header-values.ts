@@ -5,9 +5,13 @@ import addressparser from "nodemailer/lib/addressparser";
  * Subject) or in links: each returns null when the value is fine, or the reason it is not (pure).
  */
 
-/** C0 controls (CR, LF and tab included), DEL and C1 controls, and the Unicode line and paragraph separators. */
+/**
+ * C0 controls (CR, LF and tab included), DEL and C1 controls, the Unicode line and paragraph separators, and
+ * the bidirectional embeddings, overrides and isolates (U+202A–202E, U+2066–2069), which make a subject or a
+ * sender's name display as something other than what it says.
+ */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
 const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
@@ -22,6 +26,15 @@ function describeCharacter(ch: string): string {
     127: "DEL",
     8232: "line separator",
     8233: "paragraph separator",
+    8234: "left-to-right embedding",
+    8235: "right-to-left embedding",
+    8236: "pop directional formatting",
+    8237: "left-to-right override",
+    8238: "right-to-left override",
+    8294: "left-to-right isolate",
+    8295: "right-to-left isolate",
+    8296: "first strong isolate",
+    8297: "pop directional isolate",
   };
   const hex = code.toString(16).toUpperCase().padStart(4, "0");
   return `U+${hex}${names[code] ? ` (${names[code]})` : ""}`;

@@ -18,6 +18,9 @@ control("names CR, LF, tab, NUL, DEL, C1 and the line separators; plain text pas
   assert.is(controlCharacterIn("a\u007f"), "U+007F (DEL)");
   assert.is(controlCharacterIn("a\u0085"), "U+0085");
   assert.is(controlCharacterIn("a\u2028"), "U+2028 (line separator)");
+  assert.is(controlCharacterIn("Gaz\u202eette"), "U+202E (right-to-left override)");
+  assert.is(controlCharacterIn("Gaz\u2066ette"), "U+2066 (left-to-right isolate)");
+  assert.is(controlCharacterIn("Gazette \u05d2\u05d6\u05d8"), null, "right-to-left letters are fine");
   assert.is(controlCharacterIn("Ça va, «Gazette» <a@b.org>"), null);
 });
 control.run();
