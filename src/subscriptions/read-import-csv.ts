@@ -1,5 +1,5 @@
-import { parse } from "csv-parse/sync";
-import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
+import { type Diagnostic, warning } from "../shared/diagnostic.ts";
+import { parseSubscriberCsv } from "../shared/parse-subscriber-csv.ts";
 import { readTopics } from "./form-fields.ts";
 import type { SubscriberStatus } from "./subscriber.ts";
 import type { ImportRow } from "./subscriber-store.ts";
@@ -24,37 +24,9 @@ const STATUS_WORDS: Record<string, SubscriberStatus> = {
  * line; an unreadable file or a missing `email` column is an error, and nothing is imported.
  */
 export function readImportCsv(text: string, file: string): { rows: ImportRow[]; diagnostics: Diagnostic[] } {
-  let records: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    });
-  } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 0;
-    return {
-      rows: [],
-      diagnostics: [
-        error("subscribers/csv", file, line, `${file} is not readable CSV: ${(e as Error).message}`),
-      ],
-    };
-  }
-  if (records.length > 0 && !("email" in (records[0]?.record ?? {})))
-    return {
-      rows: [],
-      diagnostics: [
-        error(
-          "subscribers/no-email-column",
-          file,
-          1,
-          `${file} has no "email" column (expected a header such as: email,name,status)`,
-        ),
-      ],
-    };
+  const csv = parseSubscriberCsv(text, file);
+  if (!csv.ok) return { rows: [], diagnostics: [csv.diagnostic] };
+  const records = csv.records;
   const rows: ImportRow[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const { record, info } of records) {

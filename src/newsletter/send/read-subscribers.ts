@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { parse } from "csv-parse/sync";
 import { type Diagnostic, error, warning } from "../../shared/diagnostic.ts";
+import { parseSubscriberCsv } from "../../shared/parse-subscriber-csv.ts";
 
 /** One address to send to. */
 export interface Subscriber {
@@ -45,32 +45,9 @@ export function parseSubscribers(text: string, file: string): SubscriberList {
     duplicates: 0,
     diagnostics,
   });
-  let rows: { record: Record<string, string>; info: { lines: number } }[];
-  try {
-    rows = parse(text, {
-      bom: true,
-      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    });
-  } catch (e) {
-    const line = (e as { lines?: number }).lines ?? 0;
-    return empty([
-      error("subscribers/csv", file, line, `${file} is not readable CSV: ${(e as Error).message}`),
-    ]);
-  }
-  const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-  if (!header.split(",").some((h) => h.trim().replace(/^"|"$/g, "").toLowerCase() === "email"))
-    return empty([
-      error(
-        "subscribers/no-email-column",
-        file,
-        1,
-        `${file} has no "email" column (expected a header such as: email,name,status)`,
-      ),
-    ]);
+  const csv = parseSubscriberCsv(text, file);
+  if (!csv.ok) return empty([csv.diagnostic]);
+  const rows = csv.records;
 
   const diagnostics: Diagnostic[] = [];
   const byAddress = new Map<string, Subscriber>();
