@@ -3,13 +3,14 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { checkCollection } from "../articles/check-collection.ts";
-import { articleFingerprint, loadArticleStore, summarizeBodies } from "../cache/article-store.ts";
+import { articleFingerprint, defineLazyBody, emptySeeds, loadArticleStore } from "../cache/article-store.ts";
 import { readManifest } from "../cache/build-manifest.ts";
 import { hashFiles } from "../cache/code-hash.ts";
 import { createValueHasher, hashText } from "../cache/hash-value.ts";
 import { createOutputWriter, recoverCommit } from "../cache/output-writer.ts";
 import { loadConfig } from "../config/load-config.ts";
 import type { ConfigOverrides } from "../config/parse-config.ts";
+import { planFeeds } from "../feeds/render-feeds.ts";
 import { readLedger } from "../newsletter/ledger.ts";
 import { type Diagnostic, hasErrors, warning } from "../shared/diagnostic.ts";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../shared/package-root.ts";
@@ -145,12 +146,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return fail(diagnostics);
     }
 
-    // Every listing shows summaries and reading times: render the new and changed bodies first.
-    const seeds = new Map<string, string>();
-    let owners = new Map<string, number>();
-    const summarizer = store.pending.length >= workerThreshold ? startPool() : null;
-    if (summarizer) owners = await summarizer.summarize(store.pending);
-    else summarizeBodies(store.pending, root, seeds);
+    // Articles in a feed are shown by the main thread too: their HTML is kept here for the whole build.
+    const seeds = emptySeeds();
+    const inFeeds = new Set(
+      planFeeds(config, collection.published).flatMap((f) => f.inputs.articles.map((a) => a.file)),
+    );
+    for (const body of store.pending) defineLazyBody(body.article, root, seeds);
+    let bodiesDone = (): void => {};
+    const bodies = new Promise<void>((resolve) => {
+      bodiesDone = resolve;
+    });
 
     const output = createOutputWriter({ outDir, staging, cacheDir, previous, swap: swapDirectory });
     const context: BuildContext = {
@@ -164,8 +169,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       workerThreshold,
       output,
       pool: startPool,
-      owners,
+      pending: store.pending,
+      feedArticles: inFeeds,
       seeds,
+      bodies,
+      bodiesDone,
       key: (...parts) => hashText([globalKey, ...parts].join("\0")),
       hashValue: createValueHasher(articleFingerprint),
       failures: [],

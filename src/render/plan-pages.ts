@@ -9,10 +9,15 @@ export interface PagePlan {
   /** Output path relative to the output folder, `/`-separated: `2019/01/slug/index.html`. */
   outputPath: string;
   /**
-   * The page's own data: the template's front matter, the pagination item under its alias, `pagination`,
-   * `page` and the computed values. The global data (`gazette`) is not in it: it is passed at render time.
+   * The page's own data: the template's front matter, the pagination item under its alias, `pagination`
+   * and `page`. The global data (`gazette`) is not in it: it is passed at render time.
    */
   data: Record<string, unknown>;
+  /**
+   * `eleventyComputed`: values or functions of the page data, evaluated when the page is rendered (so
+   * what they read of the global data is seen, and they may read what is only known then).
+   */
+  computed: Record<string, unknown>;
 }
 
 interface Pagination {
@@ -52,7 +57,7 @@ export function outputPathOf(permalink: string): string {
 /**
  * Expands page templates into pages, the way Eleventy does for the subset Gazette's templates use:
  * `pagination` (`data`, `size`, `alias`; the alias is the item when `size` is 1, else the chunk), a
- * `permalink` string or function of the page data, and `eleventyComputed` functions. `globals` is the global
+ * `permalink` string or function of the page data, and `eleventyComputed` (kept for render time). `globals` is the global
  * data (`{ gazette }`). Pages come out in template order, then item order: the same input, the same plan.
  */
 export function planPages(templates: readonly PageTemplate[], globals: Record<string, unknown>): PagePlan[] {
@@ -90,13 +95,10 @@ export function planPages(templates: readonly PageTemplate[], globals: Record<st
         outputFileExtension: outputPath.slice(outputPath.lastIndexOf(".") + 1),
         templateSyntax: "njk",
       };
-      for (const [key, compute] of Object.entries((eleventyComputed ?? {}) as Record<string, unknown>)) {
-        data[key] =
-          typeof compute === "function"
-            ? compute({ ...globals, ...data })
-            : literal(template, `eleventyComputed.${key}`, compute);
-      }
-      pages.push({ template: template.name, url, outputPath, data });
+      const computed = (eleventyComputed ?? {}) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(computed))
+        literal(template, `eleventyComputed.${key}`, value);
+      pages.push({ template: template.name, url, outputPath, data, computed });
     });
   }
   return pages;
