@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { buildSite } from "../../src/build/build-site.ts";
 import { OUTPUT_MARKER } from "../../src/build/output-guard.ts";
 import { checkRequestPath } from "../../src/dev/check-request-path.ts";
 import { startDevServer } from "../../src/dev/dev-server.ts";
@@ -113,6 +114,36 @@ dev("listens on 127.0.0.1 only, and answers malformed paths with 400 without dyi
     const ok = await rawGet(server.port, "/2019/01/story/");
     assert.is(ok.status, 200, "the server is still serving");
     assert.match(ok.body, "<h1>Story</h1>");
+  } finally {
+    await server.close();
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+dev("starts from the build cache: serves the last output at once, then brings it up to date", async () => {
+  const root = await makeFixtureSite(fixtureConfig(), {
+    "2019-01-31-story.md": articleText({ title: "Story", date: "2019-01-31" }),
+  });
+  const built = await buildSite({ root, now: new Date(), jobs: 1 });
+  assert.ok(built.ok);
+  await writeFile(
+    path.join(root, "articles", "2019-01-30-added.md"),
+    articleText({ title: "Added while away", date: "2019-01-30" }),
+  );
+  const lines: string[] = [];
+  const server = await startDevServer({
+    root,
+    outDir: path.join(root, "_site"),
+    port: 0,
+    log: (l) => lines.push(l),
+  });
+  try {
+    assert.ok(lines[0]?.startsWith("serving "), `served before building (log: ${lines.join(" | ")})`);
+    const added = await waitFor(async () => {
+      const response = await fetch(`http://127.0.0.1:${server.port}/2019/01/added/`);
+      return response.ok ? await response.text() : null;
+    }, 10_000);
+    assert.match(added ?? "", "<h1>Added while away</h1>");
   } finally {
     await server.close();
     await rm(root, { recursive: true, force: true });
