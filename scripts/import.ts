@@ -18,35 +18,52 @@ import {
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
+import { addKnown, findDuplicate, indexKnown, shingleSet } from "../src/import/find-duplicate.ts";
 import { importArticle } from "../src/import/import-article.ts";
+import { importHtml } from "../src/import/import-html.ts";
 import type { ImportedArticle, ImportOptions } from "../src/import/imported-article.ts";
 import { isoDate } from "../src/import/parse-date.ts";
+import { suggestTags } from "../src/import/suggest-tags.ts";
 import { articleFileName, toMarkdownFile } from "../src/import/to-markdown-file.ts";
+import { fetchPage } from "./import/fetch-page.ts";
+import { readKnownArticles } from "./import/read-known-articles.ts";
 
 const command = defineCommand({
   command: "npm run import",
   summary:
-    "turns text copied from news pages (or saved .html pages) into article files for review, printing every guess",
-  arguments: "<file or folder>...",
+    "turns text copied from news pages, saved .html pages or fetched addresses into article files for review, printing every guess",
+  arguments: "<file, folder or https:// address>...",
   options: {
-    out: { type: "string", value: "DIR", description: "where the article files go", default: "articles" },
-    source: {
-      type: "string",
-      value: "NAME",
-      description: "the publication, when the text does not name it",
-      defaultText: "guessed from the text",
-    },
     url: {
       type: "string",
       value: "URL",
-      description: "the original page's address (source_url); the page is read as HTML",
+      multiple: true,
+      description: "fetch this page (http or https) and read it as HTML; may be repeated",
       defaultText: "none",
+    },
+    out: {
+      type: "string",
+      value: "DIR",
+      description: "where the article files go; its articles are checked for duplicates and tags",
+      default: "articles",
+    },
+    source: {
+      type: "string",
+      value: "NAME",
+      description: "the publication, when the page does not name it",
+      defaultText: "guessed from the page",
+    },
+    "source-url": {
+      type: "string",
+      value: "URL",
+      description: "the original page's address (source_url) for copied text",
+      defaultText: "the page's canonical address, else none",
     },
     date: {
       type: "string",
       value: "YYYY-MM-DD",
-      description: "the article's date, when the text has none",
-      defaultText: "found in the text",
+      description: "the article's date, when the page has none",
+      defaultText: "found in the page",
     },
     year: {
       type: "string",
@@ -56,12 +73,15 @@ const command = defineCommand({
     },
     tags: {
       type: "string",
-      value: "a,b",
-      description: "tags for every imported article",
-      defaultText: "none",
+      value: "a,b|auto",
+      description: "tags for every imported article; auto: the site's own tags that the text is about",
+      defaultText: "none; suggestions as a comment",
     },
     "dry-run": { type: "boolean", description: "print each article file instead of writing it" },
-    force: { type: "boolean", description: "overwrite an article file that exists" },
+    force: {
+      type: "boolean",
+      description: "overwrite an article file that exists, and import a duplicate of an existing article",
+    },
     json: {
       type: "boolean",
       description: "print one JSON object per input (JSON Lines) and write nothing",
@@ -69,17 +89,25 @@ const command = defineCommand({
   },
   examples: [
     "npm run import -- page.txt --year 2018",
+    "npm run import -- saved-page.html",
+    "npm run import -- --url https://example.com/news/story --tags auto",
     "npm run import -- copied/ --source 'Iran Focus' --dry-run",
     "npm run import -- page.txt --json",
   ],
-  notes: ["A folder means every *.txt in it. See docs/importer.md."],
+  notes: [
+    "A folder means every *.txt, *.html and *.htm in it; .html/.htm files and addresses are read as HTML.",
+    "See docs/importer.md.",
+  ],
 });
 
-/** Every `*.txt` in a folder (sorted), or the file itself. */
+/** Saved pages go through the HTML path; every other file is copied text (CONTRACTS "Importer"). */
+const isHtmlFile = (file: string): boolean => /\.html?$/i.test(file);
+
+/** Every `*.txt`, `*.html` and `*.htm` in a folder (sorted), or the file itself. */
 function expand(input: string): string[] {
   if (existsSync(input) && statSync(input).isDirectory()) {
     return readdirSync(input)
-      .filter((name) => name.endsWith(".txt"))
+      .filter((name) => /\.(?:txt|html?)$/i.test(name))
       .sort()
       .map((name) => path.join(input, name));
   }
@@ -104,7 +132,7 @@ function readText(file: string): { text: string } | { error: string } {
 
 /** The stable `--json` shape: these keys, in this order. */
 function toJson(a: ImportedArticle): string {
-  const { title, date, source, byline, dateline, caption, body, tags, warnings, attribution } = a;
+  const { title, date, source, byline, dateline, caption, body, tags, warnings, attribution, url } = a;
   return JSON.stringify({
     title,
     date,
@@ -116,6 +144,8 @@ function toJson(a: ImportedArticle): string {
     tags,
     warnings,
     attribution,
+    source_url: url,
+    suggested_tags: a.suggestedTags,
   });
 }
 
@@ -124,9 +154,64 @@ function fail(message: string): void {
   process.exitCode = 1;
 }
 
-function main(argv: string[]): void {
+/** One input in argument order: a file or an address. */
+type Input = { kind: "file"; path: string } | { kind: "url"; url: string };
+
+/** Reads one input and imports it, or says why it cannot be read. */
+async function load(
+  input: Input,
+  options: ImportOptions,
+): Promise<{ article: ImportedArticle } | { error: string }> {
+  if (input.kind === "url") {
+    const page = await fetchPage(input.url);
+    if ("error" in page) return { error: page.error };
+    const article = importHtml(page.html, options);
+    return { article: { ...article, url: options.url ?? article.url ?? page.url } };
+  }
+  const read = readText(input.path);
+  if ("error" in read) return { error: `${input.path}: ${read.error}` };
+  return {
+    article: isHtmlFile(input.path) ? importHtml(read.text, options) : importArticle(read.text, options),
+  };
+}
+
+/**
+ * Files (folders expanded) and addresses in the order given on the command line, as `--json` prints them.
+ * A positional argument that is an http(s) address is fetched like `--url`.
+ */
+function orderInputs(argv: readonly string[], positionals: string[], urls: string[]): Input[] {
+  const used = new Set<number>();
+  const take = (match: (i: number) => number): number => {
+    for (let i = 0; i < argv.length; i++) {
+      if (used.has(i)) continue;
+      const width = match(i);
+      if (width > 0) {
+        for (let k = i; k < i + width; k++) used.add(k);
+        return i;
+      }
+    }
+    return argv.length;
+  };
+  const found: Array<{ at: number; inputs: Input[] }> = [];
+  for (const url of urls) {
+    const at = take((i) =>
+      argv[i] === `--url=${url}` ? 1 : argv[i] === "--url" && argv[i + 1] === url ? 2 : 0,
+    );
+    found.push({ at, inputs: [{ kind: "url", url }] });
+  }
+  for (const value of positionals) {
+    const inputs: Input[] = /^https?:\/\//i.test(value)
+      ? [{ kind: "url", url: value }]
+      : expand(value).map((file) => ({ kind: "file", path: file }));
+    found.push({ at: take((i) => (argv[i] === value ? 1 : 0)), inputs });
+  }
+  return found.sort((a, b) => a.at - b.at).flatMap((f) => f.inputs);
+}
+
+async function main(argv: string[]): Promise<void> {
   const { values, positionals } = parseCommandLine(command, argv);
-  if (positionals.length === 0) usageError(command, "no input given");
+  const inputs = orderInputs(argv, positionals, values.url ?? []);
+  if (inputs.length === 0) usageError(command, "no input given");
   const options: ImportOptions = {};
   if (values.date !== undefined) {
     const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(values.date);
@@ -144,19 +229,41 @@ function main(argv: string[]): void {
     options.year = Number(values.year);
   }
   if (values.source !== undefined) options.source = values.source;
-  if (values.url !== undefined) options.url = values.url;
-  if (values.tags !== undefined)
+  if (values["source-url"] !== undefined) options.url = values["source-url"];
+  const autoTags = values.tags?.trim() === "auto";
+  if (values.tags !== undefined && !autoTags)
     options.tags = values.tags
       .split(",")
       .map((t) => t.trim())
       .filter((t) => t !== "");
 
-  const files = positionals.flatMap(expand);
+  // The site as it is: duplicates are refused against it, tags are suggested only from its own.
+  const site = await readKnownArticles(values.out);
+  const index = indexKnown(site.articles);
+  const results: Array<{ input: Input; article?: ImportedArticle; error?: string; duplicate?: string }> = [];
+  for (const input of inputs) {
+    const loaded = await load(input, options);
+    if ("error" in loaded) {
+      results.push({ input, error: loaded.error });
+      continue;
+    }
+    const article = loaded.article;
+    article.suggestedTags = suggestTags(article, site.tags).filter((t) => !article.tags.includes(t));
+    if (autoTags) article.tags = [...article.tags, ...article.suggestedTags];
+    const label = input.kind === "file" ? input.path : input.url;
+    const dup = findDuplicate({ url: article.url, text: article.body }, index);
+    const duplicate = dup
+      ? `duplicates ${dup.file} (${dup.reason === "source_url" ? "the same source_url" : `${Math.round((dup.overlap ?? 0) * 100)}% of the same text`})`
+      : undefined;
+    if (duplicate) article.warnings.push(`duplicate: ${duplicate}`);
+    addKnown(index, { file: label, sourceUrl: article.url, shingles: shingleSet(article.body) });
+    results.push({ input, article, ...(duplicate ? { duplicate } : {}) });
+  }
+
   if (values.json) {
-    for (const file of files) {
-      const read = readText(file);
-      if ("error" in read) fail(`${file}: ${read.error}`);
-      else console.log(toJson(importArticle(read.text, options)));
+    for (const r of results) {
+      if (r.article) console.log(toJson(r.article));
+      else fail(r.error ?? "unreadable input");
     }
     return;
   }
@@ -164,13 +271,12 @@ function main(argv: string[]): void {
   // Check everything first: nothing is written unless every input can be.
   const planned: Array<{ file: string; target: string; article: ImportedArticle }> = [];
   const problems: string[] = [];
-  for (const file of files) {
-    const read = readText(file);
-    if ("error" in read) {
-      problems.push(`${file}: ${read.error}`);
+  for (const { input, article, error, duplicate } of results) {
+    const file = input.kind === "file" ? input.path : input.url;
+    if (!article) {
+      problems.push(error ?? `${file}: unreadable input`);
       continue;
     }
-    const article = importArticle(read.text, options);
     if (!article.title) {
       problems.push(`${file}: no recognisable headline (expected a short line above the article text)`);
       continue;
@@ -179,6 +285,10 @@ function main(argv: string[]): void {
       const why =
         article.warnings.find((w) => w.startsWith("date:"))?.replace(/^date: /, "") ?? "no date found";
       problems.push(`${file}: ${why.includes("--") ? why : `${why}; pass --year YYYY or --date YYYY-MM-DD`}`);
+      continue;
+    }
+    if (duplicate && !values.force) {
+      problems.push(`${file}: ${duplicate}; not imported (pass --force to import it anyway)`);
       continue;
     }
     const name = articleFileName(article);
@@ -217,4 +327,4 @@ function main(argv: string[]): void {
   }
 }
 
-main(process.argv.slice(2));
+await main(process.argv.slice(2));

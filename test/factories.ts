@@ -57,6 +57,7 @@ export function makeArticle(overrides: Partial<Article> & { timeZone?: string } 
     sourceUrl: null,
     byline: null,
     dateline: null,
+    attribution: null,
     summary: "The first paragraph of the article.",
     tags: [{ name: "Iran", slug: "iran" }],
     image: null,

@@ -43,6 +43,8 @@ export interface Article {
   byline: string | null;
   /** Place and date line that opened the original (`London, 20 Oct`). */
   dateline: string | null;
+  /** Who the piece is credited to ("Asharq Al-Awsat" from a closing "Source: …" line); shown on its page. */
+  attribution: string | null;
   /** Given in front matter, or the first 40–60 words of the body ending at a sentence or word boundary. */
   summary: string;
   tags: Tag[];

@@ -86,6 +86,7 @@ export function importArticle(text: string, options: ImportOptions = {}): Import
     body: blocksToText(blocks),
     markdown: blocksToMarkdown(blocks),
     tags: options.tags ?? [],
+    suggestedTags: [],
     attribution,
     url: options.url ?? null,
     warnings,

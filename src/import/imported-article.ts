@@ -29,6 +29,8 @@ export interface ImportedArticle {
   /** The same body as Markdown (lists as "- item"). */
   markdown: string;
   tags: string[];
+  /** Tags of the site's own that the text is about (`suggestTags`); filled by the CLI, else empty. */
+  suggestedTags: string[];
   /** Who the piece is credited to by a "Source: …" line at its end; kept out of the body. */
   attribution: string | null;
   /** Address of the original, from the options. */

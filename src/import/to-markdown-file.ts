@@ -13,10 +13,10 @@ export function articleFileName(article: Pick<ImportedArticle, "title" | "date">
 
 /**
  * Renders an imported article as an article file: YAML front matter with the keys the article loader
- * accepts (title, date, source, source_url, byline, dateline, caption, tags; empty ones left out), then
- * the Markdown body. The loader accepts no key for the attribution ("Source: …" line), so it is kept as a
- * YAML comment, `# attribution: …`, inside the front matter, where the editor sees it and the loader
- * ignores it.
+ * accepts (title, date, source, source_url, byline, dateline, caption, attribution, tags; empty ones left
+ * out), then the Markdown body. The attribution ("Source: …" line) is shown on the article's page. Tags
+ * suggested from the site's own (`suggestedTags`) that are not already set follow as a YAML comment,
+ * `# suggested tags: a, b`, for the editor to copy into `tags:` or delete.
  */
 export function toMarkdownFile(article: ImportedArticle): string {
   const front: Record<string, unknown> = {
@@ -27,11 +27,13 @@ export function toMarkdownFile(article: ImportedArticle): string {
     byline: article.byline,
     dateline: article.dateline,
     caption: article.caption,
+    attribution: article.attribution,
     tags: article.tags.length > 0 ? article.tags : null,
   };
   for (const key of Object.keys(front))
     if (front[key] === null || front[key] === undefined) delete front[key];
   let yaml = stringify(front, { lineWidth: 0 });
-  if (article.attribution) yaml += `# attribution: ${article.attribution.replace(/\s+/g, " ")}\n`;
+  const suggested = article.suggestedTags.filter((t) => !article.tags.includes(t));
+  if (suggested.length > 0) yaml += `# suggested tags: ${suggested.join(", ").replace(/\s+/g, " ")}\n`;
   return `---\n${yaml}---\n${article.markdown}\n`;
 }

@@ -5,6 +5,9 @@ import { type Diagnostic, error } from "../shared/diagnostic.ts";
 /** Where the ledger lives, relative to the project root. */
 export const LEDGER_FILE = "newsletter/issues.json";
 
+/** The project-wide lock that one run at a time holds to make an issue or change the ledger. */
+export const LEDGER_LOCK = "newsletter/issues.lock";
+
 /**
  * One article as it went out in an issue: a snapshot, so the web version and `--issue N` never need the
  * article file again (it may have been edited or deleted since).
@@ -21,6 +24,14 @@ export interface LedgerEntry {
   /** Publication instant, ISO 8601 with the site zone's offset. */
   date: string;
   readingMinutes: number;
+}
+
+/** How far sending an issue got: recorded so that a lost send log cannot make everyone get it twice. */
+export interface SendProgress {
+  /** When the first send run for this issue began to hand messages to the relay, ISO 8601. */
+  started: string;
+  /** Recipients the relay had taken (answered 250) by the end of the latest run. */
+  accepted: number;
 }
 
 /** One issue as recorded when it was made. */
@@ -42,6 +53,8 @@ export interface LedgerIssue {
   intro: { html: string; text: string } | null;
   /** Newest first, as they appear in the email. */
   entries: LedgerEntry[];
+  /** Set once sending began (`send N`); absent before. */
+  send?: SendProgress;
 }
 
 /** `newsletter/issues.json`: every issue made so far, oldest first. */
@@ -124,6 +137,13 @@ function issueProblem(value: unknown, expected: number): string | null {
   const intro = o.intro as Record<string, unknown> | null;
   if (intro !== null && !(intro && isText(intro.html) && isText(intro.text)))
     return "has an intro without html and text";
+  if (o.send !== undefined) {
+    const send = o.send as Record<string, unknown> | null;
+    if (!send || typeof send !== "object" || !isInstant(send.started))
+      return 'has "send" without a "started" date-time (expected { "started": "…", "accepted": 0 })';
+    if (!Number.isInteger(send.accepted) || (send.accepted as number) < 0)
+      return `has "send" with accepted ${JSON.stringify(send.accepted)} (expected a whole number)`;
+  }
   if (!Array.isArray(o.entries)) return "has no entries list";
   for (const e of o.entries) {
     const problem = entryProblem(e);

@@ -29,6 +29,7 @@ const articles = {
     title: `'<script>alert(1)</script> & "quotes"'`,
     date: "2019-01-29",
     source: "Asharq Al-Awsat",
+    attribution: '"<b>Asharq</b> & Co"',
     tags: '"sanctions , Russia"',
   }),
   "2019-01-28-unrelated.md": articleText({ title: "Unrelated", date: "2019-01-28", tags: "[Weather]" }),
@@ -116,6 +117,8 @@ build("escapes a title with markup everywhere it appears", async () => {
   }
   const page = tree.get("2019/01/escape/index.html") ?? "";
   assert.match(page, /<h1>&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;quotes&quot;<\/h1>/);
+  // The importer's attribution line ("Source: …") is front matter the page shows, escaped.
+  assert.match(page, /<p class="attribution">Source: &lt;b&gt;Asharq&lt;\/b&gt; &amp; Co<\/p>/);
   assert.match(
     page,
     /"headline":"\\u003cscript\\u003ealert\(1\)\\u003c\/script\\u003e \\u0026 \\"quotes\\""/,

@@ -43,6 +43,8 @@ cli("--json prints one JSON object per input, in order, with the stable keys", (
     "tags",
     "warnings",
     "attribution",
+    "source_url",
+    "suggested_tags",
   ]);
   assert.is(objects[1].date, null);
   assert.ok(objects[1].warnings.some((w: string) => w.includes("--year")));
@@ -83,7 +85,7 @@ cli("a date without a year stops with a message naming --year; with it the file 
   assert.is(run([seed, "--out", out, "--year", "2018", "--force"]).code, 0);
   assert.match(
     readFileSync(path.join(out, readdirSync(out)[0] ?? ""), "utf8"),
-    /^# attribution: Asharq AL-awsat$/m,
+    /^attribution: Asharq AL-awsat$/m,
   );
 });
 

@@ -13,6 +13,7 @@ const article = (over: Partial<ImportedArticle> = {}): ImportedArticle => ({
   body: "First.\n\nLast.",
   markdown: "First.\n\n- item",
   tags: [],
+  suggestedTags: [],
   attribution: "Asharq AL-awsat",
   url: null,
   warnings: [],
@@ -31,25 +32,29 @@ name("null without a date or a sluggable title", () => {
 name.run();
 
 const file = suite("toMarkdownFile");
-file("front matter with known keys only, attribution as a comment, then the Markdown body", () => {
-  assert.is(
-    toMarkdownFile(article({ tags: ["iran"] })),
-    [
-      "---",
-      'title: "Iran Is Looking for Allies: “None”"',
-      "date: 2018-10-20",
-      "source: Iran Focus",
-      "dateline: London, 20 Oct",
-      "caption: Ali Khamenei and Hassan Rouhani",
-      "tags:",
-      "  - iran",
-      "# attribution: Asharq AL-awsat",
-      "---",
-      "First.",
-      "",
-      "- item",
-      "",
-    ].join("\n"),
-  );
-});
+file(
+  "front matter with known keys only, the attribution as a key, suggested tags as a comment, then the body",
+  () => {
+    assert.is(
+      toMarkdownFile(article({ tags: ["iran"], suggestedTags: ["iran", "Sanctions", "Middle East"] })),
+      [
+        "---",
+        'title: "Iran Is Looking for Allies: “None”"',
+        "date: 2018-10-20",
+        "source: Iran Focus",
+        "dateline: London, 20 Oct",
+        "caption: Ali Khamenei and Hassan Rouhani",
+        "attribution: Asharq AL-awsat",
+        "tags:",
+        "  - iran",
+        "# suggested tags: Sanctions, Middle East",
+        "---",
+        "First.",
+        "",
+        "- item",
+        "",
+      ].join("\n"),
+    );
+  },
+);
 file.run();

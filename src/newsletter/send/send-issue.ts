@@ -2,8 +2,12 @@ import type { Subscriber } from "./read-subscribers.ts";
 import type { SendLog } from "./send-log.ts";
 import { classifySmtpError } from "./smtp-error.ts";
 
-/** Hands one message to the relay; resolves with its 250 reply, rejects with nodemailer's error. */
-export type Deliver = (to: string, raw: Buffer) => Promise<string>;
+/**
+ * Hands one message to the relay; resolves with its 250 reply, rejects with nodemailer's error. It awaits
+ * `handing` after the whole message went out and before the end-of-data mark, the moment from which the
+ * relay may have it.
+ */
+export type Deliver = (to: string, raw: Buffer, handing: () => Promise<void>) => Promise<string>;
 
 export interface Progress {
   sent: number;
@@ -46,9 +50,11 @@ interface Job {
 }
 
 /**
- * Sends to each subscriber in turn, at most `perSecond`, logging `pending` before each hand-off and the
- * outcome after it (each line flushed). A temporary failure (4xx, dropped connection) goes back in the queue
- * with a growing delay while the others go on; a permanent one (5xx) is recorded once and not retried.
+ * Sends to each subscriber in turn, at most `perSecond`, logging `pending` once the relay may have the
+ * message (before its end-of-data mark) and the outcome after the relay's answer (each line flushed). A
+ * temporary failure (4xx, dropped connection) goes back in the queue with a growing delay while the others
+ * go on; a permanent one (5xx) is recorded once and not retried. An error marked `fatal` (the relay refuses
+ * the connection as configured: TLS, login) stops the run: it is thrown, and the log stays as it is.
  */
 export async function sendIssue(
   subscribers: readonly Subscriber[],
@@ -73,13 +79,16 @@ export async function sendIssue(
     const [job] = queue.splice(index, 1) as [Job];
     const { email } = job.subscriber;
     const raw = await deps.compose(job.subscriber);
-    await deps.log.append({ email, status: "pending", at: at() });
     job.tries++;
     try {
-      const response = await deps.deliver(email, raw);
+      const response = await deps.deliver(email, raw, () =>
+        deps.log.append({ email, status: "pending", at: at() }),
+      );
       await deps.log.append({ email, status: "sent", at: at(), response });
       summary.sent.push(email);
     } catch (e) {
+      // The relay refuses us, not this recipient (TLS, login): stop, leaving the log as it is.
+      if ((e as { fatal?: boolean }).fatal) throw e;
       const failure = classifySmtpError(e);
       if (failure.permanent) {
         await deps.log.append({ email, status: "failed", at: at(), response: failure.response });

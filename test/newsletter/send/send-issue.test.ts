@@ -29,8 +29,13 @@ function fakes(deliver: SendDeps["deliver"]) {
 
 const send = suite("sendIssue");
 
-send("logs pending before each hand-off and sent after the 250", async () => {
-  const { deps, records } = fakes(async () => "250 OK");
+const accept = async (_to: string, _raw: Buffer, handing: () => Promise<void>) => {
+  await handing();
+  return "250 OK";
+};
+
+send("logs pending once the relay may have the message, and sent after the 250", async () => {
+  const { deps, records } = fakes(accept);
   const summary = await sendIssue([sub("a@x.org"), sub("b@x.org")], deps, {
     perSecond: 10,
     tries: 4,
@@ -44,6 +49,28 @@ send("logs pending before each hand-off and sent after the 250", async () => {
   assert.is(records[1]?.response, "250 OK");
 });
 
+send("nothing is pending before the relay could take the message; after that, pending first", async () => {
+  const order: string[] = [];
+  const { deps, records } = fakes(async (to, _raw, handing) => {
+    order.push(`deliver ${to} (log: ${records.length})`);
+    await handing();
+    order.push(`end of data ${to} (log: ${records.length})`);
+    if (to === "b@x.org") throw smtpError(554, "Rejected after data");
+    return "250 OK";
+  });
+  await sendIssue([sub("a@x.org"), sub("b@x.org")], deps, { perSecond: 100, tries: 1, backoffMs: 1 });
+  assert.equal(order, [
+    "deliver a@x.org (log: 0)",
+    "end of data a@x.org (log: 1)",
+    "deliver b@x.org (log: 2)",
+    "end of data b@x.org (log: 3)",
+  ]);
+  assert.equal(
+    records.map((r) => `${r.email} ${r.status}`),
+    ["a@x.org pending", "a@x.org sent", "b@x.org pending", "b@x.org failed"],
+  );
+});
+
 send("5xx: recorded once, not retried", async () => {
   let calls = 0;
   const { deps, records } = fakes(async () => {
@@ -55,18 +82,19 @@ send("5xx: recorded once, not retried", async () => {
   assert.equal(summary.failed, [{ email: "a@x.org", response: "550 No such user" }]);
   assert.equal(
     records.map((r) => r.status),
-    ["pending", "failed"],
+    ["failed"],
+    "refused at RCPT: the relay never had it",
   );
 });
 
 send("4xx and dropped connections: retried with backoff while others go on", async () => {
   const attempts: string[] = [];
-  const { deps, records } = fakes(async (to) => {
+  const { deps, records } = fakes(async (to, raw, handing) => {
     attempts.push(to);
     if (to === "a@x.org" && attempts.filter((t) => t === to).length === 1) throw smtpError(421, "Try later");
     if (to === "b@x.org" && attempts.filter((t) => t === to).length === 1)
       throw smtpError(undefined, "Connection closed");
-    return "250 OK";
+    return accept(to, raw, handing);
   });
   const summary = await sendIssue([sub("a@x.org"), sub("b@x.org"), sub("c@x.org")], deps, {
     perSecond: 100,
@@ -77,7 +105,7 @@ send("4xx and dropped connections: retried with backoff while others go on", asy
   assert.equal(attempts, ["a@x.org", "b@x.org", "c@x.org", "a@x.org", "b@x.org"]);
   assert.equal(
     records.filter((r) => r.email === "a@x.org").map((r) => r.status),
-    ["pending", "deferred", "pending", "sent"],
+    ["deferred", "pending", "sent"],
   );
 });
 
@@ -90,8 +118,21 @@ send("temporary failures on every try end up deferred", async () => {
   assert.ok(clock() >= 3000, "waited 1 s, then 2 s");
 });
 
+send("a fatal relay error (TLS, login) stops the run: nobody is marked refused", async () => {
+  const { deps, records } = fakes(async () => {
+    throw Object.assign(smtpError(500, "STARTTLS not recognized"), { fatal: true });
+  });
+  const error = await sendIssue([sub("a@x.org"), sub("b@x.org")], deps, {
+    perSecond: 100,
+    tries: 4,
+    backoffMs: 1,
+  }).catch((e: Error) => e);
+  assert.instance(error, Error);
+  assert.equal(records, []);
+});
+
 send("keeps to the rate", async () => {
-  const { deps, clock } = fakes(async () => "250 OK");
+  const { deps, clock } = fakes(accept);
   await sendIssue(
     ["a", "b", "c", "d", "e"].map((n) => sub(`${n}@x.org`)),
     deps,

@@ -1,5 +1,17 @@
+import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { SMTPServer, type SMTPServerSession } from "smtp-server";
+
+/** The test certificate for 127.0.0.1 (test/fixtures/tls/README.md). */
+export const TEST_CERT = readFileSync(new URL("../../fixtures/tls/relay-cert.pem", import.meta.url), "utf8");
+const TEST_KEY = readFileSync(new URL("../../fixtures/tls/relay-key.pem", import.meta.url), "utf8");
+
+/** A login the relay saw: who, with what password, and whether the connection was encrypted then. */
+export interface AuthAttempt {
+  user: string;
+  pass: string;
+  secure: boolean;
+}
 
 /** A message the test relay accepted. */
 export interface Delivered {
@@ -16,20 +28,44 @@ export interface FixtureRules {
   dropOnce?: (to: string) => boolean;
   /** Called with each message before the 250 (e.g. to kill the sender at that moment). */
   beforeAccept?: (message: Delivered, count: number) => void;
+  /** Called at each RCPT TO before the relay answers (e.g. to kill the sender then). */
+  atRcpt?: (to: string) => void;
+  /** Awaited before the 250 of each message (to hold the sender at that point). */
+  holdAccept?: (message: Delivered, count: number) => Promise<void>;
+  /** Called just after the relay answered 250 to a message. */
+  afterAccept?: (message: Delivered, count: number) => void;
+  /** Offer STARTTLS with the test certificate (default: no TLS at all). */
+  starttls?: boolean;
+  /** Offer AUTH, accepting this user and password (in clear too, as a careless relay would). */
+  auth?: { user: string; pass: string };
 }
 
-/** A real SMTP server on 127.0.0.1 (no TLS, no auth) that records what it accepts. */
+/**
+ * A real SMTP server on 127.0.0.1 that records what it accepts: by default without TLS or AUTH; with
+ * `starttls` and `auth`, as a relay that wants a login.
+ */
 export async function startRelay(rules: FixtureRules = {}) {
   const delivered: Delivered[] = [];
   const refused421 = new Set<string>();
   const dropped = new Set<string>();
+  const auths: AuthAttempt[] = [];
+  const disabled = [...(rules.starttls ? [] : ["STARTTLS"]), ...(rules.auth ? [] : ["AUTH"])];
   const server: SMTPServer = new SMTPServer({
     authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
+    disabledCommands: disabled,
+    allowInsecureAuth: true,
+    ...(rules.starttls ? { key: TEST_KEY, cert: TEST_CERT } : {}),
     logger: false,
     disableReverseLookup: true,
+    onAuth(auth, session, callback) {
+      auths.push({ user: auth.username ?? "", pass: auth.password ?? "", secure: session.secure });
+      if (auth.username === rules.auth?.user && auth.password === rules.auth?.pass)
+        return callback(null, { user: auth.username });
+      callback(new Error("Invalid username or password"));
+    },
     onRcptTo(address, _session, callback) {
       const to = address.address;
+      rules.atRcpt?.(to);
       const refuse = (code: number, text: string): void => {
         const e = new Error(text) as Error & { responseCode: number };
         e.responseCode = code;
@@ -57,7 +93,13 @@ export async function startRelay(rules: FixtureRules = {}) {
         const message = { to, raw: Buffer.concat(chunks) };
         delivered.push(message);
         rules.beforeAccept?.(message, delivered.length);
-        callback(null, "2.0.0 Queued");
+        const count = delivered.length;
+        const accept = (): void => {
+          callback(null, "2.0.0 Queued");
+          rules.afterAccept?.(message, count);
+        };
+        if (rules.holdAccept) rules.holdAccept(message, count).then(accept, accept);
+        else accept();
       });
     },
   });
@@ -66,7 +108,9 @@ export async function startRelay(rules: FixtureRules = {}) {
   const { port } = (server as unknown as { server: { address(): AddressInfo } }).server.address();
   return {
     url: `smtp://127.0.0.1:${port}`,
+    port,
     delivered,
+    auths,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -1,0 +1,102 @@
+import { wordsOf } from "./normalize-text.ts";
+
+/** An article already on the site (or imported earlier in the same run), as the duplicate check sees it. */
+export interface KnownArticle {
+  /** Its file, for the message ("articles/2024-01-02-x.md"). */
+  file: string;
+  sourceUrl: string | null;
+  /** Its body's word 5-grams (`shingleSet`). */
+  shingles: ReadonlySet<string>;
+}
+
+/** Known articles indexed by address and by shingle, so that a batch compares in linear time. */
+export interface DuplicateIndex {
+  articles: KnownArticle[];
+  byUrl: Map<string, number>;
+  byShingle: Map<string, number[]>;
+}
+
+/** Why an import would duplicate a known article. */
+export interface Duplicate {
+  file: string;
+  reason: "source_url" | "text";
+  /** For `text`: the share of the shorter text's word 5-grams found in the other. */
+  overlap?: number;
+}
+
+/** Shares of shingles above this make two texts the same article (a re-copy, a syndicated copy). */
+const NEAR = 0.8;
+/** Texts shorter than this many shingles are not compared by text (a stub matches too easily). */
+const MIN_SHINGLES = 20;
+
+/** An index over known articles; add more with `addKnown`. */
+export function indexKnown(known: readonly KnownArticle[]): DuplicateIndex {
+  const index: DuplicateIndex = { articles: [], byUrl: new Map(), byShingle: new Map() };
+  for (const k of known) addKnown(index, k);
+  return index;
+}
+
+/** Adds an article to the index (an article imported earlier in the same run). */
+export function addKnown(index: DuplicateIndex, article: KnownArticle): void {
+  const i = index.articles.push(article) - 1;
+  if (article.sourceUrl) {
+    const url = canonicalUrl(article.sourceUrl);
+    if (!index.byUrl.has(url)) index.byUrl.set(url, i);
+  }
+  for (const s of article.shingles) {
+    const list = index.byShingle.get(s);
+    if (list) list.push(i);
+    else index.byShingle.set(s, [i]);
+  }
+}
+
+/**
+ * The known article an imported one duplicates, or null: the same `source_url` (ignoring the scheme,
+ * `www.`, a trailing slash, the fragment and `utm_*` tracking parameters), or nearly the same text — at
+ * least 80% of the shorter text's word 5-grams (lower-cased) also in the other.
+ */
+export function findDuplicate(
+  candidate: { url: string | null; text: string },
+  index: DuplicateIndex,
+): Duplicate | null {
+  if (candidate.url) {
+    const at = index.byUrl.get(canonicalUrl(candidate.url));
+    const same = at === undefined ? undefined : index.articles[at];
+    if (same) return { file: same.file, reason: "source_url" };
+  }
+  const mine = shingleSet(candidate.text);
+  if (mine.size < MIN_SHINGLES) return null;
+  const common = new Map<number, number>();
+  for (const s of mine) for (const i of index.byShingle.get(s) ?? []) common.set(i, (common.get(i) ?? 0) + 1);
+  let best: Duplicate | null = null;
+  for (const [i, n] of common) {
+    const other = index.articles[i] as KnownArticle;
+    if (other.shingles.size < MIN_SHINGLES) continue;
+    const overlap = n / Math.min(mine.size, other.shingles.size);
+    if (overlap >= NEAR && (!best || overlap > (best.overlap ?? 0)))
+      best = { file: other.file, reason: "text", overlap };
+  }
+  return best;
+}
+
+/** An address reduced to what identifies the page: host without `www.`, path without a trailing slash. */
+export function canonicalUrl(address: string): string {
+  try {
+    const u = new URL(address.trim());
+    const params = [...u.searchParams].filter(([k]) => !/^(?:utm_|fbclid$|gclid$|mc_)/i.test(k));
+    params.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    const query = new URLSearchParams(params).toString();
+    const host = u.hostname.toLowerCase().replace(/^www\./, "");
+    return `${host}${u.pathname.replace(/\/+$/, "")}${query ? `?${query}` : ""}`;
+  } catch {
+    return address.trim();
+  }
+}
+
+/** The set of lower-cased word 5-grams of a text. */
+export function shingleSet(text: string): Set<string> {
+  const words = wordsOf(text.toLowerCase());
+  const out = new Set<string>();
+  for (let i = 0; i + 5 <= words.length; i++) out.add(words.slice(i, i + 5).join(" "));
+  return out;
+}

@@ -1,0 +1,166 @@
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import { type DomNode, domToLines } from "./dom-to-lines.ts";
+import { extractAttribution } from "./extract-attribution.ts";
+import { extractByline } from "./extract-byline.ts";
+import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
+import { importArticle } from "./import-article.ts";
+import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
+import { splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
+import { findDate } from "./parse-date.ts";
+import { agreement, pickHeadline } from "./pick-headline.ts";
+import { readPageMetadata } from "./read-page-metadata.ts";
+import { stripBoilerplate } from "./strip-boilerplate.ts";
+
+/** Headline candidates, most likely first: the page's h1s, marked-up headlines, then lower headings. */
+const HEADINGS = [
+  "h1",
+  '[itemprop="headline"]',
+  '[class*="headline"]',
+  '[class*="title"]:is(h2, h3, div, span, p, header)',
+  "h2",
+  "h3",
+];
+
+/**
+ * Turns a saved HTML page into an article: the page's metadata (JSON-LD, Open Graph, `<time>`, canonical
+ * link; see `readPageMetadata`) gives the headline, date, source, byline and `url`; Mozilla Readability
+ * finds the article's content, which is read as lines (`domToLines`) and cleaned like copied text
+ * (boilerplate lines, a repeated headline, byline or date stamp at the top, an attribution line at the
+ * end). When Readability finds nothing, or the page declares no date or title, the whole page's text goes
+ * through the copied-text importer instead. Pure: no I/O. Options win, as in `importArticle`.
+ */
+export function importHtml(html: string, options: ImportOptions = {}): ImportedArticle {
+  const { document } = parseHTML(html);
+  const meta = readPageMetadata(document as never);
+  const headings: string[] = [];
+  for (const selector of HEADINGS) {
+    let found: ArrayLike<{ textContent: string | null }> = [];
+    try {
+      found = document.querySelectorAll(selector);
+    } catch {
+      // A selector the DOM does not support (:is) only loses candidates.
+    }
+    for (const el of Array.from(found)) {
+      const t = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+      if (t && wordsOf(t).length <= 40 && !headings.includes(t)) headings.push(t);
+    }
+  }
+  const body = document.body as unknown as DomNode | null;
+  const pageText = body ? domToLines(body).join("\n") : "";
+  const fromText = importArticle(pageText, { ...options, tags: options.tags });
+
+  let content: string[] = [];
+  try {
+    const parsed = new Readability(document as never, { charThreshold: 300 }).parse();
+    if (parsed?.content) {
+      const { document: inner } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+      content = domToLines(inner.body as unknown as DomNode);
+    }
+  } catch {
+    // Readability gives up on some malformed pages; the copied-text path still reads them.
+  }
+
+  const warnings: string[] = [];
+  const guesses: string[] = [];
+  const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
+  if (!title) warnings.push("title: the page declares no title and shows no headline");
+
+  let date: string | null = options.date ?? meta.date;
+  if (!options.date && meta.date) guesses.push(`date ${meta.date} from the page's ${meta.dateFrom}`);
+  if (!date) date = dateNearHeadline(pageText, title);
+  if (!options.date && !meta.date && date) guesses.push(`date ${date} from a date stamp near the headline`);
+  if (!date) {
+    date = fromText.date;
+    const w = fromText.warnings.find((x) => x.startsWith("date:"));
+    if (date) guesses.push(`date ${date} from the page's text`);
+    else warnings.push(w ?? "date: no date found (pass --date YYYY-MM-DD)");
+  }
+  const source = options.source ?? meta.siteName ?? fromText.source;
+  if (!source) warnings.push("source: the page names no site (pass --source NAME)");
+  const byline = meta.author ?? fromText.byline;
+  if (!byline) warnings.push("byline: no author found");
+
+  const contentWords = wordsOf(content.join(" ")).length;
+  let blocks: ReturnType<typeof toBlocks>;
+  let attribution: string | null = null;
+  if (contentWords >= 50) {
+    const cleaned = cleanBody(content, title, byline);
+    attribution = cleaned.attribution;
+    blocks = toBlocks(cleaned.lines);
+    guesses.push(`body from the page's main content (${contentWords} words)`);
+  } else {
+    blocks = toBlocks(splitLines(fromText.body));
+    attribution = fromText.attribution;
+    guesses.push("body from the whole page's text (no main content found)");
+  }
+  if (blocks.length === 0) warnings.push("body: no article text found");
+  return {
+    title,
+    date,
+    source: source ?? null,
+    byline,
+    dateline: null,
+    caption: null,
+    body: blocksToText(blocks),
+    markdown: blocksToMarkdown(blocks),
+    tags: options.tags ?? [],
+    suggestedTags: [],
+    attribution,
+    url: options.url ?? meta.url,
+    warnings,
+    guesses,
+  };
+}
+
+/**
+ * The first full date (day, month, year) on the lines just below the page's headline, or above it: a
+ * page whose markup declares no date usually shows its stamp there.
+ */
+function dateNearHeadline(pageText: string, title: string | null): string | null {
+  if (!title) return null;
+  const lines = pageText.split("\n");
+  const at = lines.findIndex((l) => agreement(l, title) >= 0.9);
+  if (at < 0) return null;
+  for (const line of [...lines.slice(at + 1, at + 16), ...lines.slice(Math.max(0, at - 5), at).reverse()]) {
+    if (wordsOf(line).length > 30) continue;
+    const found = findDate(line);
+    if (found?.date) return found.date;
+  }
+  return null;
+}
+
+/**
+ * Gazette's cleanup of the extracted content: boilerplate lines go; at the top, lines that repeat the
+ * headline, or are a byline or a date stamp, go; an attribution line among the last three is kept apart.
+ */
+function cleanBody(
+  content: readonly string[],
+  title: string | null,
+  byline: string | null,
+): { lines: TextLine[]; attribution: string | null } {
+  let lines = stripBoilerplate(splitLines(content.join("\n"))).lines;
+  const lead = (line: TextLine): boolean => {
+    const n = wordsOf(line.text).length;
+    if (title && agreement(line.text, title) >= 0.9) return true;
+    if (n <= 16 && extractByline(line.text)) return true;
+    if (byline && n <= 8 && agreement(line.text, byline) >= 0.8) return true;
+    const date = findDate(line.text);
+    return date !== null && n <= 10 && wordsOf(line.text.replace(date.raw, "")).length <= 5;
+  };
+  let dropped = 0;
+  while (lines.length > 0 && dropped < 6 && lead(lines[0] as TextLine)) {
+    lines = lines.slice(1);
+    dropped++;
+  }
+  let attribution: string | null = null;
+  for (const line of lines.slice(-3)) {
+    const found = extractAttribution(line.text);
+    if (found) {
+      attribution = found;
+      lines = lines.filter((l) => l !== line);
+      break;
+    }
+  }
+  return { lines, attribution };
+}

@@ -1,0 +1,211 @@
+/** What a page's markup declares about its article. Every field may be missing. */
+export interface PageMetadata {
+  /** Declared titles, best first: JSON-LD headline, og:title, twitter:title, `<title>`. */
+  titles: string[];
+  /** The publication date as declared, `YYYY-MM-DD` (the day as written, in the page's own offset). */
+  date: string | null;
+  /** Where the date came from ("JSON-LD datePublished", "article:published_time", …). */
+  dateFrom: string | null;
+  /** The site's name: og:site_name, JSON-LD publisher, application-name. */
+  siteName: string | null;
+  /** Author names: JSON-LD author, meta author, article:author (names only, not profile URLs). */
+  author: string | null;
+  /** The canonical address: `<link rel=canonical>`, og:url, JSON-LD url (absolute http(s) only). */
+  url: string | null;
+}
+
+/** The parts of a DOM document this module reads; `linkedom` and browsers both provide them. */
+export interface MetaDocument {
+  querySelectorAll(selector: string): ArrayLike<MetaElement>;
+}
+export interface MetaElement {
+  getAttribute(name: string): string | null;
+  textContent: string | null;
+  closest?(selector: string): unknown;
+}
+
+const ARTICLE_TYPES =
+  /^(?:News|Reportage|Analysis|Opinion|Review|Report|Tech|Scholarly|Satirical)?Article$|^(?:BlogPosting|LiveBlogPosting|Posting|SocialMediaPosting|WebPage|CreativeWork)$/;
+
+/**
+ * Reads the article's metadata from the page's markup: JSON-LD (`NewsArticle`, `Article`, `BlogPosting`,
+ * also inside `@graph`), Open Graph and other `<meta>` tags, `<time datetime>`, and the canonical link.
+ * JSON-LD of an article type wins over a generic `WebPage`; a malformed JSON-LD block is skipped.
+ */
+export function readPageMetadata(document: MetaDocument): PageMetadata {
+  const meta = new Map<string, string>();
+  for (const el of Array.from(document.querySelectorAll("meta"))) {
+    const key = (el.getAttribute("property") ?? el.getAttribute("name") ?? el.getAttribute("itemprop") ?? "")
+      .trim()
+      .toLowerCase();
+    const content = el.getAttribute("content")?.trim();
+    if (key && content && !meta.has(key)) meta.set(key, content);
+  }
+  const ld = jsonLdArticles(document);
+  const article = ld.find((o) => types(o).some((t) => t !== "WebPage" && ARTICLE_TYPES.test(t))) ?? ld[0];
+  const titles = unique([
+    text(article?.headline),
+    text(article?.name),
+    meta.get("og:title"),
+    meta.get("twitter:title"),
+    Array.from(document.querySelectorAll("title"))[0]?.textContent?.trim(),
+  ]);
+
+  let date: string | null = null;
+  let dateFrom: string | null = null;
+  const dated: Array<[string, unknown]> = [
+    ["JSON-LD datePublished", article?.datePublished],
+    ["article:published_time", meta.get("article:published_time")],
+    ["meta datePublished", meta.get("datepublished")],
+    ["meta date", meta.get("date") ?? meta.get("pubdate") ?? meta.get("publishdate")],
+    ["meta dc.date", meta.get("dc.date") ?? meta.get("dc.date.issued") ?? meta.get("dcterms.created")],
+    ["meta parsely-pub-date", meta.get("parsely-pub-date") ?? meta.get("sailthru.date")],
+    ["og:published_time", meta.get("og:published_time") ?? meta.get("og:article:published_time")],
+    ["itemprop datePublished", itempropDate(document)],
+    ["time datetime", timeAttribute(document)],
+    ["JSON-LD dateCreated", article?.dateCreated],
+    ["JSON-LD dateModified", article?.dateModified],
+  ];
+  for (const [from, value] of dated) {
+    const day = isoDay(text(value));
+    if (day) {
+      date = day;
+      dateFrom = from;
+      break;
+    }
+  }
+
+  const publisher = first(article?.publisher);
+  const siteName = meta.get("og:site_name") ?? text(publisher?.name) ?? meta.get("application-name") ?? null;
+  const authors = list(article?.author)
+    .map((a) => (typeof a === "string" ? a : text((a as Record<string, unknown>)?.name)))
+    .filter((a): a is string => typeof a === "string" && a.trim() !== "" && !/^https?:/i.test(a));
+  const metaAuthor = meta.get("author") ?? meta.get("article:author") ?? meta.get("parsely-author");
+  const author =
+    authors.length > 0
+      ? unique(authors).join(", ")
+      : metaAuthor && !/^https?:/i.test(metaAuthor)
+        ? metaAuthor
+        : null;
+  const canonical = Array.from(document.querySelectorAll('link[rel~="canonical"]'))[0]?.getAttribute("href");
+  const url = [canonical, meta.get("og:url"), text(article?.url)].map(absoluteHttp).find((u) => u) ?? null;
+  return { titles, date, dateFrom, siteName: clean(siteName), author: clean(author), url };
+}
+
+type Json = Record<string, unknown>;
+
+/** Every JSON-LD object on the page, flattened (arrays and `@graph`). */
+function jsonLdArticles(document: MetaDocument): Json[] {
+  const out: Json[] = [];
+  const visit = (value: unknown, depth: number): void => {
+    if (depth > 4 || value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      for (const v of value) visit(v, depth + 1);
+      return;
+    }
+    const o = value as Json;
+    if (o["@type"]) out.push(o);
+    if (o["@graph"]) visit(o["@graph"], depth + 1);
+    if (o.mainEntity) visit(o.mainEntity, depth + 1);
+  };
+  for (const el of Array.from(document.querySelectorAll('script[type="application/ld+json"]'))) {
+    try {
+      visit(JSON.parse(el.textContent ?? ""), 0);
+    } catch {
+      // A malformed block (trailing commas, HTML comments) says nothing reliable: skip it.
+    }
+  }
+  return out;
+}
+
+function types(o: Json): string[] {
+  return list(o["@type"]).filter((t): t is string => typeof t === "string");
+}
+
+function list(value: unknown): unknown[] {
+  return value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
+}
+
+function first(value: unknown): Json | undefined {
+  const v = list(value)[0];
+  return v && typeof v === "object" ? (v as Json) : undefined;
+}
+
+function text(value: unknown): string | undefined {
+  if (typeof value === "string") return value.trim() || undefined;
+  if (Array.isArray(value)) return text(value[0]);
+  return undefined;
+}
+
+function unique(values: Array<string | undefined>): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const v of values) {
+    const t = v ? decodeEntities(v).replace(/\s+/g, " ").trim() : "";
+    if (t && !seen.has(t)) {
+      seen.add(t);
+      out.push(t);
+    }
+  }
+  return out;
+}
+
+function clean(value: string | null | undefined): string | null {
+  const t = value ? decodeEntities(value).replace(/\s+/g, " ").trim() : "";
+  return t || null;
+}
+
+/** Entities that survive in attribute values and JSON-LD strings written by some CMSs (`&amp;#8217;`). */
+function decodeEntities(s: string): string {
+  return s
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(Number.parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;|&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&nbsp;/g, " ")
+    .replace(/&amp;/g, "&");
+}
+
+/** Whether an element sits in a comment thread, whose time stamps are the comments' and not the article's. */
+function inComments(el: MetaElement): boolean {
+  return el.closest?.('[id*="comment" i], [class*="comment" i]') != null;
+}
+
+/** The first `datePublished` microdata outside comments (`content` or `datetime`). */
+function itempropDate(document: MetaDocument): string | undefined {
+  for (const el of Array.from(document.querySelectorAll('[itemprop="datePublished"]'))) {
+    const v = (el.getAttribute("content") ?? el.getAttribute("datetime"))?.trim();
+    if (v && isoDay(v) && !inComments(el)) return v;
+  }
+  return undefined;
+}
+
+/** The `datetime` of the first `<time>` outside comments (the article's own stamp usually comes first). */
+function timeAttribute(document: MetaDocument): string | undefined {
+  for (const el of Array.from(document.querySelectorAll("time[datetime]"))) {
+    const v = el.getAttribute("datetime")?.trim();
+    if (v && isoDay(v) && !inComments(el)) return v;
+  }
+  return undefined;
+}
+
+/** The day of an ISO-like timestamp as written ("2024-03-05T23:10:00-05:00" → "2024-03-05"). */
+export function isoDay(value: string | undefined): string | null {
+  const m = value ? /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
+  if (!m) return null;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1990 || y > 2099 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
+  return `${m[1]}-${m[2]}-${m[3]}`;
+}
+
+function absoluteHttp(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const u = new URL(value.trim());
+    return u.protocol === "http:" || u.protocol === "https:" ? u.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,58 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  addKnown,
+  canonicalUrl,
+  findDuplicate,
+  indexKnown,
+  shingleSet,
+} from "../../src/import/find-duplicate.ts";
+
+const TEXT = Array.from({ length: 40 }, (_, i) => `word${i}`).join(" ");
+const known = () =>
+  indexKnown([
+    {
+      file: "articles/a.md",
+      sourceUrl: "https://www.example.com/story/?utm_source=x#top",
+      shingles: shingleSet(TEXT),
+    },
+  ]);
+
+const dup = suite("findDuplicate");
+dup("the same source_url, however it is written", () => {
+  assert.equal(findDuplicate({ url: "http://example.com/story", text: "other" }, known()), {
+    file: "articles/a.md",
+    reason: "source_url",
+  });
+});
+dup("nearly the same text (a re-copy with a changed word), in another case", () => {
+  const copy = TEXT.replace("word20", "changed").toUpperCase();
+  const found = findDuplicate({ url: null, text: copy }, known());
+  assert.is(found?.file, "articles/a.md");
+  assert.is(found?.reason, "text");
+  assert.ok((found?.overlap ?? 0) >= 0.8);
+});
+dup("a different article, or a stub too short to compare, is no duplicate", () => {
+  const other = Array.from({ length: 40 }, (_, i) => `other${i}`).join(" ");
+  assert.is(findDuplicate({ url: "https://example.com/other", text: other }, known()), null);
+  assert.is(findDuplicate({ url: null, text: "word0 word1 word2 word3 word4 word5" }, known()), null);
+});
+dup("an article added to the index is found by the next one (a batch that repeats itself)", () => {
+  const index = indexKnown([]);
+  addKnown(index, { file: "first.txt", sourceUrl: null, shingles: shingleSet(TEXT) });
+  assert.is(findDuplicate({ url: null, text: TEXT }, index)?.file, "first.txt");
+});
+dup.run();
+
+const canon = suite("canonicalUrl");
+canon("drops scheme, www., trailing slash, fragment and tracking parameters", () => {
+  assert.is(canonicalUrl("https://www.Example.com/a/?utm_medium=x&b=2&a=1#f"), "example.com/a?a=1&b=2");
+  assert.is(canonicalUrl("not a url"), "not a url");
+});
+canon.run();
+
+const sh = suite("shingleSet");
+sh("lower-cased word 5-grams", () => {
+  assert.equal([...shingleSet("A b c d e F")], ["a b c d e", "b c d e f"]);
+});
+sh.run();

@@ -1,0 +1,68 @@
+import { readFileSync } from "node:fs";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { importHtml } from "../../src/import/import-html.ts";
+
+const PAGE = readFileSync(new URL("../fixtures/html/article.html", import.meta.url), "utf8");
+
+const html = suite("importHtml");
+
+html("reads the headline, date, source, author and address from the page's metadata", () => {
+  const a = importHtml(PAGE);
+  assert.is(a.title, "Oil exports fall for a third month");
+  assert.is(a.date, "2024-03-05", "the day as written in the page's own offset, not in UTC");
+  assert.is(a.source, "The Daily Example");
+  assert.is(a.byline, "Jane Doe");
+  assert.is(a.url, "https://news.example.com/2024/03/oil-exports-fall/");
+});
+
+html("keeps the article's paragraphs, subheadings and lists; drops chrome, caption and byline", () => {
+  const a = importHtml(PAGE);
+  assert.ok(a.body.startsWith("Oil exports fell for a third month in February"), a.body.slice(0, 80));
+  assert.ok(a.body.includes("\n\nWhat comes next\n\n"));
+  assert.match(a.markdown, /^- Prices fell by eight percent over the month\.$/m);
+  for (const chrome of [
+    "Home",
+    "Most read",
+    "All rights reserved",
+    "Share this",
+    "Photo: Agency",
+    "By Jane Doe",
+  ])
+    assert.not.ok(a.body.includes(chrome), chrome);
+  assert.is(a.attribution, "Example Wire");
+  assert.not.ok(a.body.includes("Source: Example Wire"));
+});
+
+html("options win over the page", () => {
+  const a = importHtml(PAGE, { date: "2024-03-06", source: "Wire", url: "https://other.example/x" });
+  assert.is(a.date, "2024-03-06");
+  assert.is(a.source, "Wire");
+  assert.is(a.url, "https://other.example/x");
+});
+
+html("a page without metadata falls back on its text: headline, date stamp, body", () => {
+  const body = Array.from(
+    { length: 4 },
+    (_, i) =>
+      `<p>Paragraph ${i + 1} of the story tells what happened in the town on the day, who was there and what they said to the reporters afterwards.</p>`,
+  ).join("");
+  const a = importHtml(
+    `<html><body><h1>Storm floods the old town</h1><p>12 June 2023</p>${body}</body></html>`,
+  );
+  assert.is(a.title, "Storm floods the old town");
+  assert.is(a.date, "2023-06-12");
+  assert.ok(a.body.startsWith("Paragraph 1 of the story"), a.body.slice(0, 60));
+  assert.is(a.url, null);
+});
+
+html("an empty page gives nulls and warnings, never a throw", () => {
+  const a = importHtml("<html><body></body></html>");
+  assert.is(a.title, null);
+  assert.is(a.date, null);
+  assert.is(a.body, "");
+  assert.ok(a.warnings.some((w) => w.startsWith("title:")));
+  assert.ok(a.warnings.some((w) => w.startsWith("date:")));
+});
+
+html.run();

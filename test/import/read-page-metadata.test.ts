@@ -1,0 +1,77 @@
+import { parseHTML } from "linkedom";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { isoDay, readPageMetadata } from "../../src/import/read-page-metadata.ts";
+
+const doc = (head: string, body = "") =>
+  parseHTML(`<!doctype html><html><head>${head}</head><body>${body}</body></html>`).document as never;
+
+const meta = suite("readPageMetadata");
+
+meta("JSON-LD NewsArticle inside @graph wins; a malformed block is skipped", () => {
+  const m = readPageMetadata(
+    doc(`<script type="application/ld+json">{ not json</script>
+<script type="application/ld+json">{"@graph":[{"@type":"WebPage","name":"Page","datePublished":"2020-01-01"},
+{"@type":["NewsArticle"],"headline":"Real &amp; headline","datePublished":"2021-02-03T01:00:00+09:00",
+"author":{"name":"A. Writer"},"publisher":{"name":"Paper"},"url":"https://paper.example/a"}]}</script>`),
+  );
+  assert.equal(m.titles, ["Real & headline"]);
+  assert.is(m.date, "2021-02-03");
+  assert.is(m.dateFrom, "JSON-LD datePublished");
+  assert.is(m.author, "A. Writer");
+  assert.is(m.siteName, "Paper");
+  assert.is(m.url, "https://paper.example/a");
+});
+
+meta("Open Graph, article:published_time and the canonical link", () => {
+  const m = readPageMetadata(
+    doc(`<title>T | Site</title><meta property="og:title" content="T"><meta property="og:site_name" content="Site">
+<meta property="article:published_time" content="2019-01-31T10:00:00Z"><meta name="author" content="B. Writer">
+<link rel="canonical" href="https://site.example/t"><meta property="og:url" content="https://site.example/og">`),
+  );
+  assert.equal(m.titles, ["T", "T | Site"]);
+  assert.is(m.date, "2019-01-31");
+  assert.is(m.siteName, "Site");
+  assert.is(m.author, "B. Writer");
+  assert.is(m.url, "https://site.example/t");
+});
+
+meta("microdata and <time>, but not a comment's time stamp", () => {
+  const m = readPageMetadata(
+    doc(
+      "",
+      `<div class="comments"><time datetime="2022-07-11T18:56:58+00:00">x</time></div><time datetime="2022-05-01">1 May</time>`,
+    ),
+  );
+  assert.is(m.date, "2022-05-01");
+  const n = readPageMetadata(
+    doc("", `<span itemprop="datePublished" content="2023-10-03T05:30:41-04:00"></span>`),
+  );
+  assert.is(n.date, "2023-10-03");
+});
+
+meta(
+  "nothing declared: empty titles and nulls; a profile URL is not an author; only http(s) addresses",
+  () => {
+    const m = readPageMetadata(
+      doc(
+        `<meta name="author" content="https://x.example/me"><link rel="canonical" href="javascript:alert(1)">`,
+      ),
+    );
+    assert.equal(m.titles, []);
+    assert.is(m.date, null);
+    assert.is(m.author, null);
+    assert.is(m.url, null);
+    assert.is(m.siteName, null);
+  },
+);
+meta.run();
+
+const day = suite("isoDay");
+day("the day as written, or null", () => {
+  assert.is(isoDay("2024-03-05T23:10:00-05:00"), "2024-03-05");
+  assert.is(isoDay("March 5"), null);
+  assert.is(isoDay("2024-13-05"), null);
+  assert.is(isoDay(undefined), null);
+});
+day.run();
