@@ -1,7 +1,7 @@
 // Runs a Gazette command (`build`, `serve`) from a bundle compiled once with esbuild, instead of loading
 // every TypeScript module through tsx at each start: start-up is most of a small site's build. The bundle
 // lives in node_modules/.cache/gazette/<hash of the sources>/ and is made again when a source changes.
-// Without esbuild it falls back to tsx. Usage: node scripts/launch.mjs <command> [flags]
+// Without esbuild it falls back to tsx. Usage: node scripts/launch.mjs scripts/build.ts [flags]
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
@@ -14,13 +14,11 @@ const ENTRIES = {
   serve: "scripts/serve.ts",
   "render-worker": "src/build/render-worker.ts",
 };
-const [command, ...args] = process.argv.slice(2);
-if (!command || !(command in ENTRIES) || command === "render-worker") {
-  console.error(
-    `usage: node scripts/launch.mjs <${Object.keys(ENTRIES)
-      .filter((e) => e !== "render-worker")
-      .join("|")}> [flags]`,
-  );
+const [script, ...args] = process.argv.slice(2);
+const command = Object.keys(ENTRIES).find((name) => ENTRIES[name] === script && name !== "render-worker");
+if (!command) {
+  const scripts = Object.values(ENTRIES).filter((file) => file.startsWith("scripts/"));
+  console.error(`usage: node scripts/launch.mjs <${scripts.join("|")}> [flags]`);
   process.exit(1);
 }
 const entry = path.join(root, ENTRIES[command]);

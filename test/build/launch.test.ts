@@ -20,7 +20,14 @@ launch(
       "2019-01-30-two.md": articleText({ title: "Two", date: "2019-01-30", tags: "[Iran, Oil]" }),
     });
     // The bundle is compiled into node_modules/.cache/gazette/ if these sources have none yet.
-    const { stdout } = await run(process.execPath, [LAUNCH, "build", "--root", root, "--jobs", "2"]);
+    const { stdout } = await run(process.execPath, [
+      LAUNCH,
+      "scripts/build.ts",
+      "--root",
+      root,
+      "--jobs",
+      "2",
+    ]);
     assert.match(stdout, /Wrote \d+ files/);
     const expected = await buildSite({
       root,
@@ -43,7 +50,10 @@ launch("refuses an unknown command", async () => {
     (e: { code: number; stderr: string }) => e,
   );
   assert.is((error as { code: number }).code, 1);
-  assert.match((error as { stderr: string }).stderr, /usage: node scripts\/launch.mjs <build\|serve>/);
+  assert.match(
+    (error as { stderr: string }).stderr,
+    /usage: node scripts\/launch.mjs <scripts\/build.ts\|scripts\/serve.ts>/,
+  );
 });
 
 launch.run();
