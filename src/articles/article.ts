@@ -1,4 +1,4 @@
-/** A tag as readers see it: the first spelling met, and one slug for every spelling (`Sanctions`, `SANCTIONS`). */
+/** A tag as readers see it: one slug for every spelling (`Sanctions`, `SANCTIONS`); the name shown is the collection's canonical spelling (`canonicalSpellings`). */
 export interface Tag {
   name: string;
   slug: string;

@@ -24,7 +24,7 @@ export function defineBodyFields<T extends object>(
     computed = {
       html: body.html,
       text: body.text,
-      summary: givenSummary ?? summarize(body.text),
+      summary: givenSummary ?? summarize(body.lead),
       wordCount: words,
       readingMinutes: readingMinutes(words),
     };

@@ -1,5 +1,6 @@
 import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import type { Article } from "./article.ts";
+import { canonicalSpellings } from "./canonical-spellings.ts";
 
 export interface Collection {
   /** Published articles: no drafts, nothing dated after `now`; newest first (then by slug). */
@@ -15,8 +16,9 @@ export function compareNewestFirst(a: Article, b: Article): number {
 }
 
 /**
- * Checks the articles as a set (slugs and URLs unique), leaves drafts out, and holds back articles dated
- * after `now` with a warning, like scheduled posts.
+ * Checks the articles as a set (slugs and URLs unique), gives each tag and source one spelling
+ * (`canonicalSpellings`), leaves drafts out, and holds back articles dated after `now` with a warning,
+ * like scheduled posts.
  */
 export function checkCollection(articles: readonly Article[], now: Date): Collection {
   const diagnostics: Diagnostic[] = [];
@@ -46,7 +48,7 @@ export function checkCollection(articles: readonly Article[], now: Date): Collec
   }
   const published: Article[] = [];
   const scheduled: Article[] = [];
-  for (const article of unique) {
+  for (const article of canonicalSpellings(unique)) {
     if (article.draft) continue;
     if (article.date.getTime() > now.getTime()) {
       scheduled.push(article);

@@ -8,6 +8,13 @@ export interface RenderedBody {
   html: string;
   /** Plain text: paragraphs and headings separated by a blank line, list items one per line. */
   text: string;
+  /**
+   * The opening paragraphs as plain text (blank-line separated): the body's first run of top-level
+   * paragraphs, skipping headings, lists, quotes and code before it and stopping at the next such block.
+   * What a summary is made of, so it never runs a heading or list items into a sentence. When the body has
+   * no paragraph at all, its first block (a list's items joined with "; ").
+   */
+  lead: string;
 }
 
 function inlineText(token: Token): string {
@@ -25,9 +32,21 @@ export function renderMarkdown(source: string): RenderedBody {
   const tokens = markdown.parse(source, {});
   const html = markdown.renderer.render(tokens, markdown.options, {});
   const blocks: string[] = [];
+  const lead: string[] = [];
+  let leadDone = false;
+  let inLeadParagraph = false;
   let listDepth = 0;
   let listLines: string[] = [];
   for (const token of tokens) {
+    // A top-level block: a paragraph joins the lead; anything else ends a lead that has begun.
+    if (token.level === 0 && token.nesting !== -1 && token.type !== "inline") {
+      inLeadParagraph = token.type === "paragraph_open" && !leadDone;
+      if (!inLeadParagraph && lead.length > 0) leadDone = true;
+    }
+    if (token.type === "inline" && inLeadParagraph && token.level === 1) {
+      const text = inlineText(token).trim();
+      if (text !== "") lead.push(text);
+    }
     if (token.type === "bullet_list_open" || token.type === "ordered_list_open") listDepth++;
     else if (token.type === "bullet_list_close" || token.type === "ordered_list_close") {
       listDepth--;
@@ -44,5 +63,9 @@ export function renderMarkdown(source: string): RenderedBody {
       blocks.push(token.content.trimEnd());
     }
   }
-  return { html, text: blocks.join("\n\n") };
+  return {
+    html,
+    text: blocks.join("\n\n"),
+    lead: lead.length > 0 ? lead.join("\n\n") : (blocks[0] ?? "").replace(/\n/g, "; "),
+  };
 }

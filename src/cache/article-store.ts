@@ -71,7 +71,7 @@ export function renderBody(
   return {
     html: body.html,
     text: body.text,
-    summary: givenSummary ?? summarize(body.text),
+    summary: givenSummary ?? summarize(body.lead),
     wordCount: words,
     readingMinutes: readingMinutes(words),
   };

@@ -35,6 +35,8 @@ const TOP_KEYS = [
   "newsletter",
   "brand",
   "original_nofollow",
+  // Read by src/publish/publish-config.ts.
+  "publish",
 ] as const;
 const NEWSLETTER_KEYS = [
   "from",

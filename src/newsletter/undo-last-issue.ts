@@ -1,7 +1,7 @@
-import { readFile, rm } from "node:fs/promises";
+import { readFile, rm, rmdir } from "node:fs/promises";
 import path from "node:path";
 import { formatDiagnostic } from "../shared/diagnostic.ts";
-import { type Ledger, readLedger } from "./ledger.ts";
+import { LEDGER_FILE, type Ledger, readLedger } from "./ledger.ts";
 import { sendLogPath } from "./send/send-log.ts";
 import { issueDir } from "./write-issue.ts";
 import { writeLedger } from "./write-ledger.ts";
@@ -16,7 +16,7 @@ export function withoutLastIssue(ledger: Ledger): Ledger {
  * `npm run newsletter -- undo`: takes back the last issue before it is sent, so its articles are
  * candidates again. Refuses when the issue has a send log with any line (someone may have it).
  * Writes the ledger first, then removes `newsletter/<N>/`: a crash between leaves a folder that the
- * next `npm run newsletter` overwrites. Returns the message and whether it worked.
+ * next `npm run newsletter` overwrites. Undoing issue 1 removes the ledger (and an empty `newsletter/`). Returns the message and whether it worked.
  */
 export async function undoLastIssue(root: string): Promise<{ ok: boolean; message: string }> {
   const { ledger, diagnostics } = await readLedger(root);
@@ -29,8 +29,12 @@ export async function undoLastIssue(root: string): Promise<{ ok: boolean; messag
       ok: false,
       message: `issue ${last.number} has been sent or tried (${sendLogPath(last.number)} is not empty): it stays recorded`,
     };
-  await writeLedger(root, withoutLastIssue(ledger));
+  const rest = withoutLastIssue(ledger);
+  if (rest.issues.length > 0) await writeLedger(root, rest);
+  // Undoing issue 1 leaves the project as it shipped: no ledger at all.
+  else await rm(path.join(root, LEDGER_FILE), { force: true });
   await rm(path.join(root, issueDir(last.number)), { recursive: true, force: true });
+  if (rest.issues.length === 0) await rmdir(path.join(root, "newsletter")).catch(() => undefined);
   return {
     ok: true,
     message: `Took back issue ${last.number} ("${last.subject}"): removed ${issueDir(last.number)}/ and its ledger entry; its articles go in the next issue`,

@@ -89,9 +89,61 @@ build("merges tags that differ only in case into one page, and leaves out drafts
     [...tree.values()].some((html) => html.includes(">Draft<")),
     "drafts appear nowhere",
   );
-  assert.match(tree.get("tags/index.html") ?? "", /Sanctions<\/a> <span class="count">\(3 articles\)/);
+  // Three spellings, one use each: the oldest article's ("sanctions", 29 January) is the one shown.
+  assert.match(tree.get("tags/index.html") ?? "", /sanctions<\/a> <span class="count">\(3 articles\)/);
   await rm(root, { recursive: true, force: true });
 });
+
+build(
+  "one spelling of a tag and a source everywhere: cards, tag and source pages, article pages, feeds",
+  async () => {
+    const site = {
+      "2019-01-10-first.md": articleText({
+        title: "First",
+        date: "2019-01-10",
+        source: "iran focus",
+        tags: "[oil]",
+      }),
+      "2019-01-11-second.md": articleText({
+        title: "Second",
+        date: "2019-01-11",
+        source: "Iran Focus",
+        tags: "[Oil]",
+      }),
+      "2019-01-12-third.md": articleText({
+        title: "Third",
+        date: "2019-01-12",
+        source: "Iran Focus",
+        tags: "[OIL]",
+      }),
+    };
+    const root = await makeFixtureSite(fixtureConfig({ perPage: 10 }), site);
+    const result = await buildSite({ root, now: NOW });
+    assert.ok(result.ok, result.diagnostics.map(formatDiagnostic).join("\n"));
+    const tree = await readTree(result.outDir);
+    // "oil" (oldest) ties with "Oil" and "OIL" at one use each: the oldest spelling wins. "Iran Focus" is used twice.
+    const pages = [
+      "index.html",
+      "tags/index.html",
+      "tags/oil/index.html",
+      "sources/iran-focus/index.html",
+      "2019/01/third/index.html",
+      "feed.xml",
+      "atom.xml",
+      "feed.json",
+    ];
+    for (const page of pages) {
+      const text = tree.get(page) ?? "";
+      assert.ok(text !== "", `${page} was built`);
+      assert.not.match(text, /\bOil\b|\bOIL\b/, `${page} has another spelling of the tag`);
+      assert.not.match(text, /iran focus/, `${page} has another spelling of the source`);
+    }
+    assert.match(tree.get("index.html") ?? "", ">oil<");
+    assert.match(tree.get("index.html") ?? "", "Iran Focus");
+    assert.match(tree.get("tags/oil/index.html") ?? "", ">oil<");
+    await rm(root, { recursive: true, force: true });
+  },
+);
 
 build("shows related articles by shared tags, then nearest date", async () => {
   const root = await makeFixtureSite(fixtureConfig(), articles);

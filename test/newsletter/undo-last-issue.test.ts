@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -52,6 +52,16 @@ undo("takes back the last unsent issue: the project is as before it was made", a
       [2, ["b"]],
     ],
   );
+  await rm(root, { recursive: true });
+});
+
+undo("undoing issue 1 leaves the project as it shipped, with no newsletter/ at all", async () => {
+  const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
+  const before = await readTree(root);
+  assert.is(await runNewsletter(newsletterOptions(root, "2024-03-08T10:00:00Z"), recorder()), 0);
+  assert.ok((await undoLastIssue(root)).ok);
+  assert.equal(await readTree(root), before);
+  assert.equal((await readdir(root)).sort(), ["articles", "gazette.config.yaml"]);
   await rm(root, { recursive: true });
 });
 

@@ -1,0 +1,172 @@
+import { existsSync } from "node:fs";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { readLedger } from "../../src/newsletter/ledger.ts";
+import type { PublishOptions } from "../../src/publish/publish-steps.ts";
+import { runPublish } from "../../src/publish/run-publish.ts";
+import { articleFile, makeProject, projectConfig, putArticle, readTree } from "../newsletter/project.ts";
+import { SECRET, sendRecorder } from "../newsletter/send/send-project.ts";
+import { startRelay } from "../newsletter/send/smtp-fixture.ts";
+
+/** A project whose deploy copies _site/ into $DEPLOY_TO (then runs `then`, e.g. a failing command). */
+async function project(publish: string): Promise<string> {
+  return makeProject(
+    {
+      "2024-03-07-alpha.md": articleFile("Alpha", "2024-03-07T09:00"),
+      "2024-03-06-beta.md": articleFile("Beta", "2024-03-06T09:00"),
+    },
+    `${projectConfig()}publish:\n${publish}`,
+  );
+}
+
+function options(
+  root: string,
+  env: Record<string, string>,
+  extra: Partial<PublishOptions> = {},
+): PublishOptions {
+  return {
+    root,
+    now: new Date("2024-03-08T10:00:00Z"),
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", ...env },
+    deploy: true,
+    send: true,
+    dryRun: false,
+    to: null,
+    ...extra,
+  };
+}
+
+/** The project's files except the build output and cache, which git ignores (what the repository holds). */
+async function recordOf(root: string): Promise<Map<string, Buffer>> {
+  const tree = await readTree(root);
+  for (const key of [...tree.keys()])
+    if (key.startsWith("_site/") || key.startsWith(".gazette-cache/")) tree.delete(key);
+  return tree;
+}
+
+const publish = suite("runPublish");
+
+publish("check, build, issue, build, deploy (a copy into a folder), send, in that order", async () => {
+  const root = await project('  deploy: cp -R _site/. "$DEPLOY_TO"\n');
+  const target = await mkdtemp(path.join(os.tmpdir(), "gazette-deployed-"));
+  const csv = path.join(root, "subscribers.csv");
+  await writeFile(csv, "email,name\none@example.org,One\ntwo@example.org,\n");
+  const relay = await startRelay();
+  try {
+    const io = sendRecorder();
+    const env = { DEPLOY_TO: target, SMTP_URL: relay.url, GAZETTE_UNSUBSCRIBE_SECRET: SECRET };
+    const code = await runPublish(options(root, env, { to: csv }), io);
+    assert.is(code, 0, io.errors.join("\n"));
+    assert.equal(
+      io.lines.filter((l) => l.startsWith("[")),
+      [
+        "[1/6] check",
+        "[2/6] build",
+        "[3/6] issue",
+        "[4/6] build the issue's web page",
+        "[5/6] deploy",
+        "[6/6] send",
+      ],
+    );
+    assert.is(io.lines.at(-1), "Published the site and issue 1.");
+    // The deployed copy has the issue's web page, so the email's "read on the web" link works.
+    assert.ok(existsSync(path.join(target, "newsletter", "1", "index.html")));
+    assert.ok(existsSync(path.join(target, "2024", "03", "alpha", "index.html")));
+    assert.equal(relay.delivered.map((d) => d.to).sort(), ["one@example.org", "two@example.org"]);
+    const { ledger } = await readLedger(root);
+    assert.equal(
+      ledger.issues.map((i) => i.entries.map((e) => e.slug)),
+      [["alpha", "beta"]],
+    );
+    // Run again the same day: nothing new, no second issue, nothing sent twice.
+    const again = sendRecorder();
+    assert.is(await runPublish(options(root, env, { to: csv }), again), 0, again.errors.join("\n"));
+    assert.match(again.lines.join("\n"), "[6/6] send — skipped (no new issue)");
+    assert.is(relay.delivered.length, 2);
+  } finally {
+    await relay.close();
+    await rm(root, { recursive: true });
+    await rm(target, { recursive: true });
+  }
+});
+
+publish("a failing deploy stops it, takes the issue back and sends nothing", async () => {
+  const root = await project("  deploy: echo copying; exit 3\n");
+  const before = await recordOf(root);
+  const io = sendRecorder();
+  const code = await runPublish(options(root, {}, { to: "nobody.csv" }), io);
+  assert.is(code, 1);
+  assert.match(io.lines.join("\n"), "  copying");
+  const errors = io.errors.join("\n");
+  assert.match(errors, "publish.deploy exited with 3");
+  assert.match(errors, "publish stopped at step 5 (deploy). Issue 1 was taken back");
+  assert.not.match(io.lines.join("\n"), "[6/6]");
+  assert.equal(await recordOf(root), before);
+  // The site was rebuilt without the taken-back issue's page.
+  assert.not.ok(existsSync(path.join(root, "_site", "newsletter", "1")));
+  assert.ok(existsSync(path.join(root, "_site", "2024", "03", "alpha", "index.html")));
+  await rm(root, { recursive: true });
+});
+
+publish("a broken article stops it at the check: nothing built, nothing recorded", async () => {
+  const root = await project("  deploy: touch deployed\n");
+  await putArticle(root, "2024-03-07-broken.md", "---\ntitle: Broken\ndate: 31/02/2024\n---\nText.\n");
+  const before = await recordOf(root);
+  const io = sendRecorder();
+  assert.is(await runPublish(options(root, {}), io), 1);
+  assert.match(io.errors.join("\n"), "articles/2024-03-07-broken.md:3");
+  assert.match(io.errors.join("\n"), "publish stopped at step 1 (check).");
+  assert.equal(await recordOf(root), before);
+  assert.not.ok(existsSync(path.join(root, "_site")));
+  await rm(root, { recursive: true });
+});
+
+publish("not a scheduled day: the site is built, no issue; --no-deploy and --no-send skip", async () => {
+  // 2024-03-08 is a Friday.
+  const root = await project("  deploy: touch deployed\n  schedule: [monday, thursday]\n");
+  const io = sendRecorder();
+  assert.is(await runPublish(options(root, {}, { deploy: false, send: false }), io), 0, io.errors.join("\n"));
+  const text = io.lines.join("\n");
+  assert.match(text, "no issue: not a scheduled day (publish.schedule: today is Friday)");
+  assert.match(text, "[5/6] deploy — skipped (--no-deploy)");
+  assert.match(text, "[6/6] send — skipped (--no-send)");
+  assert.not.ok(existsSync(path.join(root, "deployed")));
+  assert.not.ok(existsSync(path.join(root, "newsletter")));
+  assert.ok(existsSync(path.join(root, "_site", "index.html")));
+  await rm(root, { recursive: true });
+});
+
+publish("--dry-run says what each step would do and changes nothing", async () => {
+  const root = await project("  deploy: touch deployed\n");
+  const before = await readTree(root);
+  const io = sendRecorder();
+  assert.is(await runPublish(options(root, {}, { dryRun: true }), io), 0, io.errors.join("\n"));
+  const text = io.lines.join("\n");
+  assert.match(text, "Would make issue 1 with 2 articles");
+  assert.match(text, "would run in");
+  assert.match(text, "would send issue 1 to the confirmed subscribers");
+  assert.equal(await readTree(root), before);
+  assert.not.ok(existsSync(path.join(root, "_site")));
+  await rm(root, { recursive: true });
+});
+
+publish("a bad publish group stops it before the first step", async () => {
+  const root = await project("  schedule: fortnightly\n");
+  const io = sendRecorder();
+  assert.is(await runPublish(options(root, {}), io), 1);
+  assert.match(
+    io.errors.join("\n"),
+    /gazette\.config\.yaml:\d+ error config\/publish-schedule: publish\.schedule has "fortnightly"/,
+  );
+  assert.equal(io.lines, []);
+  assert.is(
+    await readFile(path.join(root, "gazette.config.yaml"), "utf8").then((t) => t.includes("fortnightly")),
+    true,
+  );
+  await rm(root, { recursive: true });
+});
+
+publish.run();
