@@ -3,7 +3,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { checkCollection } from "../articles/check-collection.ts";
-import { articleFingerprint, defineLazyBody, emptySeeds, loadArticleStore } from "../cache/article-store.ts";
+import {
+  adoptViews,
+  articleFingerprint,
+  defineLazyBody,
+  emptySeeds,
+  loadArticleStore,
+} from "../cache/article-store.ts";
 import { readManifest } from "../cache/build-manifest.ts";
 import { hashFiles } from "../cache/code-hash.ts";
 import { createValueHasher, hashText } from "../cache/hash-value.ts";
@@ -148,8 +154,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
 
     // Articles in a feed are shown by the main thread too: their HTML is kept here for the whole build.
     const seeds = emptySeeds();
+    const published = adoptViews(collection.published, store, root);
     const inFeeds = new Set(
-      planFeeds(config, collection.published).flatMap((f) => f.inputs.articles.map((a) => a.file)),
+      planFeeds(config, published).flatMap((f) => f.inputs.articles.map((a) => a.file)),
     );
     for (const body of store.pending) defineLazyBody(body.article, root, seeds);
     let bodiesDone = (): void => {};
@@ -163,7 +170,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       outDir,
       cacheDir,
       config,
-      data: makeSiteData(config, collection.published, ledger.ledger),
+      data: makeSiteData(config, published, ledger.ledger),
       jobs,
       templatesDir,
       workerThreshold,

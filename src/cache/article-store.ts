@@ -226,7 +226,16 @@ export async function loadArticleStore(
     }
   }
   const save = async (): Promise<void> => {
-    // Pending articles are stored by reference: their summaries are filled in by now.
+    // Pending articles are stored by reference; where the build worked on a copy (`adoptViews`), the
+    // summaries it filled in are copied back.
+    for (const body of pending) {
+      const entry = entries[body.file]?.article;
+      if (entry && entry !== (body.article as unknown)) {
+        entry.summary = body.article.summary;
+        entry.wordCount = body.article.wordCount;
+        entry.readingMinutes = body.article.readingMinutes;
+      }
+    }
     const store: StoreFile = { version: VERSION, key: options.key, entries };
     await mkdir(options.cacheDir, { recursive: true });
     const temporary = `${storePath}.${process.pid}.tmp`;
@@ -234,6 +243,27 @@ export async function loadArticleStore(
     await rename(temporary, storePath);
   };
   return { articles, diagnostics, pending, reused, save };
+}
+
+/**
+ * Replaces the live views that give articles their collection-wide tag and source spellings (Proxies,
+ * see canonicalSpellings) with plain copies: a copy can go to a worker (a Proxy cannot be copied), and it
+ * gets a fingerprint of its own (the file's, plus the spellings shown). Pending bodies move to the copies.
+ */
+export function adoptViews(published: readonly Article[], store: StoreLoad, root: string): Article[] {
+  const originals = new Map(store.articles.map((a) => [a.file, a]));
+  const pendingByFile = new Map(store.pending.map((p) => [p.file, p]));
+  return published.map((view) => {
+    const original = originals.get(view.file);
+    if (!original || original === view) return view;
+    const copy = { ...view } as Article;
+    defineLazyBody(copy, root);
+    const print = fingerprints.get(original);
+    if (print !== undefined) fingerprints.set(copy, `${print}\0${JSON.stringify([copy.tags, copy.source])}`);
+    const body = pendingByFile.get(view.file);
+    if (body) body.article = copy;
+    return copy;
+  });
 }
 
 /**
