@@ -1,3 +1,4 @@
+import { formatWrittenDate } from "../shared/dates.ts";
 import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import type { Article } from "./article.ts";
 import { canonicalSpellings } from "./canonical-spellings.ts";
@@ -18,9 +19,9 @@ export function compareNewestFirst(a: Article, b: Article): number {
 /**
  * Checks the articles as a set (slugs and URLs unique), gives each tag and source one spelling
  * (`canonicalSpellings`), leaves drafts out, and holds back articles dated after `now` with a warning,
- * like scheduled posts.
+ * like scheduled posts. `timeZone` is the site's: messages show dates as the editor wrote them there.
  */
-export function checkCollection(articles: readonly Article[], now: Date): Collection {
+export function checkCollection(articles: readonly Article[], now: Date, timeZone = "UTC"): Collection {
   const diagnostics: Diagnostic[] = [];
   const bySlug = new Map<string, Article>();
   const byUrl = new Map<string, Article>();
@@ -57,7 +58,7 @@ export function checkCollection(articles: readonly Article[], now: Date): Collec
           "article/future-date",
           article.file,
           article.line,
-          `date ${article.date.toISOString()} is in the future: the article is held back until then`,
+          `date ${formatWrittenDate(article.date, timeZone)} (${timeZone}) is in the future: the article is held back until then`,
         ),
       );
       continue;

@@ -79,6 +79,6 @@ export async function loadArticles(config: SiteConfig, options: LoadOptions): Pr
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);
   }
-  const collection = checkCollection(articles, options.now);
+  const collection = checkCollection(articles, options.now, config.timeZone);
   return { ...collection, diagnostics: [...diagnostics, ...collection.diagnostics] };
 }

@@ -1,5 +1,5 @@
 import type { SiteConfig } from "../config/site-config.ts";
-import { parseDateValue } from "../shared/dates.ts";
+import { dayKey, parseDateValue } from "../shared/dates.ts";
 import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import { parseYamlMapping } from "../shared/parse-yaml.ts";
 import { slugify } from "../shared/slugify.ts";
@@ -130,6 +130,20 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
   const published = date("date");
   if (values.date === undefined || values.date === null || values.date === "") {
     fail("missing-date", "date", "date is missing (expected date: YYYY-MM-DD)");
+  }
+  // The importer names files YYYY-MM-DD-slug.md: a date edited later no longer matches the name.
+  const named = /^(\d{4}-\d{2}-\d{2})-/.exec(input.name)?.[1];
+  if (published && named && parseDateValue(named, config.timeZone).ok) {
+    const day = dayKey(published, config.timeZone);
+    if (day !== named)
+      diagnostics.push(
+        warning(
+          "front-matter/date-not-file-name",
+          file,
+          lineOf("date"),
+          `date ${String(values.date)} is ${day}, but the file name says ${named} (the page's address and the archive follow date; rename the file or correct date so they agree)`,
+        ),
+      );
   }
   const updated = date("updated");
   if (published && updated && updated < published) {

@@ -138,7 +138,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       key: hashText(`${codeHash}\0${configHash}`),
       useCache: !options.clean,
     });
-    const collection = checkCollection(store.articles, options.now);
+    const collection = checkCollection(store.articles, options.now, config.timeZone);
     const ledger = await readLedger(root);
     const diagnostics = [
       ...recovered,

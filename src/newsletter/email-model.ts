@@ -1,6 +1,6 @@
 import { absoluteUrl, newsletterUrl } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
-import { dayKey, formatDay } from "../shared/dates.ts";
+import { dayKey, formatDay, formatDayRange } from "../shared/dates.ts";
 import type { LedgerIssue } from "./ledger.ts";
 import { oneLine } from "./subject-line.ts";
 
@@ -48,10 +48,9 @@ export function dayRange(dates: readonly Date[], timeZone: string, locale: strin
   const times = dates.map((d) => d.getTime());
   const first = new Date(Math.min(...times));
   const last = new Date(Math.max(...times));
-  const from = formatDay(first, timeZone, locale);
   return dayKey(first, timeZone) === dayKey(last, timeZone)
-    ? from
-    : `${from} – ${formatDay(last, timeZone, locale)}`;
+    ? formatDay(first, timeZone, locale)
+    : formatDayRange(first, last, timeZone, locale);
 }
 
 /**

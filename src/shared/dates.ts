@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { explainInvalidDate } from "./explain-invalid-date.ts";
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
@@ -21,7 +22,7 @@ export function parseDateValue(value: string, timeZone: string): DateParse {
     const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone: timeZone, setZone: false });
     result = parsed.isValid
       ? { ok: true, date: parsed.toJSDate() }
-      : { ok: false, expected: `${expected}; ${parsed.invalidExplanation ?? "no such day"}` };
+      : { ok: false, expected: explainInvalidDate(text) };
   }
   if (parsedDates.size >= CACHE_LIMIT) parsedDates.clear();
   parsedDates.set(key, result);
@@ -92,4 +93,32 @@ export function formatMonth(year: number, month: number, timeZone: string, local
       .setLocale(locale)
       .toLocaleString({ month: "long", year: "numeric" }),
   );
+}
+
+/**
+ * An instant as the editor would write it, in the site's time zone: `2026-12-02` when it is midnight
+ * there, else `2026-12-02 09:30`; so a date in the future is never shown as the day before in UTC.
+ */
+export function formatWrittenDate(date: Date, timeZone: string): string {
+  const local = inZone(date, timeZone);
+  return local.toFormat(
+    local.hour === 0 && local.minute === 0 && local.second === 0 ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm",
+  );
+}
+
+/**
+ * A range of days in the site's language and zone, the way the language writes one: `27–30 November
+ * 2026`, `27 November – 2 December 2026`, one day alone as `27 November 2026` (Intl's formatRange).
+ */
+export function formatDayRange(first: Date, last: Date, timeZone: string, locale: string): string {
+  const format = new Intl.DateTimeFormat(locale, {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone,
+  });
+  // Between two days the dash stands closed up (27–30); elsewhere (… 2026 – 2 January 2027) it keeps its spaces.
+  return format
+    .formatRange(first, last)
+    .replace(/(^|\D)(\d{1,2})[\s\u2009\u202f]*–[\s\u2009\u202f]*(\d{1,2})(?!\d)/u, "$1$2–$3");
 }

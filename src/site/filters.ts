@@ -2,7 +2,7 @@ import type { Article } from "../articles/article.ts";
 import { standfirst } from "../articles/standfirst.ts";
 import { absoluteUrl, sitePath } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
-import { dayKey, formatDay, formatLongDay, formatMonth, isoInZone } from "../shared/dates.ts";
+import { dayKey, formatDay, formatDayRange, formatLongDay, formatMonth, isoInZone } from "../shared/dates.ts";
 import { type OriginalLink, originalLink } from "./original-link.ts";
 import { prefixLinks } from "./prefix-links.ts";
 import { shortSummary } from "./short-summary.ts";
@@ -21,6 +21,9 @@ export function makeFilters(config: () => SiteConfig) {
     isoDate: (date: Date): string => isoInZone(date, config().timeZone),
     /** `31 January 2019`. */
     day: (date: Date): string => formatDay(date, config().timeZone, config().language),
+    /** `27–30 November 2026` (one day: `27 November 2026`), the way the site's language writes a range. */
+    dayRange: (first: Date, last: Date): string =>
+      formatDayRange(first, last, config().timeZone, config().language),
     /** `Thursday, 31 January 2019`. */
     longDay: (date: Date): string => formatLongDay(date, config().timeZone, config().language),
     /** `2019`: the calendar year in the site's zone (the search's year filter). */

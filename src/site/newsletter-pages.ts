@@ -12,12 +12,20 @@ export interface IssuePage {
   url: string;
   date: Date;
   subject: string;
+  /** The subject without its masthead (`Gazette #6: `): what follows "Issue 6:" in lists and titles. */
+  headline: string;
   preheader: string;
   introHtml: string | null;
   entries: IssueEntryView[];
   /** The oldest and newest entry dates: the range the issue covers. */
   first: Date | null;
   last: Date | null;
+}
+
+/** `Gazette #6: Lead headline` → `Lead headline`; a subject without the `#N:` masthead is kept whole. */
+export function issueHeadline(subject: string, number: number): string {
+  const rest = subject.replace(new RegExp(`^.*?#${number}:\\s*`), "");
+  return rest === "" ? subject : rest;
 }
 
 /** The web versions of every recorded issue, newest first. */
@@ -32,6 +40,7 @@ export function newsletterPages(issues: readonly LedgerIssue[]): IssuePage[] {
         url: newsletterUrl(issue.number),
         date: new Date(issue.date),
         subject: issue.subject,
+        headline: issueHeadline(issue.subject, issue.number),
         preheader: issue.preheader,
         introHtml: issue.intro?.html ?? null,
         entries,

@@ -111,10 +111,15 @@ warnings("an over-long title", () => {
 });
 
 warnings("a future date holds the article back like a scheduled post; drafts are left out", () => {
-  const future = makeArticle({ slug: "later", date: new Date("2030-01-01T00:00:00Z") });
+  // Midnight on 1 January 2030 in Kiritimati (UTC+14) is still 31 December 2029 in UTC.
+  const future = makeArticle({ slug: "later", date: new Date("2029-12-31T10:00:00Z") });
   const draft = makeArticle({ slug: "draft", draft: true });
   const now = makeArticle({ slug: "now" });
-  const result = checkCollection([future, draft, now], new Date("2020-01-01T00:00:00Z"));
+  const result = checkCollection(
+    [future, draft, now],
+    new Date("2020-01-01T00:00:00Z"),
+    "Pacific/Kiritimati",
+  );
   assert.equal(
     result.published.map((a) => a.slug),
     ["now"],
@@ -124,8 +129,39 @@ warnings("a future date holds the article back like a scheduled post; drafts are
     ["later"],
   );
   assert.equal(result.diagnostics.map(formatDiagnostic), [
-    "articles/later.md:1 warning article/future-date: date 2030-01-01T00:00:00.000Z is in the future: the article is held back until then",
+    "articles/later.md:1 warning article/future-date: date 2030-01-01 (Pacific/Kiritimati) is in the future: the article is held back until then",
   ]);
 });
 
 warnings.run();
+
+const fileDates = suite("file name and date");
+
+fileDates("a date that disagrees with the file name is a warning at the date: line", () => {
+  const text = '---\ntitle: "A story"\nsource: Wire\ndate: 2019-02-03\n---\nBody.\n';
+  assert.equal(messages(text, "2019-01-31-story.md"), [
+    "articles/2019-01-31-story.md:4 warning front-matter/date-not-file-name: date 2019-02-03 is 2019-02-03, but the file name says 2019-01-31 (the page's address and the archive follow date; rename the file or correct date so they agree)",
+  ]);
+  assert.equal(messages(text, "2019-02-03-story.md"), []);
+  assert.equal(messages(text, "story.md"), []);
+});
+
+fileDates("the day is the site's: a date-time late in the evening elsewhere may be the next day here", () => {
+  const text = '---\ntitle: "A story"\ndate: 2019-01-30T23:30:00-05:00\n---\nBody.\n';
+  assert.equal(messages(text, "2019-01-31-story.md"), []);
+  assert.match(
+    messages(text, "2019-01-30-story.md").join("\n"),
+    "date 2019-01-30T23:30:00-05:00 is 2019-01-31",
+  );
+});
+
+fileDates("an impossible date says why in plain words, never a library's wording", () => {
+  const [message] = messages('---\ntitle: "A story"\ndate: 2023-02-29\n---\nBody.\n', "2023-02-28-story.md");
+  assert.is(
+    message,
+    'articles/2023-02-28-story.md:3 error front-matter/bad-date: date "2023-02-29" is not a date (February 2023 has 28 days, so day 29 does not exist)',
+  );
+  assert.not.match(message ?? "", "of type");
+});
+
+fileDates.run();

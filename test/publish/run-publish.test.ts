@@ -75,6 +75,13 @@ publish("check, build, issue, build, deploy (a copy into a folder), send, in tha
     // The deployed copy has the issue's web page, so the email's "read on the web" link works.
     assert.ok(existsSync(path.join(target, "newsletter", "1", "index.html")));
     assert.ok(existsSync(path.join(target, "2024", "03", "alpha", "index.html")));
+    // The archive says "Issue 1: Alpha", not "Issue 1: Test Gazette #1: Alpha"; the range names the month once.
+    const archive = await readFile(path.join(target, "newsletter", "index.html"), "utf8");
+    assert.match(archive, "Issue 1</a>: Alpha");
+    assert.not.match(archive, "Test Gazette #1");
+    const issuePage = await readFile(path.join(target, "newsletter", "1", "index.html"), "utf8");
+    assert.match(issuePage, "<title>Issue 1: Alpha");
+    assert.match(issuePage, "Articles from 6–7 March 2024");
     assert.equal(relay.delivered.map((d) => d.to).sort(), ["one@example.org", "two@example.org"]);
     const { ledger } = await readLedger(root);
     assert.equal(

@@ -1,7 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import type { LedgerIssue } from "../../src/newsletter/ledger.ts";
-import { newsletterPages } from "../../src/site/newsletter-pages.ts";
+import { issueHeadline, newsletterPages } from "../../src/site/newsletter-pages.ts";
 
 const newsletterPagesSuite = suite("newsletterPages");
 
@@ -52,4 +52,20 @@ newsletterPagesSuite("an issue without entries has no date range", () => {
   assert.is(page?.last, null);
 });
 
+newsletterPagesSuite("the headline is the subject without its masthead", () => {
+  const [page] = newsletterPages([{ ...issue(3, []), subject: "Gazette #3: Allies wanted" }]);
+  assert.is(page?.headline, "Allies wanted");
+});
+
 newsletterPagesSuite.run();
+
+const headline = suite("issueHeadline");
+
+headline("drops `Site #N: ` once; keeps a subject that has no such masthead", () => {
+  assert.is(issueHeadline("Gazette #1: Iran is looking for allies", 1), "Iran is looking for allies");
+  assert.is(issueHeadline("The Daily #12: Talks #2: resumed", 12), "Talks #2: resumed");
+  assert.is(issueHeadline("Gazette #1", 1), "Gazette #1");
+  assert.is(issueHeadline("A special edition", 4), "A special edition");
+});
+
+headline.run();
