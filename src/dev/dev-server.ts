@@ -1,17 +1,20 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdir, rm } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
 import type { ArticleCache } from "../articles/load-articles.ts";
-import { buildSite, CACHE_DIR } from "../build/build-site.ts";
-import { createRenderSession } from "../build/render-session.ts";
-import { manifestPath } from "../cache/build-manifest.ts";
+import { markOutput, recoverOutput } from "../build/output-guard.ts";
+import { writeFeeds } from "../build/write-feeds.ts";
+import { renderFeeds } from "../feeds/render-feeds.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
-import { TEMPLATES_DIR } from "../shared/package-root.ts";
-import { loadSiteData } from "../site/load-site-data.ts";
+import { renderBatches, renderWithEleventy } from "../site/eleventy-batches.ts";
+import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 import { checkRequestPath } from "./check-request-path.ts";
+
+/** Article pages per Eleventy run in the background rebuild: small, so a new edit never waits long. */
+const DEV_BATCH = 500;
 
 export interface DevServerOptions {
   root: string;
@@ -36,16 +39,16 @@ export interface DevServer {
 export const DEFAULT_HOST = "127.0.0.1";
 
 /**
- * The dev server. It starts from the build cache: when the last build's manifest is there it serves the
- * output at once and brings it up to date in the background, else it builds first. Then it watches
- * articles/, templates/ and the configuration: a saved article's own page is rendered first from the
- * in-memory model (re-reading only the changed file) and the browser reloads; the rest of the site
- * (listings, neighbours, feeds) follows in an incremental build, which renders only what changed.
+ * The dev server: one full build, then it watches articles/, templates/ and the configuration. A saved
+ * article's own page is rendered first from the in-memory model (re-reading only the changed file) and the
+ * browser reloads; the rest of the site (listings, neighbours, feeds) follows in a background rebuild.
+ * A template or configuration change rebuilds everything.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const { root, outDir, log } = options;
   const host = options.host ?? DEFAULT_HOST;
   const cache: ArticleCache = new Map();
+  let data: SiteData | null = null;
   const server = EleventyDevServer.getServer("gazette", outDir, {
     port: options.port,
     pathPrefix: "/",
@@ -54,6 +57,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     // Its own start message names localhost on every interface; ours below names the real address.
     messageOnStart: () => false,
     middleware: [
+      // While the content has errors, every page is the error page, so nobody mistakes the last good
+      // output for the current one; it refreshes itself and the page is back once the error is fixed.
+      (req, res, next) => {
+        if (buildError === null || !wantsPage(req.url ?? "")) return next();
+        res.statusCode = 500;
+        res.setHeader("Content-Type", "text/html; charset=utf-8");
+        res.setHeader("Cache-Control", "no-store");
+        res.end(errorPage(buildError));
+      },
       // A malformed path gets a 400 here: the file lookup behind it throws on it, and would end the process.
       async (req, res, next) => {
         const refused = checkRequestPath(req.url ?? "");
@@ -71,52 +83,36 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     server.server.listen({ port, host });
   };
 
-  const build = async (): Promise<boolean> => {
-    const started = performance.now();
-    const result = await buildSite({
-      root,
-      outDir,
-      now: new Date(),
-      ...(options.url === undefined ? {} : { url: options.url }),
-    });
-    for (const d of sortDiagnostics(result.diagnostics)) log(formatDiagnostic(d));
-    if (!result.ok) {
-      server.sendError({ error: new Error(result.diagnostics.map(formatDiagnostic).join("\n")) });
-      return false;
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    log(`built in ${seconds} s (${result.written} files written, ${result.kept} unchanged)`);
-    return true;
-  };
-
-  /** Renders the pages of saved articles straight into the output, before the build catches up. */
-  const renderSaved = async (files: string[]): Promise<void> => {
-    const started = performance.now();
+  /** The current build error (diagnostics, one per line), or null when the content builds. */
+  let buildError: string | null = null;
+  const load = async (): Promise<SiteData | null> => {
     const result = await loadSiteData({
       root,
       now: new Date(),
       cache,
       ...(options.url === undefined ? {} : { url: options.url }),
     });
-    if (!result.data) return; // the build that follows reports the errors
-    const absolute = new Set(files.map((f) => path.resolve(root, f)));
-    const session = createRenderSession({
-      root,
-      templatesDir: TEMPLATES_DIR,
-      data: result.data,
-      staging: outDir,
-    });
-    const urls: string[] = [];
-    session.pages.forEach((page, index) => {
-      const entry = page.data.entry as { article?: { file: string; url: string } } | undefined;
-      if (!entry?.article || !absolute.has(path.resolve(root, entry.article.file))) return;
-      mkdirSync(path.join(outDir, path.dirname(page.outputPath)), { recursive: true });
-      session.render({ index });
-      urls.push(entry.article.url);
-    });
-    if (urls.length === 0) return;
-    server.reload({ files: urls.map((url) => path.join(outDir, url, "index.html")) });
-    log(`updated ${urls.join(", ")} in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    for (const d of sortDiagnostics(result.diagnostics)) log(formatDiagnostic(d));
+    if (!result.data) {
+      buildError = sortDiagnostics(result.diagnostics)
+        .filter((d) => d.severity === "error")
+        .map(formatDiagnostic)
+        .join("\n");
+      // An open page shows it at once (the client's overlay); any page asked for shows the error page.
+      server.sendError({ error: new Error(buildError) });
+    } else buildError = null;
+    return result.data;
+  };
+  /** Bumped by every saved file: a background rebuild stops between batches when it is out of date. */
+  let generation = 0;
+  const renderAll = async (site: SiteData): Promise<boolean> => {
+    const mine = generation;
+    for (const batch of renderBatches(site, DEV_BATCH)) {
+      if (mine !== generation) return false;
+      await renderWithEleventy(root, outDir, batch);
+    }
+    await writeFeeds(outDir, renderFeeds(site.config, site.model.articles));
+    return true;
   };
 
   let queue: Promise<void> = Promise.resolve();
@@ -126,6 +122,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const schedule = (file: string, full: boolean): void => {
     changed.add(file);
     fullRebuild ||= full;
+    generation++;
     clearTimeout(timer);
     timer = setTimeout(() => {
       const files = [...changed];
@@ -135,20 +132,44 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       queue = queue.then(() => update(files, full)).catch((e) => log(`error: ${(e as Error).message}`));
     }, 40);
   };
+
   const update = async (files: string[], full: boolean): Promise<void> => {
+    const started = performance.now();
     if (full) cache.clear();
-    else await renderSaved(files);
-    if (await build()) server.reload({});
+    const site = await load();
+    if (!site) return;
+    const before = data;
+    data = site;
+    // A deleted or renamed article's old page goes at once: 404 before anything else is rebuilt.
+    const gone = before ? goneArticleUrls(before, site) : [];
+    for (const url of gone) await rm(path.join(outDir, url), { recursive: true, force: true });
+    if (gone.length > 0) log(`removed ${gone.join(", ")}`);
+    if (!full) {
+      const absolute = new Set(files.map((f) => path.resolve(root, f)));
+      const pages = site.model.articlePages.filter((p) => absolute.has(path.resolve(root, p.article.file)));
+      if (pages.length > 0) {
+        await renderWithEleventy(root, outDir, {
+          data: { ...site, model: { ...site.model, articlePages: pages } },
+          only: ["article.njk"],
+        });
+        server.reload({ files: pages.map((p) => path.join(outDir, p.article.url, "index.html")) });
+        log(
+          `updated ${pages.map((p) => p.article.url).join(", ")} in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+        );
+      }
+    }
+    if (!(await renderAll(site))) return; // newer edits came in: their update rebuilds again
+    server.reload({});
+    log(`rebuilt the site in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   };
 
-  // With the last build's manifest, its output is served at once while the build catches up.
-  const warm =
-    existsSync(path.join(outDir, "index.html")) && existsSync(manifestPath(path.join(root, CACHE_DIR)));
-  if (warm) {
-    queue = queue.then(async () => {
-      if (await build()) server.reload({});
-    });
-  } else await build();
+  for (const note of await recoverOutput(outDir)) log(note);
+  const started = performance.now();
+  data = await load();
+  if (data) await renderAll(data);
+  await mkdir(outDir, { recursive: true });
+  await markOutput(outDir);
+  log(`built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   server.serve(options.port);
   await server.ready();
   const port = (server.server.address() as AddressInfo).port;
@@ -156,13 +177,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   // chokidar rather than fs.watch: editors save by renaming a temporary file, which Node's recursive
   // watcher on Linux loses track of.
+  const templates = path.join(import.meta.dirname, "..", "..", "templates");
   const watcher = chokidar.watch(
-    [path.join(root, "articles"), path.join(root, "gazette.config.yaml"), TEMPLATES_DIR],
+    [path.join(root, "articles"), path.join(root, "gazette.config.yaml"), templates],
     {
       ignoreInitial: true,
       awaitWriteFinish: { stabilityThreshold: 20, pollInterval: 10 },
     },
   );
+  // Until its first scan is done the watcher would miss a file deleted or renamed meanwhile.
+  await new Promise<void>((resolve) => watcher.once("ready", () => resolve()));
   watcher.on("all", (_, file) => {
     if (file.startsWith(path.join(root, "articles"))) {
       if (file.endsWith(".md")) schedule(file, false);
@@ -173,10 +197,49 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     host,
     close: async () => {
       await watcher.close();
+      // Let a rebuild in progress stop at its next batch, so nothing writes into the output after close.
+      clearTimeout(timer);
+      generation++;
       await queue.catch(() => undefined);
       await server.close();
     },
   };
+}
+
+/** The site-relative URLs of article pages in the previous model that the new one no longer has. */
+export function goneArticleUrls(before: SiteData, after: SiteData): string[] {
+  const now = new Set(after.model.articlePages.map((p) => p.article.url));
+  return before.model.articlePages
+    .map((p) => p.article.url)
+    .filter((url) => !now.has(url) && /^\/[^.]/.test(url) && !url.includes(".."));
+}
+
+/** Whether a request is for a page (not an asset): `/`, `/x/`, `/x.html`. */
+function wantsPage(url: string): boolean {
+  const pathname = url.split("?")[0] ?? "";
+  return pathname.endsWith("/") || pathname.endsWith(".html");
+}
+
+/** The page shown instead of the site while the content has errors: each error with file and line. */
+export function errorPage(errors: string): string {
+  const escaped = errors.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="refresh" content="1">
+<title>Build error</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;color:#1a1a1a}pre{white-space:pre-wrap;background:#fff4f4;border-left:4px solid #b00020;padding:1rem}</style>
+</head>
+<body>
+<main>
+<h1>The site does not build</h1>
+<p>Fix the file named below and save: this page reloads by itself and shows the site again.</p>
+<pre>${escaped}</pre>
+</main>
+</body>
+</html>
+`;
 }
 
 /** Answers 400 with the reason as plain text. */

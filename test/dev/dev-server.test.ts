@@ -1,13 +1,12 @@
 import { existsSync } from "node:fs";
-import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import http from "node:http";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { buildSite } from "../../src/build/build-site.ts";
 import { OUTPUT_MARKER } from "../../src/build/output-guard.ts";
 import { checkRequestPath } from "../../src/dev/check-request-path.ts";
-import { startDevServer } from "../../src/dev/dev-server.ts";
+import { errorPage, goneArticleUrls, startDevServer } from "../../src/dev/dev-server.ts";
 import { articleText, fixtureConfig, makeFixtureSite } from "../build/fixture-site.ts";
 
 const dev = suite("startDevServer");
@@ -116,20 +115,16 @@ dev("listens on 127.0.0.1 only, and answers malformed paths with 400 without dyi
     assert.match(ok.body, "<h1>Story</h1>");
   } finally {
     await server.close();
-    await rm(root, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true, maxRetries: 5 });
   }
 });
 
-dev("starts from the build cache: serves the last output at once, then brings it up to date", async () => {
+dev("a deleted article's page is a 404 at once, a renamed one moves", async () => {
   const root = await makeFixtureSite(fixtureConfig(), {
     "2019-01-31-story.md": articleText({ title: "Story", date: "2019-01-31" }),
+    "2019-01-30-other.md": articleText({ title: "Other", date: "2019-01-30" }),
+    "2019-01-29-third.md": articleText({ title: "Third", date: "2019-01-29" }),
   });
-  const built = await buildSite({ root, now: new Date(), jobs: 1 });
-  assert.ok(built.ok);
-  await writeFile(
-    path.join(root, "articles", "2019-01-30-added.md"),
-    articleText({ title: "Added while away", date: "2019-01-30" }),
-  );
   const lines: string[] = [];
   const server = await startDevServer({
     root,
@@ -137,18 +132,81 @@ dev("starts from the build cache: serves the last output at once, then brings it
     port: 0,
     log: (l) => lines.push(l),
   });
+  const base = `http://127.0.0.1:${server.port}`;
+  const status = async (p: string) => {
+    const r = await fetch(`${base}${p}`);
+    await r.text();
+    return r.status;
+  };
   try {
-    assert.ok(lines[0]?.startsWith("serving "), `served before building (log: ${lines.join(" | ")})`);
-    const added = await waitFor(async () => {
-      const response = await fetch(`http://127.0.0.1:${server.port}/2019/01/added/`);
-      return response.ok ? await response.text() : null;
-    }, 10_000);
-    assert.match(added ?? "", "<h1>Added while away</h1>");
+    assert.is(
+      await waitFor(async () => ((await status("/2019/01/story/")) === 200 ? 200 : null), 10_000),
+      200,
+    );
+    await rm(path.join(root, "articles", "2019-01-31-story.md"));
+    const gone = await waitFor(async () => ((await status("/2019/01/story/")) === 404 ? 404 : null), 10_000);
+    assert.is(gone, 404, `the deleted page went (log: ${lines.join(" | ")})`);
+    await rename(
+      path.join(root, "articles", "2019-01-30-other.md"),
+      path.join(root, "articles", "2019-01-30-renamed.md"),
+    );
+    const moved = await waitFor(
+      async () => ((await status("/2019/01/renamed/")) === 200 ? 200 : null),
+      10_000,
+    );
+    assert.is(moved, 200, `the renamed page is at its new address (log: ${lines.join(" | ")})`);
+    assert.is(await status("/2019/01/other/"), 404);
+    assert.is(await status("/2019/01/third/"), 200);
   } finally {
     await server.close();
-    await rm(root, { recursive: true, force: true });
+    await rm(root, { recursive: true, force: true, maxRetries: 5 });
   }
 });
+
+dev(
+  "a broken file: the browser shows the error with file and line, and the site again once fixed",
+  async () => {
+    const root = await makeFixtureSite(fixtureConfig(), {
+      "2019-01-31-story.md": articleText({ title: "Story", date: "2019-01-31" }),
+    });
+    const lines: string[] = [];
+    const server = await startDevServer({
+      root,
+      outDir: path.join(root, "_site"),
+      port: 0,
+      log: (l) => lines.push(l),
+    });
+    const url = `http://127.0.0.1:${server.port}/2019/01/story/`;
+    const file = path.join(root, "articles", "2019-01-31-story.md");
+    try {
+      assert.ok(await waitFor(async () => ((await fetch(url)).ok ? true : null), 10_000));
+      const good = await readFile(file, "utf8");
+      await writeFile(file, good.replace("date: 2019-01-31", "date: 31/01/2019 <b>"));
+      const errorPage = await waitFor(async () => {
+        const r = await fetch(url);
+        const html = await r.text();
+        return r.status === 500 ? html : null;
+      }, 10_000);
+      assert.ok(errorPage, `an error page (log: ${lines.join(" | ")})`);
+      assert.match(errorPage ?? "", "articles/2019-01-31-story.md:3 error front-matter/bad-date");
+      assert.match(errorPage ?? "", "31/01/2019 &#60;b&#62;");
+      assert.ok(
+        lines.some((l) => l.includes("articles/2019-01-31-story.md:3 error")),
+        "and in the terminal",
+      );
+      await writeFile(file, good.replace("title: Story", "title: Fixed"));
+      const fixed = await waitFor(async () => {
+        const r = await fetch(url);
+        const html = await r.text();
+        return r.status === 200 && html.includes("Fixed") ? html : null;
+      }, 10_000);
+      assert.ok(fixed, `the page is back once fixed (log: ${lines.join(" | ")})`);
+    } finally {
+      await server.close();
+      await rm(root, { recursive: true, force: true });
+    }
+  },
+);
 
 dev.run();
 
@@ -175,3 +233,33 @@ paths("refuses bad percent-encoding, control characters, backslashes and dot seg
 });
 
 paths.run();
+
+const errors = suite("errorPage");
+
+errors("lists the errors, escaped, and refreshes itself", () => {
+  const html = errorPage('articles/x.md:3 error front-matter/bad-date: date "<b>" is not a date');
+  assert.match(html, '<meta http-equiv="refresh" content="1">');
+  assert.match(html, "articles/x.md:3 error front-matter/bad-date: date &#34;&#60;b&#62;&#34; is not a date");
+  assert.not.match(html, "<b>");
+});
+
+errors.run();
+
+const gone = suite("goneArticleUrls");
+
+gone("the article pages the new model no longer has", () => {
+  const site = (urls: string[]) =>
+    ({ model: { articlePages: urls.map((url) => ({ article: { url } })) } }) as unknown as Parameters<
+      typeof goneArticleUrls
+    >[0];
+  assert.equal(
+    goneArticleUrls(
+      site(["/2019/01/a/", "/2019/01/b/", "/2019/01/c/"]),
+      site(["/2019/01/a/", "/2019/02/c/"]),
+    ),
+    ["/2019/01/b/", "/2019/01/c/"],
+  );
+  assert.equal(goneArticleUrls(site(["/2019/01/a/"]), site(["/2019/01/a/"])), []);
+});
+
+gone.run();
