@@ -1,9 +1,13 @@
-// `npm run bench -- --articles 1000,10000 [--runs 3] [--no-hugo]`: generates N articles into a temporary
-// project, times the full build (site and feeds) and `npm run newsletter` on them, checks the output is
-// complete, and, where `hugo` is installed, builds the same articles with the comparison's Hugo site.
-// Figures: median of --runs runs after one warm-up; CPU is user + system as GNU time reports it.
+// `npm run bench -- --articles 1000,10000,50000 [--runs 3] [--no-hugo]`: generates N articles into a
+// temporary project and times, for Gazette and (where `hugo` is installed) Hugo on the same articles in
+// the same run: a cold build (no cache, no output), a rebuild after adding one article, and a rebuild after
+// editing one template. It checks Gazette's output is complete and that its incremental output equals a
+// clean build. Figures: median of --runs runs after one warm-up; CPU is user + system as GNU time reports.
+
 import { spawnSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
@@ -14,7 +18,7 @@ import { type Measurement, measure, median } from "./bench/measure.ts";
 const command = defineCommand({
   command: "npm run bench",
   summary:
-    "times full builds and the newsletter on generated articles (CPU = user + system, median after a warm-up), beside Hugo where installed",
+    "times cold builds and rebuilds (one article added, one template edited) on generated articles, beside Hugo where installed",
   options: {
     articles: {
       type: "string",
@@ -33,11 +37,13 @@ const command = defineCommand({
       type: "string",
       value: "DIR",
       description: "the Hugo site used for the comparison",
-      default: path.join(process.cwd(), "..", "shared", "bench", "hugo-site"),
-      defaultText: "../shared/bench/hugo-site",
+      default: existsSync(path.join(process.cwd(), "..", "shared", "bench", "hugo-site"))
+        ? path.join(process.cwd(), "..", "shared", "bench", "hugo-site")
+        : path.join(process.cwd(), "scripts", "bench", "hugo-site"),
+      defaultText: "../shared/bench/hugo-site, else scripts/bench/hugo-site",
     },
   },
-  examples: ["npm run bench", "npm run bench -- --articles 1000 --runs 1 --no-hugo"],
+  examples: ["npm run bench", "npm run bench -- --articles 50000 --runs 1"],
   notes: ["See docs/performance.md."],
 });
 const { values } = parseCommandLine(command);
@@ -51,171 +57,208 @@ const counts = values.articles.split(",").map(Number);
 const runs = Number(values.runs);
 const repo = process.cwd();
 const node = process.execPath;
+const launch = path.join(repo, "scripts", "launch.mjs");
 
-async function countFiles(dir: string): Promise<number> {
+/** Every file below a folder with its bytes' hash, to compare two outputs. */
+async function treeHashes(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).length;
+  const out = new Map<string, string>();
+  for (const e of entries
+    .filter((x) => x.isFile())
+    .sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
+    const file = path.join(e.parentPath, e.name);
+    out.set(
+      path.relative(dir, file),
+      createHash("sha1")
+        .update(await readFile(file))
+        .digest("hex"),
+    );
+  }
+  return out;
 }
 
+/** Runs `before` then the command, `runs` times after a warm-up, and gives the medians. */
 async function timed(
   label: string,
-  command: string,
+  cmd: string,
   args: string[],
   cwd: string,
-  before?: () => Promise<void>,
+  before: (i: number) => Promise<void>,
 ) {
   const results: Measurement[] = [];
   for (let i = 0; i <= runs; i++) {
-    await before?.();
-    const result = await measure(command, args, cwd);
-    if (i > 0) results.push(result); // the first run warms caches and is not counted
+    await before(i);
+    const result = await measure(cmd, args, cwd);
+    if (i > 0) results.push(result);
     process.stderr.write(
-      `  ${label} run ${i === 0 ? "warm-up" : i}: ${result.cpuSeconds.toFixed(2)} s CPU\n`,
+      `  ${label} ${i === 0 ? "warm-up" : `run ${i}`}: ${result.wallSeconds.toFixed(2)} s wall, ${result.cpuSeconds.toFixed(2)} s CPU, ${result.peakMegabytes.toFixed(0)} MB\n`,
     );
   }
   return median(results);
 }
 
 /** Checks that a build of `count` articles wrote every article page, tag page, month page and feed. */
-async function checkComplete(site: string, count: number, tagCount: number): Promise<string[]> {
-  const files = new Set(
-    (await readdir(site, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(site, path.join(e.parentPath, e.name))),
-  );
+async function checkComplete(site: string, count: number): Promise<string[]> {
+  const files = new Set((await treeHashes(site)).keys());
   const problems: string[] = [];
-  const articlePages = [...files].filter((f) =>
-    /^\d{4}\/\d{2}\/bench-article-\d+\/index\.html$/.test(f),
-  ).length;
-  if (articlePages !== count) problems.push(`${articlePages} article pages for ${count} articles`);
-  const tagPages = [...files].filter((f) => /^tags\/[^/]+\/index\.html$/.test(f));
-  for (const page of tagPages) {
-    const dir = path.dirname(page);
-    for (const feed of ["feed.xml", "atom.xml"])
-      if (!files.has(`${dir}/${feed}`)) problems.push(`no ${dir}/${feed}`);
-  }
-  if (tagPages.length !== tagCount) problems.push(`${tagPages.length} tag pages for ${tagCount} tags`);
-  for (const file of [
-    "index.html",
-    "feed.xml",
-    "atom.xml",
-    "feed.json",
-    "sitemap.xml",
-    "archive/index.html",
-  ]) {
+  const articlePages = [...files].filter((f) => /^\d{4}\/\d{2}\/bench-article-\d+\/index\.html$/.test(f));
+  if (articlePages.length !== count)
+    problems.push(`${articlePages.length} article pages for ${count} articles`);
+  for (const file of ["index.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "archive/index.html"])
     if (!files.has(file)) problems.push(`no ${file}`);
-  }
-  const months = [...files].filter((f) => /^archive\/\d{4}\/\d{2}\/index\.html$/.test(f)).length;
-  if (months < 120) problems.push(`only ${months} archive month pages for ten years`);
+  const tagPages = [...files].filter((f) => /^tags\/[^/]+\/index\.html$/.test(f));
+  for (const page of tagPages)
+    for (const feed of ["feed.xml", "atom.xml"])
+      if (!files.has(`${path.dirname(page)}/${feed}`)) problems.push(`no ${path.dirname(page)}/${feed}`);
   return problems;
 }
 
+type Scenario = "cold" | "add one article" | "edit one template";
 interface Row {
   articles: number;
+  scenario: Scenario;
   gazette: Measurement;
-  files: number;
-  newsletter: Measurement;
   hugo: Measurement | null;
-  problems: string[];
 }
 
 const rows: Row[] = [];
+const problems: string[] = [];
+const hasHugo = !values["no-hugo"] && spawnSync("hugo", ["version"], { stdio: "ignore" }).status === 0;
+const load = os
+  .loadavg()
+  .map((n) => n.toFixed(2))
+  .join(", ");
 const work = await mkdtemp(path.join(os.tmpdir(), "gazette-bench-"));
 try {
   for (const count of counts) {
-    process.stderr.write(`${count} articles\n`);
+    process.stderr.write(
+      `${count} articles (load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(", ")})\n`,
+    );
     const project = path.join(work, `gazette-${count}`);
     await mkdir(path.join(project, "articles"), { recursive: true });
     await cp(path.join(repo, "gazette.config.yaml"), path.join(project, "gazette.config.yaml"));
-    const articles = generateArticles(count);
-    for (const article of articles)
+    await cp(path.join(repo, "templates"), path.join(project, "templates"), { recursive: true });
+    const generated = generateArticles(count + runs + 1);
+    const extra = generated.splice(count);
+    for (const article of generated)
       await writeFile(path.join(project, "articles", article.name), article.text);
-
     const site = path.join(project, "_site");
     const build = [
-      "--expose-gc",
-      "--import",
-      "tsx",
-      path.join(repo, "scripts", "build.ts"),
+      launch,
+      "scripts/build.ts",
       "--root",
       project,
+      "--templates",
+      path.join(project, "templates"),
     ];
-    const gazette = await timed("gazette build", node, build, repo);
-    const files = await countFiles(site);
-    const tagNames = new Set(
-      articles.flatMap((a) =>
-        [.../"([^"]+)"/g[Symbol.matchAll](/^tags: (.*)$/m.exec(a.text)?.[1] ?? "")].map((m) => m[1]),
-      ),
-    );
-    const problems = await checkComplete(site, count, tagNames.size);
+    const wipe = async () => {
+      await rm(site, { recursive: true, force: true });
+      await rm(path.join(project, ".gazette-cache"), { recursive: true, force: true });
+    };
 
-    const newsletterArgs = [
-      "--import",
-      "tsx",
-      path.join(repo, "scripts", "newsletter.ts"),
-      "--root",
-      project,
-    ];
-    const now = ["--now", "2025-01-01T12:00:00Z", "--since", "2024-12-01", "--limit", "20"];
-    const newsletter = await timed("newsletter", node, [...newsletterArgs, ...now], repo, () =>
-      rm(path.join(project, "newsletter"), { recursive: true, force: true }),
+    const cold = await timed("gazette cold", node, build, repo, wipe);
+    problems.push(...(await checkComplete(site, count)).map((p) => `${count}: ${p}`));
+    // Each run adds another new article, the newest of all (so neighbours, listings and feeds change).
+    const added = await timed("gazette add one", node, build, repo, async (i) => {
+      const article = extra[i] as { name: string; text: string };
+      const text = article.text.replace(/^date: .*$/m, `date: 2025-06-${String(10 + i).padStart(2, "0")}`);
+      await writeFile(path.join(project, "articles", article.name), text);
+    });
+    const template = path.join(project, "templates", "partials", "article-page.njk");
+    const edited = await timed("gazette edit template", node, build, repo, (i) =>
+      appendFile(template, `{# edit ${i} #}<!-- edit ${i} -->\n`),
     );
-
-    let hugo: Measurement | null = null;
-    const hasHugo = spawnSync("hugo", ["version"], { stdio: "ignore" }).status === 0;
-    if (!values["no-hugo"] && hasHugo) {
-      const hugoProject = path.join(work, `hugo-${count}`);
-      try {
-        await cp(values["hugo-site"], hugoProject, { recursive: true });
-        await cp(path.join(project, "articles"), path.join(hugoProject, "content", "articles"), {
-          recursive: true,
-        });
-        hugo = await timed("hugo", "hugo", ["--quiet"], hugoProject, () =>
-          rm(path.join(hugoProject, "public"), { recursive: true, force: true }),
+    // The incremental output must equal a clean build of the same files.
+    const clean = path.join(project, "_clean");
+    const cleanRun = spawnSync(node, [...build, "--clean", "--out", clean], { cwd: repo, encoding: "utf8" });
+    if (cleanRun.status !== 0)
+      problems.push(`${count}: the clean build failed: ${cleanRun.stderr.slice(-500)}`);
+    else {
+      const [a, b] = [await treeHashes(site), await treeHashes(clean)];
+      const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f));
+      if (differ.length > 0)
+        problems.push(
+          `${count}: incremental ≠ clean in ${differ.length} files (${differ.slice(0, 3).join(", ")})`,
         );
-      } catch (e) {
-        process.stderr.write(`  hugo skipped: ${(e as Error).message.split("\n")[0]}\n`);
-      }
+      else process.stderr.write("  incremental output = clean build output\n");
     }
-    rows.push({ articles: count, gazette, files, newsletter, hugo, problems });
+
+    let hugo: Record<Scenario, Measurement> | null = null;
+    if (hasHugo) {
+      const hugoProject = path.join(work, `hugo-${count}`);
+      await cp(values["hugo-site"], hugoProject, { recursive: true });
+      await mkdir(path.join(hugoProject, "content", "articles"), { recursive: true });
+      for (const article of generated)
+        await writeFile(path.join(hugoProject, "content", "articles", article.name), article.text);
+      const hugoArgs = ["--quiet"];
+      const hugoCold = await timed("hugo cold", "hugo", hugoArgs, hugoProject, () =>
+        rm(path.join(hugoProject, "public"), { recursive: true, force: true }),
+      );
+      const hugoAdded = await timed("hugo add one", "hugo", hugoArgs, hugoProject, async (i) => {
+        const article = extra[i] as { name: string; text: string };
+        await writeFile(path.join(hugoProject, "content", "articles", article.name), article.text);
+      });
+      const single = path.join(hugoProject, "layouts", "_default", "single.html");
+      const hugoEdited = await timed("hugo edit template", "hugo", hugoArgs, hugoProject, (i) =>
+        appendFile(single, `<!-- edit ${i} -->\n`),
+      );
+      hugo = { cold: hugoCold, "add one article": hugoAdded, "edit one template": hugoEdited };
+    }
+    for (const [scenario, gazette] of [
+      ["cold", cold],
+      ["add one article", added],
+      ["edit one template", edited],
+    ] as const)
+      rows.push({ articles: count, scenario, gazette, hugo: hugo?.[scenario] ?? null });
     await rm(project, { recursive: true, force: true });
+    await rm(path.join(work, `hugo-${count}`), { recursive: true, force: true });
   }
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
-const fixed = (n: number, digits = 2) => (Number.isNaN(n) ? "n/a" : n.toFixed(digits));
+const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+const ratio = (a: number, b: number | undefined) => (b ? `${fixed(a / b)}×` : "n/a");
+console.log(`\nLoad average when the run started: ${load} (${os.cpus().length} cores)\n`);
 console.log(
-  "\n| articles | build wall s | build CPU s | peak MB | ms/article (CPU) | files | newsletter CPU s | hugo CPU s | Gazette/Hugo |",
+  "| articles | build | Gazette wall s | CPU s | peak MB | Hugo wall s | CPU s | peak MB | wall | CPU | peak |",
 );
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
 for (const r of rows) {
-  const ratio = r.hugo ? r.gazette.cpuSeconds / r.hugo.cpuSeconds : Number.NaN;
+  const g = r.gazette;
+  const h = r.hugo;
   console.log(
-    `| ${r.articles} | ${fixed(r.gazette.wallSeconds)} | ${fixed(r.gazette.cpuSeconds)} | ${fixed(r.gazette.peakMegabytes, 0)} | ` +
-      `${fixed((r.gazette.cpuSeconds * 1000) / r.articles)} | ${r.files} | ${fixed(r.newsletter.cpuSeconds)} | ` +
-      `${r.hugo ? fixed(r.hugo.cpuSeconds) : "n/a"} | ${fixed(ratio)} |`,
+    `| ${r.articles} | ${r.scenario} | ${fixed(g.wallSeconds)} | ${fixed(g.cpuSeconds)} | ${fixed(g.peakMegabytes, 0)} | ` +
+      `${h ? fixed(h.wallSeconds) : "n/a"} | ${h ? fixed(h.cpuSeconds) : "n/a"} | ${h ? fixed(h.peakMegabytes, 0) : "n/a"} | ` +
+      `${ratio(g.wallSeconds, h?.wallSeconds)} | ${ratio(g.cpuSeconds, h?.cpuSeconds)} | ${ratio(g.peakMegabytes, h?.peakMegabytes)} |`,
   );
 }
-for (const r of rows) for (const p of r.problems) console.log(`INCOMPLETE at ${r.articles}: ${p}`);
-const small = rows[0];
-const large = rows[rows.length - 1];
-if (small && large && large !== small) {
-  const growth = large.gazette.cpuSeconds / large.articles / (small.gazette.cpuSeconds / small.articles);
-  console.log(
-    `\nCost per article at ${large.articles} vs ${small.articles}: ${fixed(growth)}× (target ≤ 1.2×)`,
+const row = (n: number, s: Scenario) => rows.find((r) => r.articles === n && r.scenario === s);
+const lines: string[] = [];
+const c10 = row(10000, "cold");
+if (c10?.hugo)
+  lines.push(
+    `cold 10,000: wall ${ratio(c10.gazette.wallSeconds, c10.hugo.wallSeconds)} (target ≤ 1.0×), CPU ${ratio(c10.gazette.cpuSeconds, c10.hugo.cpuSeconds)} (≤ 1.5×), peak ${ratio(c10.gazette.peakMegabytes, c10.hugo.peakMegabytes)} (≤ 0.5×)`,
   );
-}
-if (large) {
-  console.log(
-    `Peak memory at ${large.articles}: ${fixed(large.gazette.peakMegabytes, 0)} MB (target < 800 MB)`,
+const c1 = row(1000, "cold");
+if (c1?.hugo)
+  lines.push(`cold 1,000: wall ${ratio(c1.gazette.wallSeconds, c1.hugo.wallSeconds)} (target ≤ 2.0×)`);
+const a10 = row(10000, "add one article");
+if (a10 && c10?.hugo)
+  lines.push(
+    `add one article at 10,000: ${ratio(a10.gazette.wallSeconds, c10.hugo.wallSeconds)} of Hugo's full build wall (target ≤ 0.15×)`,
   );
-  console.log(
-    `Newsletter with ${large.articles} articles: ${fixed(large.newsletter.wallSeconds)} s wall, ${fixed(large.newsletter.cpuSeconds)} s CPU (target < 1.5 s)`,
-  );
-  if (large.hugo)
-    console.log(
-      `Build vs Hugo at ${large.articles}: ${fixed(large.gazette.cpuSeconds / large.hugo.cpuSeconds)}× CPU (target ≤ 3×)`,
+const c50 = row(50000, "cold");
+if (c50) {
+  lines.push(`cold 50,000: peak ${fixed(c50.gazette.peakMegabytes, 0)} MB (target ≤ 1,024)`);
+  if (c10)
+    lines.push(
+      `CPU per article at 50,000 vs 10,000: ${ratio(c50.gazette.cpuSeconds / 50000, c10.gazette.cpuSeconds / 10000)} (target ≤ 1.2×)`,
     );
 }
-if (rows.some((r) => r.problems.length > 0)) process.exitCode = 1;
+for (const line of lines) console.log(line);
+for (const p of problems) console.log(`PROBLEM ${p}`);
+if (problems.length > 0) process.exitCode = 1;

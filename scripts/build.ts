@@ -30,6 +30,12 @@ const command = defineCommand({
       description: "render workers (1: render in one thread)",
       defaultText: "one per core",
     },
+    templates: {
+      type: "string",
+      value: "DIR",
+      description: "a templates folder of your own (pages/, layouts/, partials/, assets/)",
+      defaultText: "Gazette's templates/",
+    },
     clean: {
       type: "boolean",
       description: "ignore the cache in .gazette-cache/: render every page again (same bytes, slower)",
@@ -53,6 +59,7 @@ const result = await buildSite({
   root: values.root,
   now: new Date(),
   clean: values.clean === true,
+  ...(values.templates ? { templatesDir: values.templates } : {}),
   ...(jobs === undefined ? {} : { jobs }),
   ...(values.out ? { outDir: values.out } : {}),
   ...((values.url ?? process.env.GAZETTE_URL) ? { url: values.url ?? process.env.GAZETTE_URL } : {}),

@@ -90,6 +90,7 @@ export function defaultJobs(): number {
  * written; the result is byte-identical to a clean build.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const begun = performance.now();
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
   const cacheDir = path.resolve(options.cacheDir ?? path.join(root, CACHE_DIR));
@@ -185,14 +186,26 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       hashValue: createValueHasher(articleFingerprint),
       failures: [],
     };
-    for (const group of BUILD_STEPS) await Promise.all(group.map((step) => step.run(context)));
+    // GAZETTE_TIMINGS=1 prints how long each step took (for docs/performance.md).
+    const timings = process.env.GAZETTE_TIMINGS ? (line: string) => process.stderr.write(`${line}\n`) : null;
+    timings?.(`load ${(performance.now() - begun).toFixed(0)} ms`);
+    for (const group of BUILD_STEPS)
+      await Promise.all(
+        group.map(async (step) => {
+          const started = performance.now();
+          await step.run(context);
+          timings?.(`${step.name} ${(performance.now() - started).toFixed(0)} ms`);
+        }),
+      );
     const failures = context.failures;
     if (failures.length > 0) {
       await rm(staging, { recursive: true, force: true });
       return fail([...diagnostics, ...failures]);
     }
+    const committing = performance.now();
     await output.commit();
     await store.save();
+    timings?.(`commit ${(performance.now() - committing).toFixed(0)} ms`);
     const files = Object.keys(output.outputs()).length;
     const written = output.writtenCount();
     return { ok: true, diagnostics, written, kept: files - written, outDir };

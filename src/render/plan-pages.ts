@@ -9,8 +9,7 @@ export interface PagePlan {
   /** Output path relative to the output folder, `/`-separated: `2019/01/slug/index.html`. */
   outputPath: string;
   /**
-   * The page's own data: the template's front matter, the pagination item under its alias, `pagination`
-   * and `page`. The global data (`gazette`) is not in it: it is passed at render time.
+   * The page's own data: the template's front matter, the pagination item under its alias, and `page`. The global data (`gazette`) is not in it: it is passed at render time.
    */
   data: Record<string, unknown>;
   /**
@@ -56,7 +55,8 @@ export function outputPathOf(permalink: string): string {
 
 /**
  * Expands page templates into pages, the way Eleventy does for the subset Gazette's templates use:
- * `pagination` (`data`, `size`, `alias`; the alias is the item when `size` is 1, else the chunk), a
+ * `pagination` (`data`, `size`, `alias`; the alias is the item when `size` is 1, else the chunk; no
+ * `pagination` object), a
  * `permalink` string or function of the page data, and `eleventyComputed` (kept for render time). `globals` is the global
  * data (`{ gazette }`). Pages come out in template order, then item order: the same input, the same plan.
  */
@@ -73,12 +73,11 @@ export function planPages(templates: readonly PageTemplate[], globals: Record<st
       chunks = [];
       for (let i = 0; i < items.length; i += paging.size) chunks.push(items.slice(i, i + paging.size));
     }
-    chunks.forEach((chunk, index) => {
+    chunks.forEach((chunk) => {
       const data: Record<string, unknown> = { ...front };
-      if (paging) {
-        data.pagination = { data: paging.data, size: paging.size, items: chunk, pageNumber: index };
-        if (paging.alias) data[paging.alias] = paging.size === 1 ? chunk[0] : chunk;
-      }
+      // Only the alias, not Eleventy's `pagination` object: a page's number in the list would change every
+      // page's data when one article is added, and the templates use the alias alone.
+      if (paging) data[paging.alias ?? "items"] = paging.size === 1 ? chunk[0] : chunk;
       const view = { ...globals, ...data };
       const link =
         typeof permalink === "function" ? permalink(view) : literal(template, "permalink", permalink);

@@ -156,7 +156,11 @@ incremental("equals a clean build after every kind of edit, and rewrites only wh
   const tree = await readTree(path.join(site.root, "_site"));
   assert.not.ok(tree.has("2019/03/story-8/index.html"), "the deleted article's page is gone");
   assert.match(tree.get("2019/02/story-1/index.html") ?? "", /<h1 class="edited">/);
-  assert.match(tree.get("2019/02/story-1/index.html") ?? "", />OIL</, "an untouched article shows the new spelling");
+  assert.match(
+    tree.get("2019/02/story-1/index.html") ?? "",
+    />OIL</,
+    "an untouched article shows the new spelling",
+  );
   await remove(site);
 });
 
