@@ -13,6 +13,7 @@ import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { generateArticles } from "./bench/generate-articles.ts";
+import { writeImportBatch } from "./bench/import-batch.ts";
 import { type Measurement, measure, median } from "./bench/measure.ts";
 
 const command = defineCommand({
@@ -122,6 +123,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
+let importBatch: Measurement | null = null;
 const problems: string[] = [];
 const hasHugo = !values["no-hugo"] && spawnSync("hugo", ["version"], { stdio: "ignore" }).status === 0;
 const load = os
@@ -216,6 +218,20 @@ try {
     await rm(project, { recursive: true, force: true });
     await rm(path.join(work, `hugo-${count}`), { recursive: true, force: true });
   }
+  // The importer's batch target (issue 18): 1,000 copied pages in one process within 20 s.
+  process.stderr.write("importer: 1000 copied pages in one run\n");
+  const pages = path.join(work, "import-pages");
+  await writeImportBatch(repo, pages, 1000);
+  const importArgs = [
+    "--import",
+    "tsx",
+    path.join(repo, "scripts", "import.ts"),
+    "--json",
+    "--out",
+    path.join(work, "none"),
+    pages,
+  ];
+  importBatch = await timed("import 1000 pages", node, importArgs, repo, async () => {});
 } finally {
   await rm(work, { recursive: true, force: true });
 }
@@ -260,5 +276,9 @@ if (c50) {
     );
 }
 for (const line of lines) console.log(line);
+if (importBatch)
+  console.log(
+    `\nimporter: 1000 copied pages in one run: ${fixed(importBatch.wallSeconds)} s wall, ${fixed(importBatch.cpuSeconds)} s CPU (target: 20 s)`,
+  );
 for (const p of problems) console.log(`PROBLEM ${p}`);
 if (problems.length > 0) process.exitCode = 1;

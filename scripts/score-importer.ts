@@ -10,11 +10,14 @@
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
+import { parseHTML } from "linkedom";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
+import { type DomNode, domToLines } from "../src/import/dom-to-lines.ts";
 import { importArticle } from "../src/import/import-article.ts";
 import { importHtml } from "../src/import/import-html.ts";
 import { f1, normalizeTitle, shingleScore } from "../test/import/shingle-f1.ts";
+import { siteHalf } from "./import/site-half.ts";
 
 interface Truth {
   title: string;
@@ -30,6 +33,7 @@ interface Truth {
 
 interface Row {
   id: string;
+  half: string;
   set: string;
   precision: number;
   recall: number;
@@ -43,23 +47,25 @@ interface Row {
   truthDate: string | null;
 }
 
-/** Which half of the corpus a page's site falls in: FNV-1a of the host without `www.`, `m.`, `amp.`. */
-export function siteHalf(url: string): "tune" | "held" {
-  let host = "";
-  try {
-    host = new URL(url).hostname.toLowerCase().replace(/^(www|m|amp)\./, "");
-  } catch {
-    host = url;
+function predict(
+  variant: string,
+  dir: string,
+  id: string,
+  baseline: boolean,
+): { title: string | null; body: string; date: string | null } {
+  if (baseline) {
+    // For a saved page: its <title> and the whole visible text of its body.
+    if (variant === "html") {
+      const html = gunzipSync(readFileSync(path.join(dir, "html", `${id}.html.gz`))).toString("utf8");
+      const { document } = parseHTML(html);
+      const body = document.body ? domToLines(document.body as unknown as DomNode).join("\n") : "";
+      return { title: document.title?.trim() ?? "", body, date: null };
+    }
+    // The corpus README's floor: the first line is the title, the whole text is the body, no date.
+    const text = readFileSync(path.join(dir, variant, `${id}.txt`), "utf8");
+    const first = text.split("\n").find((l) => l.trim() !== "");
+    return { title: first?.trim() ?? "", body: text, date: null };
   }
-  let h = 0x811c9dc5;
-  for (let i = 0; i < host.length; i++) {
-    h ^= host.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % 2 === 0 ? "tune" : "held";
-}
-
-function predict(variant: string, dir: string, id: string) {
   if (variant === "html") {
     const html = gunzipSync(readFileSync(path.join(dir, "html", `${id}.html.gz`))).toString("utf8");
     return importHtml(html);
@@ -107,6 +113,10 @@ const command = defineCommand({
       default: "all",
     },
     limit: { type: "string", value: "N", description: "only the first N pages", defaultText: "every page" },
+    baseline: {
+      type: "boolean",
+      description: "score the floor instead: first line = title, whole text = body",
+    },
     "per-page": {
       type: "string",
       value: "FILE",
@@ -143,12 +153,13 @@ function main(): void {
     const started = Date.now();
     const rows: Row[] = ids.map((id) => {
       const t = truths.get(id) as Truth;
-      const a = predict(variant, dir, id);
+      const a = predict(variant, dir, id, values.baseline);
       const s = shingleScore(a.body, t.body);
       const predDate = a.date ? a.date.slice(0, 10) : null;
       return {
         id,
         set: t.source_set,
+        half: siteHalf(t.url),
         ...s,
         titleOk: normalizeTitle(a.title) !== "" && normalizeTitle(a.title) === normalizeTitle(t.title),
         titleShown: variant === "html" || Boolean(t[`title_in_${variant}` as "title_in_main"]),
@@ -172,6 +183,22 @@ function main(): void {
           rows.filter((x) => x.set === set),
         ),
       );
+    if (values.half === "all")
+      for (const half of ["tune", "held"]) {
+        console.log(
+          summarize(
+            `${variant} ${half}`,
+            rows.filter((x) => x.half === half),
+          ),
+        );
+        for (const set of [...new Set(rows.map((x) => x.set))].sort())
+          console.log(
+            summarize(
+              `  ${half} ${set}`,
+              rows.filter((x) => x.half === half && x.set === set),
+            ),
+          );
+      }
   }
   if (values["per-page"]) writeFileSync(values["per-page"], `${JSON.stringify(dump, null, 1)}\n`);
 }

@@ -15,6 +15,7 @@ export function makeConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
     publisher: "Test Gazette Ltd",
     perPage: 20,
     feedLimit: 50,
+    maxArticleBytes: 5_000_000,
     subscribeFormAction: "https://gazette.test/subscribe",
     newsletter: {
       from: "Test Gazette <digest@gazette.test>",

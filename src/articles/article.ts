@@ -65,5 +65,6 @@ export interface Article {
   url: string;
   /** Where it came from, for messages. */
   file: string;
+  /** The line of its `date:`, which with the file name makes its URL: messages about both point here. */
   line: number;
 }

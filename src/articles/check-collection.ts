@@ -35,10 +35,10 @@ export function checkCollection(articles: readonly Article[], now: Date, timeZon
         error(
           sameUrl ? "article/duplicate-url" : "article/duplicate-slug",
           article.file,
-          0,
+          article.line,
           sameUrl
-            ? `URL ${article.url} is also the URL of ${other.file} (expected each article's file name to give a different slug)`
-            : `slug "${article.slug}" is also the slug of ${other.file} (expected unique file names after the date)`,
+            ? `URL ${article.url} is also the URL of ${other.file}:${other.line} (expected each article's file name to give a different slug)`
+            : `slug "${article.slug}" is also the slug of ${other.file}:${other.line} (expected unique file names after the date)`,
         ),
       );
       continue;

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, type Stats, statSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { SiteConfig } from "../config/site-config.ts";
@@ -31,7 +31,7 @@ export interface LoadOptions {
   skipBefore?: Date;
 }
 
-/** Every `*.md` file below a folder, sorted, as paths relative to it. Missing folder: none. */
+/** Every `*.md` file below a folder, sorted, as paths relative to it. Missing folder: none (see `articlesFolderProblem`). */
 export async function listArticleFiles(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -45,25 +45,75 @@ export async function listArticleFiles(dir: string): Promise<string[]> {
   }
 }
 
+/** Why the articles folder cannot be read (missing, a file, unreadable), as an error, or null. */
+export function articlesFolderProblem(dir: string, root: string): Diagnostic | null {
+  const shown = path.relative(root, dir) || dir;
+  try {
+    if (statSync(dir).isDirectory()) return null;
+    return error(
+      "articles/not-a-folder",
+      shown,
+      0,
+      `${shown} is a file (expected a folder of *.md articles)`,
+    );
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT"
+      ? error(
+          "articles/missing",
+          shown,
+          0,
+          `there is no ${shown}/ folder (expected the articles as *.md files in ${shown}/; is --root the project folder?)`,
+        )
+      : error("articles/unreadable", shown, 0, `${shown} cannot be read (${code ?? "error"})`);
+  }
+}
+
 /**
  * Reads and parses every article once (the edge: file system), then checks them as a set. Files that fail
  * to parse are left out and reported; callers fail the build on any error.
  */
 export async function loadArticles(config: SiteConfig, options: LoadOptions): Promise<Collection> {
   const dir = options.dir ?? path.join(options.root, "articles");
+  const folderProblem = articlesFolderProblem(dir, options.root);
+  if (folderProblem) return { published: [], scheduled: [], diagnostics: [folderProblem] };
   const files = await listArticleFiles(dir);
+  const maxBytes = config.maxArticleBytes;
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
   const results = files.map((relative): ParsedArticle => {
     const absolute = path.join(dir, relative);
     const file = path.relative(options.root, absolute) || relative;
     const cache = options.cache;
-    const stats = cache ? statSync(absolute) : null;
-    const cached = stats ? cache?.get(absolute) : undefined;
-    if (stats && cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size)
-      return cached.parsed;
-    // Synchronous reads: 10,000 small files read one by one beat 10,000 promises on the thread pool.
-    const decoded = decodeText(readFileSync(absolute));
+    let stats: Stats;
+    let bytes: Buffer;
+    try {
+      stats = statSync(absolute);
+      const cached = cache?.get(absolute);
+      if (cached && cached.mtimeMs === stats.mtimeMs && cached.size === stats.size) return cached.parsed;
+      if (stats.size > maxBytes) {
+        return {
+          article: null,
+          diagnostics: [
+            error(
+              "file/too-large",
+              file,
+              0,
+              `the file is ${stats.size.toLocaleString("en")} bytes (expected at most ${maxBytes.toLocaleString("en")}: max_article_bytes in gazette.config.yaml)`,
+            ),
+          ],
+        };
+      }
+      // Synchronous reads: 10,000 small files read one by one beat 10,000 promises on the thread pool.
+      bytes = readFileSync(absolute);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "error";
+      return {
+        article: null,
+        diagnostics: [error("file/unreadable", file, 0, `the file cannot be read (${code})`)],
+      };
+    }
+    const decoded = decodeText(bytes);
     if (decoded.ok && options.skipBefore) {
       const glanced = glanceDate(decoded.text, config.timeZone);
       if (glanced && glanced.getTime() < options.skipBefore.getTime())
@@ -71,8 +121,8 @@ export async function loadArticles(config: SiteConfig, options: LoadOptions): Pr
     }
     const parsed: ParsedArticle = decoded.ok
       ? parseArticle({ file, name: path.basename(relative), text: decoded.text }, config)
-      : { article: null, diagnostics: [error(decoded.code, file, 0, decoded.message)] };
-    if (stats) cache?.set(absolute, { mtimeMs: stats.mtimeMs, size: stats.size, parsed });
+      : { article: null, diagnostics: [error(decoded.code, file, decoded.line, decoded.message)] };
+    cache?.set(absolute, { mtimeMs: stats.mtimeMs, size: stats.size, parsed });
     return parsed;
   });
   for (const result of results) {

@@ -6,6 +6,9 @@ import { slugify } from "../shared/slugify.ts";
 import { suggest } from "../shared/suggest.ts";
 import type { Article, ArticleImage, Tag } from "./article.ts";
 import { defineBodyFields } from "./body-fields.ts";
+import { cleanText, cleanValue } from "./clean-text.ts";
+import { imageProblem } from "./image-source.ts";
+import { nameTooLong } from "./name-limits.ts";
 import { normalizeTag, splitTags } from "./normalize-tag.ts";
 import { splitFrontMatter } from "./split-front-matter.ts";
 import { articleUrl } from "./urls.ts";
@@ -29,6 +32,18 @@ export const FRONT_MATTER_KEYS = [
   "featured",
 ] as const;
 
+/** Front matter text fields where bidirectional controls are removed: names and headlines in lists. */
+const BIDI_FREE_KEYS = new Set(["title", "byline", "dateline", "source", "tags"]);
+
+/** Most tags one article may have: each makes pages and feeds. */
+export const MAX_TAGS = 100;
+
+/** A value as messages quote it: at most 60 characters. */
+function shown(value: string): string {
+  const chars = [...value];
+  return chars.length > 60 ? `${chars.slice(0, 57).join("")}…` : value;
+}
+
 /** Titles longer than this get a warning: they wrap badly in lists and are cut in inboxes and feeds. */
 export const LONG_TITLE = 140;
 
@@ -51,21 +66,32 @@ export function slugFromFileName(name: string): string {
 }
 
 /**
+ * The Markdown body of an article file's text, cleaned as `parseArticle` cleans it (line breaks normalised,
+ * control characters removed): what every renderer of the body must start from.
+ */
+export function articleMarkdown(text: string): string {
+  const split = splitFrontMatter(cleanText(text, "").text);
+  return split.ok ? split.body : "";
+}
+
+/**
  * Parses one article file (front matter and Markdown body) into the Article model, collecting every problem
  * with its line. `article` is null when there is any error.
  */
 export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "timeZone">): ParsedArticle {
   const { file } = input;
-  const diagnostics: Diagnostic[] = [];
-  const split = splitFrontMatter(input.text);
-  if (!split.ok)
-    return { article: null, diagnostics: [error("front-matter/missing", file, split.line, split.message)] };
+  const cleaned = cleanText(input.text, file);
+  const diagnostics: Diagnostic[] = [...cleaned.diagnostics];
+  if (diagnostics.some((d) => d.severity === "error")) return { article: null, diagnostics };
+  const split = splitFrontMatter(cleaned.text);
+  if (!split.ok) {
+    diagnostics.push(error("front-matter/missing", file, split.line, split.message));
+    return { article: null, diagnostics };
+  }
   const yaml = parseYamlMapping(split.yaml);
   if (!yaml.ok) {
-    return {
-      article: null,
-      diagnostics: [error("front-matter/yaml", file, split.yamlLine + yaml.line - 1, yaml.message)],
-    };
+    diagnostics.push(error("front-matter/yaml", file, split.yamlLine + yaml.line - 1, yaml.message));
+    return { article: null, diagnostics };
   }
   const { values, lines } = yaml.mapping;
   const lineOf = (key: string): number =>
@@ -87,30 +113,53 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
     );
   }
 
-  /** A text value: trimmed string, null when absent or empty, and an error for lists or maps. */
-  const text = (key: string): string | null => {
-    const value = values[key];
-    if (value === undefined || value === null) return null;
-    if (typeof value === "string" || typeof value === "number") {
-      const trimmed = String(value).replace(/\s+/g, " ").trim();
-      return trimmed === "" ? null : trimmed;
+  /**
+   * A string as written in the front matter, cleaned of control characters that YAML escapes (`"\x07"`)
+   * put there and, in names and headlines, of bidirectional controls: each removal is a warning at `line`.
+   */
+  const clean = (key: string, value: string, line: number): string => {
+    const result = cleanValue(value, BIDI_FREE_KEYS.has(key));
+    if (result.removed.length > 0) {
+      const bidi = result.removed.some((name) => /^U\+(202[A-E]|206[6-9])$/.test(name));
+      diagnostics.push(
+        warning(
+          bidi ? "front-matter/bidi-control" : "front-matter/control-character",
+          file,
+          line,
+          `removed ${result.removed.join(", ")} from ${key} (${bidi ? "bidirectional controls can make text read as something else; " : ""}expected printable text)`,
+        ),
+      );
     }
-    fail("bad-value", key, `${key} is ${JSON.stringify(value)} (expected text)`);
-    return null;
+    return result.value;
+  };
+  const texts = new Map<string, string | null>();
+  /** A text value: trimmed, cleaned string, null when absent or empty, and an error for lists or maps. */
+  const text = (key: string): string | null => {
+    if (texts.has(key)) return texts.get(key) ?? null;
+    const value = values[key];
+    let result: string | null = null;
+    if (typeof value === "string" || typeof value === "number") {
+      const trimmed = clean(key, String(value), lineOf(key)).replace(/\s+/g, " ").trim();
+      result = trimmed === "" ? null : trimmed;
+    } else if (value !== undefined && value !== null) {
+      fail("bad-value", key, `${key} is ${shown(JSON.stringify(value) ?? String(value))} (expected text)`);
+    }
+    texts.set(key, result);
+    return result;
   };
   const date = (key: string): Date | null => {
     const value = values[key];
     if (value === undefined || value === null || value === "") return null;
     const parsed = parseDateValue(String(value), config.timeZone);
     if (parsed.ok) return parsed.date;
-    fail("bad-date", key, `${key} "${String(value)}" is not a date (${parsed.expected})`);
+    fail("bad-date", key, `${key} "${shown(String(value))}" is not a date (${parsed.expected})`);
     return null;
   };
   const webAddress = (key: string): string | null => {
     const value = text(key);
     if (value === null) return null;
     if (/^https?:\/\/[^\s/]+\.[^\s]*$/i.test(value) && URL.canParse(value)) return value;
-    fail("bad-url", key, `${key} "${value}" is not a web address (expected https://…)`);
+    fail("bad-url", key, `${key} "${shown(value)}" is not a web address (expected https://…)`);
     return null;
   };
 
@@ -163,17 +212,45 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
     fail(
       "bad-source",
       "source",
-      `source "${sourceName}" has no letters or digits (expected a publication name)`,
+      `source "${shown(sourceName)}" has no letters or digits (expected a publication name)`,
     );
   }
+  const sourceTooLong = nameTooLong(sourceSlug);
+  if (sourceName !== null && sourceTooLong)
+    fail("long-source", "source", `source "${shown(sourceName)}" ${sourceTooLong}`);
 
   const rawTags = splitTags(values.tags);
   const tags: Tag[] = [];
   if (rawTags === null)
     fail("bad-tags", "tags", "tags is not a list (expected [a, b] or a comma-separated line)");
-  for (const raw of rawTags ?? []) {
-    const tag = normalizeTag(raw);
-    if (tag === null) fail("bad-tag", "tags", `tag "${raw}" has no letters or digits (expected a word)`);
+  /** The line of one tag: its own in a block list, else the `tags:` line. */
+  const tagLine = (raw: string): number => {
+    const list = values.tags;
+    const index = Array.isArray(list) ? list.findIndex((t) => String(t).trim() === raw) : -1;
+    return index >= 0 && lines[`tags.${index}`] !== undefined ? lineOf(`tags.${index}`) : lineOf("tags");
+  };
+  if (rawTags !== null && rawTags.length > MAX_TAGS) {
+    fail(
+      "too-many-tags",
+      "tags",
+      `tags lists ${rawTags.length} tags (expected at most ${MAX_TAGS}: each tag makes its own pages and feeds)`,
+    );
+  }
+  for (const raw of rawTags !== null && rawTags.length <= MAX_TAGS ? rawTags : []) {
+    const line = tagLine(raw);
+    const tag = normalizeTag(clean("tags", raw, line));
+    const tooLong = tag === null ? null : nameTooLong(tag.slug);
+    if (tag === null)
+      diagnostics.push(
+        error(
+          "front-matter/bad-tag",
+          file,
+          line,
+          `tag "${shown(raw)}" has no letters or digits (expected a word)`,
+        ),
+      );
+    else if (tooLong)
+      diagnostics.push(error("front-matter/long-tag", file, line, `tag "${shown(raw)}" ${tooLong}`));
     else if (!tags.some((t) => t.slug === tag.slug)) tags.push(tag);
   }
 
@@ -182,7 +259,10 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
   const imageAlt = text("image_alt");
   const caption = text("caption");
   let image: ArticleImage | null = null;
-  if (imageSrc !== null) {
+  const badImage = imageSrc === null ? null : imageProblem(imageSrc);
+  if (imageSrc !== null && badImage) {
+    fail("bad-image", "image", `image "${shown(imageSrc)}" ${badImage}`);
+  } else if (imageSrc !== null) {
     if (imageAlt === null) {
       fail(
         "missing-alt",
@@ -204,15 +284,18 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
   }
 
   const slug = slugFromFileName(input.name);
+  const slugTooLong = nameTooLong(slug);
   if (slug === "") {
     diagnostics.push(
       error(
         "article/bad-file-name",
         file,
         0,
-        `file name "${input.name}" gives an empty slug (expected letters or digits)`,
+        `file name "${shown(input.name)}" gives an empty slug (expected letters or digits)`,
       ),
     );
+  } else if (slugTooLong) {
+    diagnostics.push(error("article/long-slug", file, 0, `the file name ${slugTooLong}`));
   }
 
   if (split.body.trim() === "") {
@@ -247,7 +330,7 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
       featured: featuredValue === true,
       url: articleUrl(slug, published, config.timeZone),
       file,
-      line: 1,
+      line: lineOf("date"),
     },
     split.body,
     text("summary"),

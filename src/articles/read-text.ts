@@ -1,30 +1,34 @@
-export type TextRead = { ok: true; text: string } | { ok: false; code: string; message: string };
+export type TextRead =
+  | { ok: true; text: string }
+  | { ok: false; code: string; line: number; message: string };
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
-/** Decodes file bytes as UTF-8 text, refusing binary files (NUL bytes) and invalid UTF-8. */
+/** Decodes file bytes as UTF-8 text, refusing binary files (NUL bytes) and invalid UTF-8, at their line. */
 export function decodeText(bytes: Uint8Array): TextRead {
-  if (bytes.includes(0)) {
-    return { ok: false, code: "file/binary", message: "the file is binary (expected UTF-8 text)" };
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    const line = bytes.subarray(0, nul).filter((b) => b === 10).length + 1;
+    return {
+      ok: false,
+      code: "file/nul",
+      line,
+      message:
+        "the line holds a NUL byte (U+0000): the file is damaged or not a text file (expected UTF-8 text; remove the character)",
+    };
   }
   try {
     return { ok: true, text: decoder.decode(bytes) };
   } catch {
-    let offset = 0;
-    // Find the first byte that breaks decoding, to point the user at a line.
-    for (let end = 1024; end < bytes.length + 1024; end += 1024) {
-      try {
-        decoder.decode(bytes.subarray(0, Math.min(end, bytes.length)), { stream: true });
-        offset = end;
-      } catch {
-        break;
-      }
-    }
-    const line = bytes.subarray(0, offset).filter((b) => b === 10).length + 1;
+    // The first byte that breaks decoding shows as the first U+FFFD of a lenient decode.
+    const lenient = new TextDecoder("utf-8").decode(bytes);
+    const bad = lenient.indexOf("\uFFFD");
+    const line = (bad === -1 ? "" : lenient.slice(0, bad)).split("\n").length;
     return {
       ok: false,
       code: "file/not-utf8",
-      message: `the file is not UTF-8 text near line ${line} (expected UTF-8: re-save it as UTF-8)`,
+      line,
+      message: "the file is not UTF-8 text from this line on (expected UTF-8: re-save it as UTF-8)",
     };
   }
 }

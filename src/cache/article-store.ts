@@ -1,12 +1,11 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Article } from "../articles/article.ts";
-import { listArticleFiles } from "../articles/load-articles.ts";
-import { parseArticle } from "../articles/parse-article.ts";
+import { articlesFolderProblem, listArticleFiles } from "../articles/load-articles.ts";
+import { articleMarkdown, parseArticle } from "../articles/parse-article.ts";
 import { decodeText } from "../articles/read-text.ts";
 import { renderMarkdown } from "../articles/render-markdown.ts";
-import { splitFrontMatter } from "../articles/split-front-matter.ts";
 import { countWords, readingMinutes, summarize } from "../articles/summarize.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { type Diagnostic, error } from "../shared/diagnostic.ts";
@@ -113,8 +112,7 @@ export function defineLazyBody(article: Article, root: string, seeds?: BodySeeds
       recent.text = seeded.text;
       return;
     }
-    const split = splitFrontMatter(readFileSync(path.join(root, article.file), "utf8"));
-    const body = renderMarkdown(split.ok ? split.body : "");
+    const body = renderMarkdown(articleMarkdown(readFileSync(path.join(root, article.file), "utf8")));
     recent.html = body.html;
     recent.text = body.text;
   };
@@ -183,9 +181,30 @@ export async function loadArticleStore(
   const diagnostics: Diagnostic[] = [];
   const pending: PendingBody[] = [];
   let reused = 0;
-  for (const relative of await listArticleFiles(dir)) {
+  const folderProblem = articlesFolderProblem(dir, root);
+  if (folderProblem) diagnostics.push(folderProblem);
+  for (const relative of folderProblem ? [] : await listArticleFiles(dir)) {
     const file = path.relative(root, path.join(dir, relative)) || relative;
-    const bytes = readFileSync(path.join(dir, relative));
+    let bytes: Buffer;
+    try {
+      const size = statSync(path.join(dir, relative)).size;
+      if (size > config.maxArticleBytes) {
+        diagnostics.push(
+          error(
+            "file/too-large",
+            file,
+            0,
+            `the file is ${size.toLocaleString("en")} bytes (expected at most ${config.maxArticleBytes.toLocaleString("en")}: max_article_bytes in gazette.config.yaml)`,
+          ),
+        );
+        continue;
+      }
+      bytes = readFileSync(path.join(dir, relative));
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? "error";
+      diagnostics.push(error("file/unreadable", file, 0, `the file cannot be read (${code})`));
+      continue;
+    }
     const hash = hashText(bytes);
     const cached = previous?.entries[file];
     let stored: StoredArticle;
@@ -198,7 +217,11 @@ export async function loadArticleStore(
     } else {
       const decoded = decodeText(bytes);
       if (!decoded.ok) {
-        stored = { hash, article: null, diagnostics: [error(decoded.code, file, 0, decoded.message)] };
+        stored = {
+          hash,
+          article: null,
+          diagnostics: [error(decoded.code, file, decoded.line, decoded.message)],
+        };
         article = null;
       } else {
         const parsed = parseArticle({ file, name: path.basename(relative), text: decoded.text }, config);
@@ -209,11 +232,10 @@ export async function loadArticleStore(
           diagnostics: parsed.diagnostics,
         };
         if (article) {
-          const split = splitFrontMatter(decoded.text);
           const given = Object.getOwnPropertyDescriptor(parsed.article, "summary")?.get
             ? null
             : (parsed.article?.summary ?? null);
-          pending.push({ article, file, markdown: split.ok ? split.body : "", givenSummary: given });
+          pending.push({ article, file, markdown: articleMarkdown(decoded.text), givenSummary: given });
           defineLazyBody(article, root);
         }
       }

@@ -22,6 +22,9 @@ import {
 } from "./header-values.ts";
 import type { BrandConfig, NewsletterConfig, SiteConfig } from "./site-config.ts";
 
+/** Default `max_article_bytes`: an article file larger than this is refused unread. */
+export const MAX_ARTICLE_BYTES = 5_000_000;
+
 const TOP_KEYS = [
   "title",
   "description",
@@ -31,6 +34,7 @@ const TOP_KEYS = [
   "publisher",
   "per_page",
   "feed_limit",
+  "max_article_bytes",
   "subscribe_form_action",
   "newsletter",
   "brand",
@@ -188,6 +192,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
   const publisher = text_("publisher", title) ?? title;
   const perPage = count("per_page", 20);
   const feedLimit = count("feed_limit", 50);
+  const maxArticleBytes = count("max_article_bytes", MAX_ARTICLE_BYTES);
   const formAction = text_("subscribe_form_action", null);
   if (formAction !== null) httpUrl("subscribe_form_action", formAction);
 
@@ -338,6 +343,7 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
       publisher,
       perPage,
       feedLimit,
+      maxArticleBytes,
       subscribeFormAction: formAction,
       newsletter,
       brand,

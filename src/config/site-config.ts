@@ -52,6 +52,8 @@ export interface SiteConfig {
   perPage: number;
   /** Entries per feed. Default 50. */
   feedLimit: number;
+  /** Largest article file read, in bytes; a larger one is an error. Default 5,000,000 (`max_article_bytes`). */
+  maxArticleBytes: number;
   /** Action URL of the email signup form, or null for no form. */
   subscribeFormAction: string | null;
   newsletter: NewsletterConfig;

@@ -1,7 +1,6 @@
-import { classifyLine } from "./classify-boilerplate.ts";
-import { extractByline } from "./extract-byline.ts";
 import { type TextLine, wordsOf } from "./normalize-text.ts";
-import { findDate } from "./parse-date.ts";
+import { rankTitles } from "./rank-titles.ts";
+import { repeats, titleScore } from "./title-rule.ts";
 
 /** The headline and where it was found. */
 export interface TitleGuess {
@@ -12,117 +11,16 @@ export interface TitleGuess {
   reasons: string[];
 }
 
-/** Lines that label a list of links: "Topics: uber, …", "Filed under: …". */
-const LABEL = /^(?:tags|topics|filed (?:under|in)|categories|labels|posted in|more)\b/i;
-const CREDIT =
-  /\b(?:getty|afp|reuters|shutterstock|photograph|istock)\b|\b(?:photo |image )?credits?\s*:|\/\s*\p{Lu}{2,}/iu;
-
-/** A time stamp relative to now, as news sites print them: "1 day ago", "Jane Doe • 8h". */
-const RELATIVE_TIME =
-  /\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|[•·]\s*\d+\s*[hmd]\b/i;
-
-/** A best score below this means no line near the text looks like a headline. */
-const WEAK = 2.5;
-
-/** How far above the article text the headline may be, in lines. */
-const REACH = 80;
-
-/** A line of running prose: a long sentence, as paragraphs are and headlines are not. */
-function isProse(text: string): boolean {
-  return wordsOf(text).length >= 15 && /[.!?]["'”’)]?$/.test(text);
-}
-
-/** How much a line looks like the page's headline, or null when it cannot be one. */
-export function titleScore(lines: readonly TextLine[], i: number, bodyStart: number): number | null {
-  const text = lines[i]?.text ?? "";
-  const words = wordsOf(text).length;
-  if (words < 2 || words > 30 || text.length > 220 || classifyLine(text) !== "text") return null;
-  // A headline is words: a line of figures ("-35.56 (-0.69%)", "5,153.58") is a ticker or a table.
-  if ((text.match(/\p{L}{2,}/gu) ?? []).length < 2 || /[│┃┼═─|]/.test(text)) return null;
-  // A list item is not a headline.
-  if (/^(?:[-+*•·▪►–—]|\d{1,2}[.)])\s/.test(text)) return null;
-  if (extractByline(text) || /^(?:by|photo|image|credit|source|updated|published|posted)\b/i.test(text))
-    return null;
-  // Dates, times and photo credits sit around a headline but are not one.
-  const unglued = text.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
-  if (
-    findDate(unglued) ||
-    /\b\d{1,2}:\d{2}(?!\d)|\bago$/i.test(text) ||
-    CREDIT.test(text) ||
-    LABEL.test(text)
-  )
-    return null;
-  let score = words >= 4 && words <= 20 ? 3 : 0;
-  if (/^\p{Ll}/u.test(text)) score -= 2;
-  const capitalised = text.split(/\s+/).filter((w) => /^[\p{Lu}\d"'‘“]/u.test(w)).length;
-  if (capitalised / text.split(/\s+/).length >= 0.6) score += 1;
-  if (/[.,;]$/.test(text) && !/\.\.\.$/.test(text)) score -= 4;
-  if (/:$/.test(text)) score -= 3;
-  if (words >= 3 && repeats(lines, i)) score += 2;
-  // A headline is followed by a byline, a date or a caption, then the text.
-  const next = lines.slice(i + 1, i + 5).map((l) => l.text);
-  if (
-    next.some((t) => extractByline(t) || ((findDate(t) || RELATIVE_TIME.test(t)) && wordsOf(t).length <= 12))
-  )
-    score += 2;
-  // Copied text usually starts at the headline (a breadcrumb or section name above it is short).
-  if (i === 0 && words >= 4) score += 2;
-  // A short line amid other short lines (a menu, a table of contents) is not the headline.
-  const around = [i - 2, i - 1, i + 1, i + 2].map((j) => listLike(lines[j]?.text));
-  if (words <= 6 && around.every(Boolean)) score -= 3;
-  // A short line right after a paragraph is a subheading inside the article, not its headline.
-  const previous = lines[i - 1]?.text ?? "";
-  if (isProse(previous)) score -= 4;
-  // Distance counts the page's chrome between the line and the text, not paragraphs of the article
-  // itself (the text found may be only the larger part of an article split by a chart or a gallery).
-  let between = 0;
-  for (let j = i + 1; j < bodyStart; j++) if (!isProse(lines[j]?.text ?? "")) between++;
-  return score - 0.15 * between;
-}
-
-/** A short line that is neither a byline nor a date: an item of a menu, contents or teaser list. */
-function listLike(text: string | undefined): boolean {
-  if (text === undefined) return false;
-  const words = wordsOf(text).length;
-  return words >= 1 && words <= 6 && !/[.!?]$/.test(text) && !extractByline(text) && !findDate(text);
-}
-
-/** Whether the same line (or a copy glued behind a breadcrumb) appears elsewhere in the page. */
-function repeats(lines: readonly TextLine[], i: number): boolean {
-  const text = lines[i]?.text ?? "";
-  return lines.some(
-    (l, j) => j !== i && (l.text === text || (l.text.endsWith(text) && l.text.length > text.length)),
-  );
-}
-
 /**
- * Picks the headline among the lines above the article text (`bodyStart`, from `findArticleRegion`): a
- * line of 2–30 words that is not chrome, a byline or a date, preferring 4–20 words in title case, a line
- * repeated in the page, one followed by a byline or date, and nearness to the text; lines ending like a
- * sentence (a summary) lose. A breadcrumb glued in front of a repeated headline ("Iran General NewsIran Is
- * Looking…") is cut off. Null when no line qualifies.
+ * Picks the headline: the line the learned ranker (`rankTitles`, weights in `title-model.json`) scores
+ * highest among the lines above the article text (`bodyStart`, from `findArticleRegion`) and the first
+ * few of it; the hand-written rule's pick is one of its features. A breadcrumb glued in front of a
+ * repeated headline ("Iran General NewsIran Is Looking…") is cut off, and a headline set on two lines
+ * after a colon is joined. Null when no line of two words or more qualifies.
  */
 export function extractTitle(lines: readonly TextLine[], bodyStart: number): TitleGuess | null {
-  let best: { index: number; score: number } | null = null;
-  const from = Math.max(0, bodyStart - REACH);
-  for (let i = from; i < Math.min(lines.length, bodyStart + 1); i++) {
-    const score = titleScore(lines, i, bodyStart);
-    if (score !== null && (best === null || score > best.score)) best = { index: i, score };
-  }
-  // Nothing convincing near the text (it may be the second half of an article split by a chart): look
-  // further up for a headline block, a headline followed by its byline or date.
-  if (best === null || best.score < WEAK) {
-    for (let i = 0; i < from; i++) {
-      const block = Math.min(lines.length, i + 7);
-      if (!lines.slice(i + 1, block).some((l) => extractByline(l.text) || findDate(l.text))) continue;
-      // In a block the headline comes first; a headline-like line right below it is the standfirst.
-      const above = titleScore(lines, i - 1, block);
-      if (above !== null && wordsOf(lines[i - 1]?.text ?? "").length >= 4) continue;
-      const score = titleScore(lines, i, block);
-      if (score !== null && score - 1 > (best?.score ?? Number.NEGATIVE_INFINITY))
-        best = { index: i, score: score - 1 };
-    }
-  }
+  const ranked = rankTitles(lines, bodyStart);
+  const best = ranked ? { index: ranked.index } : null;
   if (best === null) return null;
   const reasons: string[] = [];
   let index = best.index;

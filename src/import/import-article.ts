@@ -7,7 +7,7 @@ import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
 import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
 import { normalizeText, splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
 import { type DateMatch, findDate } from "./parse-date.ts";
-import { readHeader } from "./read-header.ts";
+import { dateOnly, readHeader } from "./read-header.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
 
 /**
@@ -65,6 +65,7 @@ export function importArticle(text: string, options: ImportOptions = {}): Import
     ...header.dates,
     ...(datelineDate ? [{ match: datelineDate, lineNo: first?.lineNo ?? 0 }] : []),
     ...nearbyDates(lines, title?.index ?? start, region, options.year),
+    ...stampLines(lines, region, options.year),
   ]);
   if (date.guess) guesses.push(date.guess);
   if (date.warning) warnings.push(date.warning);
@@ -97,6 +98,28 @@ export function importArticle(text: string, options: ImportOptions = {}): Import
 const lineNo = (lines: readonly TextLine[], i: number): number => lines[i]?.lineNo ?? 0;
 const note = (reasons: string[]): string => (reasons.length > 0 ? ` (${reasons.join("; ")})` : "");
 
+/** A line that announces its date: "Published: …", "Posted on …", "Updated …". */
+const DATE_LABEL = /^(?:published|posted|updated|last updated|first published|date)\b/i;
+
+/**
+ * The last resort: date stamps anywhere above the article's end, lines that are mostly a date ("June 19,
+ * 2025 at 1:45 am", "Published: Apr 10, 2023"), first one first. A page that shows its date far from the
+ * headline (in a side column, after the standfirst) still shows it as a stamp of its own.
+ */
+function stampLines(
+  lines: readonly TextLine[],
+  region: { start: number; end: number },
+  year?: number,
+): Array<{ match: DateMatch; lineNo: number }> {
+  const out: Array<{ match: DateMatch; lineNo: number }> = [];
+  for (const line of lines.slice(0, region.end)) {
+    if (wordsOf(line.text).length > 12) continue;
+    const match = dateOnly(line.text, year);
+    if (match?.date) out.push({ match, lineNo: line.lineNo });
+  }
+  return out;
+}
+
 /** Dates close to the headline (just below or above it) and at the very start or end of the text. */
 function nearbyDates(
   lines: readonly TextLine[],
@@ -106,7 +129,10 @@ function nearbyDates(
 ): Array<{ match: DateMatch; lineNo: number }> {
   // A short line with a date just below the headline is its date stamp ("16 November 2017 • 2:15pm",
   // "Dec. 6, 2024, 10:00 PM UTC / Updated …"), even with a time or an update note beside it.
-  const stamps = lines.slice(titleIndex + 1, titleIndex + 8).filter((l) => wordsOf(l.text).length <= 14);
+  // A labelled stamp may be longer: "PUBLISHED: December 22, 2023 at 1:49 p.m. | UPDATED: …".
+  const stamps = lines
+    .slice(titleIndex + 1, titleIndex + 8)
+    .filter((l) => wordsOf(l.text).length <= 14 || (DATE_LABEL.test(l.text) && wordsOf(l.text).length <= 25));
   const picks = [
     ...stamps,
     ...lines.slice(Math.max(0, titleIndex - 3), titleIndex),

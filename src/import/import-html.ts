@@ -66,10 +66,15 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
   if (!title) warnings.push("title: the page declares no title and shows no headline");
 
-  let date: string | null = options.date ?? meta.date;
-  if (!options.date && meta.date) guesses.push(`date ${meta.date} from the page's ${meta.dateFrom}`);
-  if (!date) date = dateNearHeadline(pageText, title);
-  if (!options.date && !meta.date && date) guesses.push(`date ${date} from a date stamp near the headline`);
+  // The date the page shows by its headline wins when its markup confirms it (as published or as
+  // modified: a page that shows "Updated …" dates itself by the update); else the declared publication.
+  const shown = dateNearHeadline(pageText, title);
+  const confirmed = shown !== null && (shown === meta.date || shown === meta.modified);
+  let date: string | null = options.date ?? (confirmed ? shown : (meta.date ?? shown));
+  if (!options.date && date) {
+    if (date === shown) guesses.push(`date ${date} from the date stamp by the headline`);
+    else guesses.push(`date ${date} from the page's ${meta.dateFrom}`);
+  }
   if (!date) {
     date = fromText.date;
     const w = fromText.warnings.find((x) => x.startsWith("date:"));

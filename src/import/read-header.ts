@@ -18,7 +18,7 @@ export interface Header {
 }
 
 /** A line that is mostly a date or time stamp: "Jan. 31, 2019", "16 November 2017 • 2:15pm". */
-function dateOnly(text: string, year?: number): DateMatch | null {
+export function dateOnly(text: string, year?: number): DateMatch | null {
   const date = findDate(text, year);
   if (!date) return null;
   const rest = text

@@ -6,6 +6,8 @@ export interface PageMetadata {
   date: string | null;
   /** Where the date came from ("JSON-LD datePublished", "article:published_time", …). */
   dateFrom: string | null;
+  /** The last modification day declared (JSON-LD dateModified, article:modified_time), `YYYY-MM-DD`. */
+  modified: string | null;
   /** The site's name: og:site_name, JSON-LD publisher, application-name. */
   siteName: string | null;
   /** Author names: JSON-LD author, meta author, article:author (names only, not profile URLs). */
@@ -75,6 +77,11 @@ export function readPageMetadata(document: MetaDocument): PageMetadata {
     }
   }
 
+  const modified =
+    isoDay(text(article?.dateModified)) ??
+    isoDay(meta.get("article:modified_time")) ??
+    isoDay(meta.get("og:updated_time")) ??
+    isoDay(itempropModified(document));
   const publisher = first(article?.publisher);
   const siteName = meta.get("og:site_name") ?? text(publisher?.name) ?? meta.get("application-name") ?? null;
   const authors = list(article?.author)
@@ -89,7 +96,7 @@ export function readPageMetadata(document: MetaDocument): PageMetadata {
         : null;
   const canonical = Array.from(document.querySelectorAll('link[rel~="canonical"]'))[0]?.getAttribute("href");
   const url = [canonical, meta.get("og:url"), text(article?.url)].map(absoluteHttp).find((u) => u) ?? null;
-  return { titles, date, dateFrom, siteName: clean(siteName), author: clean(author), url };
+  return { titles, date, dateFrom, modified, siteName: clean(siteName), author: clean(author), url };
 }
 
 type Json = Record<string, unknown>;
@@ -176,6 +183,15 @@ function inComments(el: MetaElement): boolean {
 /** The first `datePublished` microdata outside comments (`content` or `datetime`). */
 function itempropDate(document: MetaDocument): string | undefined {
   for (const el of Array.from(document.querySelectorAll('[itemprop="datePublished"]'))) {
+    const v = (el.getAttribute("content") ?? el.getAttribute("datetime"))?.trim();
+    if (v && isoDay(v) && !inComments(el)) return v;
+  }
+  return undefined;
+}
+
+/** The first `dateModified` microdata outside comments. */
+function itempropModified(document: MetaDocument): string | undefined {
+  for (const el of Array.from(document.querySelectorAll('[itemprop="dateModified"]'))) {
     const v = (el.getAttribute("content") ?? el.getAttribute("datetime"))?.trim();
     if (v && isoDay(v) && !inComments(el)) return v;
   }

@@ -6,6 +6,7 @@ import { checkEmailSize } from "./check-size.ts";
 import { compileMjml } from "./compile-mjml.ts";
 import { composeEml, listId, messageId } from "./compose-eml.ts";
 import { emailModel } from "./email-model.ts";
+import { renderIntro } from "./intro.ts";
 import type { LedgerIssue } from "./ledger.ts";
 import { plainText } from "./plain-text.ts";
 import type { MjmlRenderer } from "./render-mjml.ts";
@@ -52,7 +53,8 @@ export async function compileIssue(
   config: SiteConfig,
   render: MjmlRenderer,
 ): Promise<{ compiled: CompiledIssue | null; diagnostics: Diagnostic[] }> {
-  const model = emailModel(issue, config, UNSUBSCRIBE_PLACEHOLDER);
+  const intro = issue.intro ? await renderIntro(issue.intro.markdown) : null;
+  const model = emailModel(issue, config, UNSUBSCRIBE_PLACEHOLDER, intro);
   const mjml = render(model);
   const file = `newsletter/${issue.number}/email.mjml`;
   const result = await compileMjml(mjml, file);

@@ -1,6 +1,7 @@
 import { absoluteUrl, newsletterUrl } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import { dayKey, formatDay, formatDayRange } from "../shared/dates.ts";
+import type { Intro } from "./intro.ts";
 import type { LedgerIssue } from "./ledger.ts";
 import { oneLine } from "./subject-line.ts";
 
@@ -27,7 +28,8 @@ export interface EmailModel {
   issueNumber: number;
   /** `1 March 2024 – 7 March 2024`, from the oldest to the newest entry's day. */
   dateRange: string;
-  intro: { html: string; text: string } | null;
+  /** The introduction rendered from the ledger's Markdown (`renderIntro`), or null. */
+  intro: Intro | null;
   entries: EmailEntry[];
   footer: {
     reason: string;
@@ -55,9 +57,15 @@ export function dayRange(dates: readonly Date[], timeZone: string, locale: strin
 
 /**
  * Shapes a ledger issue into the email's data (pure). `unsubscribeUrl` is what the footer links to: the
- * filled template, a merge tag, or a mailto URL.
+ * filled template, a merge tag, or a mailto URL. `intro` is the introduction rendered from the ledger's
+ * Markdown, or null.
  */
-export function emailModel(issue: LedgerIssue, config: SiteConfig, unsubscribeUrl: string): EmailModel {
+export function emailModel(
+  issue: LedgerIssue,
+  config: SiteConfig,
+  unsubscribeUrl: string,
+  intro: Intro | null = null,
+): EmailModel {
   const { timeZone, language } = config;
   const host = new URL(config.url).host;
   return {
@@ -73,7 +81,7 @@ export function emailModel(issue: LedgerIssue, config: SiteConfig, unsubscribeUr
       timeZone,
       language,
     ),
-    intro: issue.intro,
+    intro,
     entries: issue.entries.map((e) => ({
       title: oneLine(e.title),
       url: absoluteUrl(config, e.url),

@@ -1,6 +1,6 @@
 import { renderMarkdown } from "../articles/render-markdown.ts";
 
-/** The editor's introduction, rendered once and kept in the ledger. */
+/** The editor's introduction, rendered from the Markdown the ledger keeps. */
 export interface Intro {
   /** HTML for the email (raw HTML in the Markdown is escaped, as in articles). */
   html: string;
@@ -9,17 +9,27 @@ export interface Intro {
 }
 
 /**
- * Renders the `--intro` Markdown (pure). Headings move one level down (`#` becomes `<h2>`), because the
- * email's masthead is its only `<h1>`. html-to-text is loaded only when there is an intro.
+ * The introduction's HTML from its Markdown (pure), the same way every time it is shown: raw HTML in the
+ * Markdown is escaped as in articles, and headings move one level down (`#` becomes `<h2>`), because the
+ * email's masthead and the web version's title are the only `<h1>`. The ledger keeps the Markdown, never
+ * this HTML, so nothing stored there is trusted as markup.
  */
-export async function renderIntro(markdown: string): Promise<Intro> {
-  const { convert } = await import("html-to-text");
-  const html = renderMarkdown(markdown)
+export function introHtml(markdown: string): string {
+  return renderMarkdown(markdown)
     .html.replace(
       /<(\/?)h([1-6])>/g,
       (_, slash: string, level: string) => `<${slash}h${Math.min(6, Number(level) + 1)}>`,
     )
     .trim();
+}
+
+/**
+ * Renders the introduction's Markdown for the email (pure): `introHtml` and a plain-text version.
+ * html-to-text is loaded only when there is an intro.
+ */
+export async function renderIntro(markdown: string): Promise<Intro> {
+  const { convert } = await import("html-to-text");
+  const html = introHtml(markdown);
   const text = convert(html, {
     wordwrap: 76,
     selectors: [

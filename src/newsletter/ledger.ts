@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { LineCounter, parseDocument } from "yaml";
 import { type Diagnostic, error } from "../shared/diagnostic.ts";
 
 /** Where the ledger lives, relative to the project root. */
@@ -49,8 +50,12 @@ export interface LedgerIssue {
   subject: string;
   /** The inbox preview line, without the filler that follows it in the email. */
   preheader: string;
-  /** The editor's introduction (`--intro FILE`) rendered once, or null. */
-  intro: { html: string; text: string } | null;
+  /**
+   * The editor's introduction (`--intro FILE`) as the Markdown it was written in, or null. It is rendered
+   * (and escaped) anew each time it is shown; ledgers written before this kept `{ html, text }`, and
+   * their `text` is read as the Markdown.
+   */
+  intro: { markdown: string } | null;
   /** Newest first, as they appear in the email. */
   entries: LedgerEntry[];
   /** Set once sending began (`send N`); absent before. */
@@ -98,58 +103,91 @@ function jsonErrorLine(text: string, message: string): number {
   return at < 0 ? 0 : lineAt(text, at + Math.max(0, excerpt[2].indexOf(excerpt[1] ?? "")));
 }
 
-/** The line of the n-th (0-based) `"number":` key: issues are the only objects with one. */
-function issueLine(text: string, n: number): number {
-  const re = /"number"\s*:/g;
-  let match: RegExpExecArray | null = null;
-  for (let i = 0; i <= n; i++) {
-    match = re.exec(text);
-    if (!match) return 0;
-  }
-  return match ? lineAt(text, match.index) : 0;
-}
-
 const isText = (v: unknown): v is string => typeof v === "string";
 const isInstant = (v: unknown): v is string => isText(v) && !Number.isNaN(Date.parse(v));
 const isTextOrNull = (v: unknown): boolean => v === null || isText(v);
 
-function entryProblem(e: unknown): string | null {
-  if (!e || typeof e !== "object") return "has an entry that is not an object";
+/** What is wrong, and where: the path of the value below the issue, for its line. */
+interface Problem {
+  message: string;
+  at: (string | number)[];
+}
+
+function entryProblem(e: unknown, j: number): Problem | null {
+  const at = (key?: string): (string | number)[] => (key ? ["entries", j, key] : ["entries", j]);
+  if (!e || typeof e !== "object") return { message: "has an entry that is not an object", at: at() };
   const o = e as Record<string, unknown>;
   for (const key of ["slug", "title", "url", "summary"])
-    if (!isText(o[key])) return `has an entry without ${key}`;
-  if (!isTextOrNull(o.source)) return `has entry "${o.slug}" with a source that is not text or null`;
+    if (!isText(o[key]))
+      return { message: `has an entry without ${key}`, at: at(o[key] === undefined ? undefined : key) };
+  if (!isTextOrNull(o.source))
+    return { message: `has entry "${o.slug}" with a source that is not text or null`, at: at("source") };
   if (!isInstant(o.date))
-    return `has entry "${o.slug}" with date ${JSON.stringify(o.date)} (expected ISO 8601)`;
-  if (!Number.isInteger(o.readingMinutes)) return `has entry "${o.slug}" without whole readingMinutes`;
+    return {
+      message: `has entry "${o.slug}" with date ${JSON.stringify(o.date)} (expected ISO 8601)`,
+      at: at("date"),
+    };
+  if (!Number.isInteger(o.readingMinutes))
+    return { message: `has entry "${o.slug}" without whole readingMinutes`, at: at("readingMinutes") };
   return null;
 }
 
-function issueProblem(value: unknown, expected: number): string | null {
-  if (!value || typeof value !== "object") return "is not an object";
+function issueProblem(value: unknown, expected: number): Problem | null {
+  if (!value || typeof value !== "object") return { message: "is not an object", at: [] };
   const o = value as Record<string, unknown>;
-  if (o.number !== expected) return `has number ${JSON.stringify(o.number)} (expected ${expected})`;
+  const problem = (message: string, ...at: (string | number)[]): Problem => ({ message, at });
+  if (o.number !== expected)
+    return problem(`has number ${JSON.stringify(o.number)} (expected ${expected})`, "number");
   for (const key of ["date", "cutoff"])
-    if (!isInstant(o[key])) return `has ${key} ${JSON.stringify(o[key])} (expected an ISO 8601 date-time)`;
+    if (!isInstant(o[key]))
+      return problem(`has ${key} ${JSON.stringify(o[key])} (expected an ISO 8601 date-time)`, key);
   for (const key of ["since", "until"])
-    if (!isTextOrNull(o[key])) return `has ${key} ${JSON.stringify(o[key])} (expected YYYY-MM-DD or null)`;
-  for (const key of ["subject", "preheader"]) if (!isText(o[key])) return `has no ${key} text`;
+    if (!isTextOrNull(o[key]))
+      return problem(`has ${key} ${JSON.stringify(o[key])} (expected YYYY-MM-DD or null)`, key);
+  for (const key of ["subject", "preheader"]) if (!isText(o[key])) return problem(`has no ${key} text`, key);
   const intro = o.intro as Record<string, unknown> | null;
-  if (intro !== null && !(intro && isText(intro.html) && isText(intro.text)))
-    return "has an intro without html and text";
+  if (
+    intro !== null &&
+    !(intro && typeof intro === "object" && (isText(intro.markdown) || isText(intro.text)))
+  )
+    return problem(
+      'has an intro without "markdown" text (expected "intro": { "markdown": "…" } or null)',
+      "intro",
+    );
   if (o.send !== undefined) {
     const send = o.send as Record<string, unknown> | null;
     if (!send || typeof send !== "object" || !isInstant(send.started))
-      return 'has "send" without a "started" date-time (expected { "started": "…", "accepted": 0 })';
+      return problem(
+        'has "send" without a "started" date-time (expected { "started": "…", "accepted": 0 })',
+        "send",
+      );
     if (!Number.isInteger(send.accepted) || (send.accepted as number) < 0)
-      return `has "send" with accepted ${JSON.stringify(send.accepted)} (expected a whole number)`;
+      return problem(
+        `has "send" with accepted ${JSON.stringify(send.accepted)} (expected a whole number)`,
+        "send",
+        "accepted",
+      );
   }
-  if (!Array.isArray(o.entries)) return "has no entries list";
-  for (const e of o.entries) {
-    const problem = entryProblem(e);
-    if (problem) return problem;
+  if (!Array.isArray(o.entries)) return problem("has no entries list", "entries");
+  for (const [j, e] of o.entries.entries()) {
+    const found = entryProblem(e, j);
+    if (found) return found;
   }
   return null;
+}
+
+/**
+ * The line of the value at `at` in the JSON text, or of the nearest enclosing value that exists (JSON is
+ * YAML, so the YAML parser gives every value's position).
+ */
+function lineOfPath(text: string, at: (string | number)[]): number {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false });
+  for (let n = at.length; n >= 0; n--) {
+    const node = doc.getIn(at.slice(0, n), true) as { range?: [number, number, number] } | undefined;
+    if (node && typeof node === "object" && node.range) return lineCounter.linePos(node.range[0]).line;
+  }
+  return 1;
 }
 
 /**
@@ -157,6 +195,18 @@ function issueProblem(value: unknown, expected: number): string | null {
  * empty, and callers must not write over a ledger they could not read.
  */
 export function parseLedger(text: string, file: string): ParsedLedger {
+  if (text.trim() === "")
+    return {
+      ledger: emptyLedger(),
+      diagnostics: [
+        error(
+          "ledger/empty",
+          file,
+          0,
+          `${file} is empty (expected { "start": …, "issues": [ … ] }): restore it with git checkout -- ${file} (or from a backup); delete it only if no issue was ever made`,
+        ),
+      ],
+    };
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -175,12 +225,35 @@ export function parseLedger(text: string, file: string): ParsedLedger {
     return fail(1, `${file} has no "issues" list (expected { "start": …, "issues": [ … ] })`);
   const { start, issues } = data as Ledger;
   if (start !== null && !isInstant(start))
-    return fail(1, `"start" is ${JSON.stringify(start)} (expected an ISO 8601 date-time or null)`);
+    return fail(
+      lineOfPath(text, ["start"]),
+      `"start" is ${JSON.stringify(start)} (expected an ISO 8601 date-time or null)`,
+    );
   for (const [i, issue] of issues.entries()) {
     const problem = issueProblem(issue, i + 1);
-    if (problem) return fail(issueLine(text, i), `issue ${i + 1} ${problem}`);
+    if (problem)
+      return fail(lineOfPath(text, ["issues", i, ...problem.at]), `issue ${i + 1} ${problem.message}`);
   }
-  return { ledger: { start: start ?? null, issues }, diagnostics: [] };
+  // Membership is by slug: an article goes out in one issue at most.
+  const seen = new Map<string, number>();
+  for (const [i, issue] of issues.entries())
+    for (const [j, entry] of issue.entries.entries()) {
+      const first = seen.get(entry.slug);
+      if (first !== undefined && first !== issue.number)
+        return fail(
+          lineOfPath(text, ["issues", i, "entries", j, "slug"]),
+          `issue ${issue.number} has entry "${entry.slug}", which issue ${first} already sent (an article goes out in one issue at most)`,
+        );
+      seen.set(entry.slug, issue.number);
+    }
+  // Only the Markdown (or, from older ledgers, the plain text) is kept: a stored `html` is never used.
+  const normalized = issues.map((issue) => {
+    const intro = issue.intro as { markdown?: string; text?: string } | null;
+    return intro === null || typeof intro.markdown === "string"
+      ? issue
+      : { ...issue, intro: { markdown: intro.text ?? "" } };
+  });
+  return { ledger: { start: start ?? null, issues: normalized }, diagnostics: [] };
 }
 
 /** Reads `<root>/newsletter/issues.json` (the edge). A missing file is the empty ledger. */

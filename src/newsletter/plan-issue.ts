@@ -22,7 +22,8 @@ export interface PlanOptions {
   now: Date;
   since: string | null;
   until: string | null;
-  intro: { html: string; text: string } | null;
+  /** The introduction's Markdown, or null. */
+  intro: { markdown: string } | null;
 }
 
 /** The next issue as the ledger will record it (pure): number, dates, subject, preheader and snapshots. */

@@ -3,12 +3,13 @@ import path from "node:path";
 import { loadArticles } from "../articles/load-articles.ts";
 import { loadConfig } from "../config/load-config.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import { acquireLock } from "../shared/acquire-lock.ts";
 import { type Diagnostic, formatDiagnostic, hasErrors, sortDiagnostics } from "../shared/diagnostic.ts";
 import { plural } from "../shared/plural.ts";
 import { buildIssue, type IssueFiles } from "./build-issue.ts";
+import { checkIssueFolders } from "./check-issue-folders.ts";
 import { parseDayFlag } from "./day-flag.ts";
-import { renderIntro } from "./intro.ts";
-import { type Ledger, type LedgerIssue, readLedger } from "./ledger.ts";
+import { LEDGER_LOCK, type Ledger, type LedgerIssue, readLedger } from "./ledger.ts";
 import { appendIssue, planIssue } from "./plan-issue.ts";
 import { createMjmlRenderer } from "./render-mjml.ts";
 import { candidateWindow, selectEntries } from "./select-entries.ts";
@@ -108,6 +109,11 @@ export async function prepareNextIssue(
   const config = loaded.config;
   const { ledger, diagnostics } = await readLedger(options.root);
   if (report(diagnostics, io)) return 1;
+  const folders = await checkIssueFolders(options.root, ledger);
+  if (folders) {
+    io.err(folders);
+    return 1;
+  }
   const since = options.since === null ? null : parseDayFlag("since", options.since, config.timeZone);
   const until = options.until === null ? null : parseDayFlag("until", options.until, config.timeZone);
   for (const flag of [since, until]) {
@@ -119,7 +125,7 @@ export async function prepareNextIssue(
   let intro = null;
   if (options.intro !== null) {
     try {
-      intro = await renderIntro(await readFile(path.resolve(options.intro), "utf8"));
+      intro = { markdown: await readFile(path.resolve(options.intro), "utf8") };
     } catch (e) {
       io.err(
         `--intro ${options.intro} cannot be read (${(e as NodeJS.ErrnoException).code ?? "error"}): expected a Markdown file`,
@@ -173,9 +179,37 @@ export async function prepareNextIssue(
 
 /**
  * `npm run newsletter`: makes the next issue (or rebuilds one), the edge that reads the configuration, the
- * ledger and the articles, and writes the issue's files and then the ledger. Returns the exit code.
+ * ledger and the articles, and writes the ledger and then the issue's files, holding the project-wide
+ * lock `newsletter/issues.lock` (except for a dry run, which writes nothing). Returns the exit code.
  */
 export async function runNewsletter(options: NewsletterOptions, io: Reporter): Promise<number> {
+  try {
+    if (options.dryRun) return await makeOrRebuild(options, io);
+    // One writer at a time: the ledger is read, and the next number chosen, only under the lock.
+    const lock = await acquireLock(path.join(options.root, LEDGER_LOCK), {
+      shown: LEDGER_LOCK,
+      command:
+        options.issue === null ? "npm run newsletter" : `npm run newsletter -- --issue ${options.issue}`,
+      now: new Date(),
+    });
+    if (!lock.ok) {
+      io.err(lock.message);
+      return 1;
+    }
+    if (lock.note) io.err(lock.note);
+    try {
+      return await makeOrRebuild(options, io);
+    } finally {
+      await lock.release();
+    }
+  } catch (e) {
+    // The file system's surprises still end in one line, not a stack trace.
+    io.err(`npm run newsletter stopped: ${(e as Error).message}`);
+    return 1;
+  }
+}
+
+async function makeOrRebuild(options: NewsletterOptions, io: Reporter): Promise<number> {
   if (options.issue !== null) {
     const loaded = await loadConfig(options.root);
     if (report(loaded.diagnostics, io) || !loaded.config) return 1;
@@ -195,14 +229,22 @@ export async function runNewsletter(options: NewsletterOptions, io: Reporter): P
       `${plural(prepared.waiting, "more article waits", "more articles wait")} for the next issue (--limit ${options.limit ?? config.newsletter.limit})`,
     );
   if (options.dryRun) return 0;
+  // The ledger first: a crash before the files leaves issue N recorded (its files come back with
+  // --issue N) rather than a folder whose number the ledger does not know.
+  try {
+    await writeLedger(options.root, appendIssue(ledger, issue, prepared.start, config.timeZone));
+  } catch (e) {
+    io.err(`cannot write newsletter/issues.json: ${(e as Error).message}; nothing was changed`);
+    return 1;
+  }
   try {
     const written = await writeIssue(options.root, issue.number, files);
-    await writeLedger(options.root, appendIssue(ledger, issue, prepared.start, config.timeZone));
-    io.out(`Wrote ${written.join(", ")} and newsletter/issues.json`);
+    io.out(`Wrote newsletter/issues.json and ${written.join(", ")}`);
     return 0;
   } catch (e) {
+    await writeLedger(options.root, ledger);
     io.err(
-      `cannot write issue ${issue.number}: ${(e as Error).message}; newsletter/issues.json was left as it was`,
+      `cannot write issue ${issue.number}: ${(e as Error).message}; newsletter/issues.json was put back as it was`,
     );
     return 1;
   }

@@ -25,10 +25,28 @@ export function warning(code: string, file: string, line: number, message: strin
   return { severity: "warning", code, file, line, message };
 }
 
-/** `articles/x.md:3 error front-matter/bad-date: date "31/01/2019" is not a date (expected YYYY-MM-DD)` */
+/**
+ * Control characters (line breaks too) and bidirectional controls, which a message quoting a value could
+ * carry to a terminal: an escape sequence there can rewrite the screen, a bidi override reorder the line.
+ */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const UNPRINTABLE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/g;
+
+/** Text with every control or bidi character shown as `<U+001B>`: safe to print, and it shows what is there. */
+export function printable(text: string): string {
+  return text.replace(
+    UNPRINTABLE,
+    (c) => `<U+${(c.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}>`,
+  );
+}
+
+/**
+ * `articles/x.md:3 error front-matter/bad-date: date "31/01/2019" is not a date (expected YYYY-MM-DD)`,
+ * one line, with control characters shown by name (`printable`).
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const where = d.line > 0 ? `${d.file}:${d.line}` : d.file;
-  return `${where} ${d.severity} ${d.code}: ${d.message}`;
+  return printable(`${where} ${d.severity} ${d.code}: ${d.message}`);
 }
 
 /** True when any diagnostic is an error. */

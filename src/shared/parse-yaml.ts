@@ -1,10 +1,14 @@
-import { isMap, isScalar, LineCounter, parseDocument } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import { findDeepNesting, MAX_YAML_DEPTH } from "./yaml-depth.ts";
+
+/** Aliases (`*name`) a document may expand: enough for any honest use, too few for a "billion laughs". */
+export const MAX_YAML_ALIASES = 100;
 
 /** A YAML mapping read with the line of every top-level and nested key, for messages that point at it. */
 export interface YamlMapping {
   /** The plain JavaScript value of each key. Dates stay strings (YAML 1.2 core schema). */
   values: Record<string, unknown>;
-  /** Line (1-based, in the YAML text) of each key; nested keys as `parent.child`. */
+  /** Line (1-based, in the YAML text) of each key; nested keys as `parent.child`, list items as `key.0`. */
   lines: Record<string, number>;
 }
 
@@ -12,9 +16,19 @@ export type YamlResult = { ok: true; mapping: YamlMapping } | { ok: false; line:
 
 /**
  * Parses YAML text that must be a mapping (or empty). Uses the YAML 1.2 core schema, so `2019-01-31`
- * stays the string the author wrote rather than becoming a Date at midnight UTC.
+ * stays the string the author wrote rather than becoming a Date at midnight UTC. Nesting deeper than
+ * `MAX_YAML_DEPTH` and more than `MAX_YAML_ALIASES` alias expansions are errors at their line, not a stack
+ * overflow or an exhausted memory.
  */
 export function parseYamlMapping(text: string): YamlResult {
+  const deep = findDeepNesting(text);
+  if (deep !== null) {
+    return {
+      ok: false,
+      line: deep,
+      message: `the YAML nests more than ${MAX_YAML_DEPTH} levels deep here (expected key: value pairs, with lists at most a few levels deep)`,
+    };
+  }
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, schema: "core", prettyErrors: false, uniqueKeys: true });
   const first = doc.errors[0];
@@ -30,6 +44,13 @@ export function parseYamlMapping(text: string): YamlResult {
   }
   const lines: Record<string, number> = {};
   const collect = (node: unknown, prefix: string): void => {
+    if (isSeq(node)) {
+      node.items.forEach((item, i) => {
+        const range = (item as { range?: [number, number, number] } | null)?.range;
+        if (range) lines[`${prefix}${i}`] = lineCounter.linePos(range[0]).line;
+      });
+      return;
+    }
     if (!isMap(node)) return;
     for (const pair of node.items) {
       if (!isScalar(pair.key)) continue;
@@ -40,6 +61,27 @@ export function parseYamlMapping(text: string): YamlResult {
     }
   };
   collect(doc.contents, "");
-  const values = doc.toJS() as Record<string, unknown>;
-  return { ok: true, mapping: { values, lines } };
+  let aliases = 0;
+  let firstAlias = 0;
+  visit(doc, {
+    Alias(_, node) {
+      aliases++;
+      if (firstAlias === 0 && node.range) firstAlias = lineCounter.linePos(node.range[0]).line;
+    },
+  });
+  try {
+    const values = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as Record<string, unknown>;
+    return { ok: true, mapping: { values, lines } };
+  } catch (e) {
+    // The `yaml` package stops an alias that expands too far ("billion laughs") with a ReferenceError.
+    const reason = (e as Error).message.split("\n")[0] ?? "";
+    return {
+      ok: false,
+      line: firstAlias || 1,
+      message:
+        aliases > 0
+          ? `the YAML's aliases (*name) expand too far (${aliases} aliases; expected plain values: write each value out)`
+          : `invalid YAML: ${reason}`,
+    };
+  }
 }

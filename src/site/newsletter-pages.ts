@@ -1,4 +1,5 @@
 import { newsletterUrl } from "../articles/urls.ts";
+import { introHtml } from "../newsletter/intro.ts";
 import type { LedgerEntry, LedgerIssue } from "../newsletter/ledger.ts";
 
 /** One entry of an issue's web version, with its dates as instants for the date filters. */
@@ -42,7 +43,7 @@ export function newsletterPages(issues: readonly LedgerIssue[]): IssuePage[] {
         subject: issue.subject,
         headline: issueHeadline(issue.subject, issue.number),
         preheader: issue.preheader,
-        introHtml: issue.intro?.html ?? null,
+        introHtml: issue.intro ? introHtml(issue.intro.markdown) : null,
         entries,
         first: times.length ? new Date(Math.min(...times)) : null,
         last: times.length ? new Date(Math.max(...times)) : null,

@@ -76,18 +76,19 @@ errors("a file that is not UTF-8 text, or is binary", () => {
   assert.equal(latin1, {
     ok: false,
     code: "file/not-utf8",
-    message: "the file is not UTF-8 text near line 1 (expected UTF-8: re-save it as UTF-8)",
+    line: 2,
+    message: "the file is not UTF-8 text from this line on (expected UTF-8: re-save it as UTF-8)",
   });
-  const binary = decodeText(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00]));
-  assert.is(binary.ok ? "" : binary.code, "file/binary");
+  const binary = decodeText(new Uint8Array([0x2d, 0x0a, 0x89, 0x50, 0x4e, 0x47, 0x00]));
+  assert.is(binary.ok ? "" : `${binary.code}:${binary.line}`, "file/nul:2");
 });
 
 errors("two articles with the same URL or slug", () => {
-  const a = makeArticle({ slug: "same", file: "articles/2019-01-31-same.md" });
-  const b = makeArticle({ slug: "same", file: "articles/drafts/2019-01-31-same.md" });
+  const a = makeArticle({ slug: "same", file: "articles/2019-01-31-same.md", line: 3 });
+  const b = makeArticle({ slug: "same", file: "articles/drafts/2019-01-31-same.md", line: 4 });
   const { diagnostics, published } = checkCollection([a, b], new Date("2020-01-01"));
   assert.equal(diagnostics.map(formatDiagnostic), [
-    "articles/drafts/2019-01-31-same.md error article/duplicate-url: URL /2019/01/same/ is also the URL of articles/2019-01-31-same.md (expected each article's file name to give a different slug)",
+    "articles/drafts/2019-01-31-same.md:4 error article/duplicate-url: URL /2019/01/same/ is also the URL of articles/2019-01-31-same.md:3 (expected each article's file name to give a different slug)",
   ]);
   assert.is(published.length, 1);
 });

@@ -1,6 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { extractTitle, titleScore } from "../../src/import/extract-title.ts";
+import { extractTitle } from "../../src/import/extract-title.ts";
+import { titleScore } from "../../src/import/title-rule.ts";
 import { linesOf, paragraph } from "./lines.ts";
 
 const score = suite("titleScore");

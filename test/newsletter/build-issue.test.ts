@@ -124,7 +124,7 @@ build("20 entries: under 60 KB of HTML; every entry linked in both parts of the 
 
 build("the HTML has lang, a title, one h1, alt on every image and no tracking pixel", async () => {
   const issue = makeIssue({
-    intro: { html: '<h2>Note</h2><p><img src="https://x/a.png" alt="A chart"></p>', text: "Note" },
+    intro: { markdown: "# Note\n\n![A chart](https://x/a.png)" },
   });
   const html = (await buildIssue(issue, config, render)).files?.html ?? "";
   assert.match(html, '<html lang="en-GB"');
@@ -134,6 +134,24 @@ build("the HTML has lang, a title, one h1, alt on every image and no tracking pi
   assert.not.match(html, /width="1"|height="1"/);
   assert.match(html, "prefers-color-scheme: dark");
 });
+
+build(
+  "the intro is kept as Markdown and escaped each time it is rendered: no markup from the ledger",
+  async () => {
+    const issue = makeIssue({
+      intro: {
+        markdown: '<script>alert(1)</script> and <img src=x onerror="alert(2)"> [x](javascript:alert(3))',
+      },
+    });
+    const { files } = await buildIssue(issue, config, render);
+    const html = files?.html ?? "";
+    assert.not.match(html, "<script>alert(1)");
+    assert.not.match(html, "<img src=x");
+    assert.not.match(html, 'href="javascript:');
+    assert.match(html, "&lt;script&gt;alert(1)&lt;/script&gt;");
+    assert.match(files?.text ?? "", "<script>alert(1)</script>", "the plain text shows the text as written");
+  },
+);
 
 build("the same issue gives byte-identical files", async () => {
   const a = await buildIssue(twenty(), config, render);

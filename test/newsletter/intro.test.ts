@@ -1,6 +1,13 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { renderIntro } from "../../src/newsletter/intro.ts";
+import { introHtml, renderIntro } from "../../src/newsletter/intro.ts";
+
+const html = suite("introHtml");
+html("the same escaping every time: raw HTML is text, headings one level down", () => {
+  assert.is(introHtml("# Hi\n\n<b>x</b>"), "<h2>Hi</h2>\n<p>&lt;b&gt;x&lt;/b&gt;</p>");
+  assert.is(introHtml("# Hi\n\n<b>x</b>"), introHtml("# Hi\n\n<b>x</b>"));
+});
+html.run();
 
 const intro = suite("renderIntro");
 

@@ -38,8 +38,8 @@ text("headings, titles with their URLs, summaries and the footer; no preheader",
 });
 
 text("includes the intro's text", () => {
-  const issue = makeIssue({ intro: { html: "<p>Hello</p>", text: "Hello, readers." } });
-  assert.match(plainText(emailModel(issue, makeConfig(), "u")), "\n\nHello, readers.\n\n");
+  const model = emailModel(makeIssue(), makeConfig(), "u", { html: "<p>Hello</p>", text: "Hello, readers." });
+  assert.match(plainText(model), "\n\nHello, readers.\n\n");
 });
 
 text.run();

@@ -123,6 +123,61 @@ runner("writes the four files; the .eml reads back with every link", async () =>
   assert.is(mail.replyTo?.text, "editor@news.example.org");
 });
 
+runner("the ledger cannot be lost silently: missing, emptied or rolled back, it is refused", async () => {
+  const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
+  assert.is((await run(root, "2024-03-08T10:00:00Z")).code, 0);
+  await putArticle(root, "b.md", articleFile("Beta", "2024-03-09T09:00"));
+  assert.is((await run(root, "2024-03-10T10:00:00Z")).code, 0);
+  const ledgerFile = path.join(root, "newsletter/issues.json");
+  const full = await readFile(ledgerFile, "utf8");
+  await putArticle(root, "c.md", articleFile("Gamma", "2024-03-11T09:00"));
+
+  await rm(ledgerFile);
+  const tree = await readTree(root);
+  let r = await run(root, "2024-03-12T10:00:00Z");
+  assert.equal(r.code, 1);
+  assert.equal(r.errors, [
+    "newsletter/issues.json is missing, but newsletter/1/, newsletter/2/ exist: the ledger is the record of which articles went out, and without it issue numbers would be reused. Restore it (git checkout -- newsletter/issues.json, or from a backup) before making another issue",
+  ]);
+  assert.equal(await readTree(root), tree, "nothing written");
+  assert.is((await run(root, "2024-03-12T10:00:00Z", { dryRun: true })).code, 1, "a dry run says so too");
+
+  await writeFile(ledgerFile, "\n");
+  r = await run(root, "2024-03-12T10:00:00Z");
+  assert.equal(r.errors, [
+    'newsletter/issues.json error ledger/empty: newsletter/issues.json is empty (expected { "start": …, "issues": [ … ] }): restore it with git checkout -- newsletter/issues.json (or from a backup); delete it only if no issue was ever made',
+  ]);
+
+  // Rolled back to issue 1: issue 2's folder keeps its number.
+  const one = JSON.parse(full);
+  one.issues = one.issues.slice(0, 1);
+  await writeFile(ledgerFile, JSON.stringify(one, null, 2));
+  r = await run(root, "2024-03-12T10:00:00Z");
+  assert.is(r.code, 1);
+  assert.match(
+    r.errors[0] ?? "",
+    "newsletter/2/ exists, but newsletter/issues.json records only issue 1: an issue number is never reused",
+  );
+
+  await writeFile(ledgerFile, full);
+  r = await run(root, "2024-03-12T10:00:00Z");
+  assert.is(r.code, 0, r.errors.join("\n"));
+  assert.equal((await issuesOf(root))[2], ["c"]);
+});
+
+runner("two runs at once: one makes the issue, the other is refused by the project lock", async () => {
+  const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
+  const [a, b] = await Promise.all([run(root, "2024-03-08T10:00:00Z"), run(root, "2024-03-08T10:00:00Z")]);
+  assert.equal([a.code, b.code].sort(), [0, 1]);
+  const loser = a.code === 1 ? a : b;
+  assert.match(
+    loser.errors.join("\n"),
+    /^newsletter\/issues\.lock: npm run newsletter is already running \(pid \d+, since \S+\); wait for it to finish, or if that process is gone, delete newsletter\/issues\.lock and run again$/,
+  );
+  assert.equal(await issuesOf(root), [["a"]]);
+  assert.not.ok((await readTree(path.join(root, "newsletter"))).has("issues.lock"));
+});
+
 runner("bad input: one clear line each", async () => {
   const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
   let r = await run(root, "2024-03-08T10:00:00Z", { since: "last week" });

@@ -1,4 +1,4 @@
-import { mkdir, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
@@ -86,4 +86,19 @@ undo("refuses a sent (or tried) issue, and an empty ledger", async () => {
 });
 
 without.run();
+undo("an issue whose sending began stays, even when its send log is gone", async () => {
+  const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
+  assert.is(await runNewsletter(newsletterOptions(root, "2024-03-08T10:00:00Z"), recorder()), 0);
+  const file = path.join(root, "newsletter/issues.json");
+  const ledger = JSON.parse(await readFile(file, "utf8"));
+  ledger.issues[0].send = { started: "2024-03-08T11:00:00.000Z", accepted: 150 };
+  await writeFile(file, JSON.stringify(ledger));
+  const r = await undoLastIssue(root);
+  assert.equal(r, {
+    ok: false,
+    message:
+      "issue 1 has been sent or tried (newsletter/issues.json records that sending began at 2024-03-08T11:00:00.000Z): it stays recorded",
+  });
+});
+
 undo.run();

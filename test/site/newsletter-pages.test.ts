@@ -14,7 +14,7 @@ function issue(number: number, dates: string[]): LedgerIssue {
     until: null,
     subject: `Gazette #${number}`,
     preheader: "Two stories",
-    intro: number === 2 ? { html: "<p>Hello</p>", text: "Hello" } : null,
+    intro: number === 2 ? { markdown: "Hello <b>there</b>\n\n# News" } : null,
     entries: dates.map((date, i) => ({
       slug: `story-${number}-${i}`,
       title: `Story ${i}`,
@@ -39,7 +39,8 @@ newsletterPagesSuite("lists issues newest first with their URL, intro and date r
       [1, "/newsletter/1/"],
     ],
   );
-  assert.is(pages[0]?.introHtml, "<p>Hello</p>");
+  // Rendered from the ledger's Markdown, escaped, headings one level down.
+  assert.is(pages[0]?.introHtml, "<p>Hello &lt;b&gt;there&lt;/b&gt;</p>\n<h2>News</h2>");
   assert.is(pages[1]?.introHtml, null);
   assert.is(pages[1]?.first?.toISOString(), "2019-01-28T10:00:00.000Z");
   assert.is(pages[1]?.last?.toISOString(), "2019-01-30T10:00:00.000Z");

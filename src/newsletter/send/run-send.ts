@@ -5,6 +5,7 @@ import { acquireLock } from "../../shared/acquire-lock.ts";
 import { formatDiagnostic, hasErrors } from "../../shared/diagnostic.ts";
 import { plural } from "../../shared/plural.ts";
 import { type CompiledIssue, compileIssue, personalize } from "../build-issue.ts";
+import { checkIssueFolders, issueFolders } from "../check-issue-folders.ts";
 import { type LedgerIssue, readLedger } from "../ledger.ts";
 import { recordSendProgress } from "../record-send-progress.ts";
 import { createMjmlRenderer } from "../render-mjml.ts";
@@ -108,10 +109,14 @@ async function send(command: SendCommand, io: SendReporter): Promise<number> {
   const { ledger, diagnostics } = await readLedger(command.root);
   if (hasErrors(diagnostics)) return fail(diagnostics.map(formatDiagnostic).join("\n"));
   const issue = ledger.issues.find((i) => i.number === command.issue);
-  if (!issue)
+  if (!issue) {
+    // Its folder without its ledger entry: the ledger was lost or rolled back, not an issue to make.
+    const lost = await checkIssueFolders(command.root, ledger);
+    if (lost && (await issueFolders(command.root)).includes(command.issue)) return fail(lost);
     return fail(
       `issue ${command.issue} is not in newsletter/issues.json: make it first with npm run newsletter`,
     );
+  }
   const rate = parseRate(command.rate ?? "10/s");
   if (!rate.ok) return fail(rate.message);
   if (command.test !== null && !isEmailAddress(command.test))

@@ -150,6 +150,14 @@ send("bad input: one clear line, nothing sent", async () => {
       command(root, csv, { SMTP_URL: relay.url }, { issue: 9 }),
       /issue 9 is not in newsletter\/issues\.json/,
     ]);
+    const ledgerFile = path.join(root, "newsletter/issues.json");
+    const ledgerText = await readFile(ledgerFile, "utf8");
+    await rm(ledgerFile);
+    const lost = sendRecorder();
+    assert.is(await runSend(command(root, csv, { SMTP_URL: relay.url }), lost), 1);
+    assert.match(lost.errors.join("\n"), "newsletter/issues.json is missing, but newsletter/1/ exists");
+    assert.match(lost.errors.join("\n"), "git checkout -- newsletter/issues.json");
+    await writeFile(ledgerFile, ledgerText);
     cases.push(["bad rate", command(root, csv, { SMTP_URL: relay.url }, { rate: "fast" }), /--rate "fast"/]);
     for (const [name, cmd, message] of cases) {
       const io = sendRecorder();

@@ -1,0 +1,85 @@
+import { type TextLine, wordsOf } from "./normalize-text.ts";
+import { ABOVE, INSIDE, TITLE_FEATURES, textVocabulary, titleFeatures } from "./title-features.ts";
+import MODEL from "./title-model.json" with { type: "json" };
+import { ruleTitleIndex, titleScore } from "./title-rule.ts";
+
+/** A linear model over `titleFeatures`: one weight per feature, in `TITLE_FEATURES` order. */
+export interface TitleModel {
+  features: readonly string[];
+  weights: readonly number[];
+}
+
+/** One line that could be the headline, with its features. */
+export interface TitleCandidate {
+  index: number;
+  features: number[];
+}
+
+/**
+ * The lines that may be the headline: up to `ABOVE` lines above the article text and `INSIDE` lines of
+ * it, plus the hand-written rule's pick wherever it is; only lines of 2–30 words and at most 250
+ * characters, with letters. Shared by the ranker and its training script (`scripts/train-title-model.ts`).
+ */
+export function titleCandidates(lines: readonly TextLine[], bodyStart: number): TitleCandidate[] {
+  const rule = ruleTitleIndex(lines, bodyStart);
+  const vocabulary = textVocabulary(lines, bodyStart);
+  const indices: number[] = [];
+  if (rule !== null && rule < bodyStart - ABOVE) indices.push(rule);
+  for (let i = Math.max(0, bodyStart - ABOVE); i < Math.min(lines.length, bodyStart + INSIDE); i++)
+    indices.push(i);
+  const out: TitleCandidate[] = [];
+  let seenHeadingLike = false;
+  for (const i of indices) {
+    const text = lines[i]?.text ?? "";
+    const words = wordsOf(text).length;
+    if (words < 2 || words > 30 || text.length > 250 || !/\p{L}/u.test(text)) continue;
+    const score = titleScore(lines, i, bodyStart);
+    // A headline-like line right above: this one may be its standfirst or the caption under it.
+    const above =
+      i > 0 && wordsOf(lines[i - 1]?.text ?? "").length >= 4 && titleScore(lines, i - 1, bodyStart) !== null;
+    const first = score !== null && !seenHeadingLike;
+    if (score !== null) seenHeadingLike = true;
+    out.push({
+      index: i,
+      features: titleFeatures(
+        lines,
+        i,
+        bodyStart,
+        score,
+        i === rule,
+        vocabulary,
+        first,
+        out.length === 0,
+        above,
+      ),
+    });
+  }
+  return out;
+}
+
+/** The model's score of one candidate: the dot product of weights and features. */
+export function scoreCandidate(model: TitleModel, features: readonly number[]): number {
+  let s = 0;
+  for (let k = 0; k < features.length; k++) s += (model.weights[k] ?? 0) * (features[k] ?? 0);
+  return s;
+}
+
+/**
+ * The headline's line by the learned ranker: the candidate (`titleCandidates`) with the highest score
+ * under `model` (default: the committed `title-model.json`, trained by `scripts/train-title-model.ts`).
+ * Ties go to the earlier line. Null when there is no candidate.
+ */
+export function rankTitles(
+  lines: readonly TextLine[],
+  bodyStart: number,
+  model: TitleModel = MODEL as TitleModel,
+): { index: number; score: number } | null {
+  if (model.features.join("|") !== TITLE_FEATURES.join("|"))
+    throw new Error("title-model.json does not match TITLE_FEATURES: retrain with npm run train:titles");
+  let best: { index: number; score: number } | null = null;
+  for (const c of titleCandidates(lines, bodyStart)) {
+    const score = scoreCandidate(model, c.features);
+    if (best === null || score > best.score) best = { index: c.index, score };
+  }
+  return best;
+}
