@@ -34,6 +34,11 @@ const command = defineCommand({
       default: "3",
     },
     "no-hugo": { type: "boolean", description: "skip the Hugo comparison" },
+    subscriptions: {
+      type: "boolean",
+      description:
+        "instead: the subscriptions figures (import 100k, plan a send to 100k, POST /subscribe p99 at 200/s) on SQLite, and PostgreSQL with DATABASE_URL",
+    },
     "hugo-site": {
       type: "string",
       value: "DIR",
@@ -44,7 +49,11 @@ const command = defineCommand({
       defaultText: "../shared/bench/hugo-site, else scripts/bench/hugo-site",
     },
   },
-  examples: ["npm run bench", "npm run bench -- --articles 50000 --runs 1"],
+  examples: [
+    "npm run bench",
+    "npm run bench -- --articles 50000 --runs 1",
+    "npm run bench -- --subscriptions",
+  ],
   notes: ["See docs/performance.md."],
 });
 const { values } = parseCommandLine(command);
@@ -58,6 +67,10 @@ const counts = values.articles.split(",").map(Number);
 const runs = Number(values.runs);
 const repo = process.cwd();
 const node = process.execPath;
+if (values.subscriptions) {
+  const { benchSubscriptions } = await import("./bench/subscriptions.ts");
+  process.exit(await benchSubscriptions(repo, runs));
+}
 const launch = path.join(repo, "scripts", "launch.mjs");
 
 /** Every file below a folder with its bytes' hash, to compare two outputs. */

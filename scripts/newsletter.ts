@@ -6,8 +6,11 @@ import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
 import { runPreview } from "../src/newsletter/preview/run-preview.ts";
 import { servePreview } from "../src/newsletter/preview/serve-preview.ts";
 import { runNewsletter } from "../src/newsletter/run-newsletter.ts";
+import type { RecipientSource } from "../src/newsletter/send/recipient-source.ts";
 import { runSend, type SendReporter } from "../src/newsletter/send/run-send.ts";
 import { undoLastIssue } from "../src/newsletter/undo-last-issue.ts";
+import { openStore, storeLabel } from "../src/subscriptions/open-store.ts";
+import { storeRecipients } from "../src/subscriptions/store-recipients.ts";
 
 const tty = process.stderr.isTTY;
 let lastProgress = 0;
@@ -27,6 +30,16 @@ const io: SendReporter = {
 function fail(message: string): never {
   console.error(message);
   process.exit(1);
+}
+
+/** The subscribers store as the send's recipients; a store that cannot be opened ends the command. */
+async function openRecipients(root: string): Promise<RecipientSource> {
+  try {
+    const store = await openStore(process.env, root, new Date());
+    return storeRecipients(store, storeLabel(process.env, root), () => new Date());
+  } catch (e) {
+    return fail(`${(e as Error).message} (or send to a CSV with --to FILE)`);
+  }
 }
 
 function wholeNumber(flag: string, value: string | undefined): number | null {
@@ -133,7 +146,7 @@ const sendCommand = defineCommand({
       type: "string",
       value: "FILE",
       description: "the subscribers CSV (email, name columns)",
-      defaultText: "none",
+      defaultText: "the confirmed subscribers in the store",
     },
     "dry-run": { type: "boolean", description: "list who would get it and send nothing" },
     test: {
@@ -196,6 +209,9 @@ if (args[0] === "undo") {
         ? "send needs the issue number"
         : `one issue at a time, not "${positionals.join(" ")}"`,
     );
+  // Without --to (and --test), the confirmed subscribers of the store: SQLite or PostgreSQL as configured.
+  const recipients =
+    values.to === undefined && values.test === undefined ? await openRecipients(values.root) : null;
   process.exitCode = await runSend(
     {
       root: values.root,
@@ -208,9 +224,11 @@ if (args[0] === "undo") {
       retryFailed: values["retry-failed"],
       env: process.env,
       backoffMs: wholeNumber("backoff", values.backoff) ?? 1000,
+      recipients,
     },
     io,
   );
+  await recipients?.close();
 } else {
   const { values, positionals } = parseCommandLine(makeCommand, args);
   if (positionals.length > 0)

@@ -25,6 +25,7 @@ export function makeConfig(overrides: Partial<SiteConfig> = {}): SiteConfig {
       postalAddress: "1 Test Street, Testville",
       limit: 20,
     },
+    subscriptions: { url: null },
     brand: {
       logo: null,
       logoText: "Test Gazette",

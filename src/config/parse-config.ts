@@ -37,11 +37,13 @@ const TOP_KEYS = [
   "max_article_bytes",
   "subscribe_form_action",
   "newsletter",
+  "subscriptions",
   "brand",
   "original_nofollow",
   // Read by src/publish/publish-config.ts.
   "publish",
 ] as const;
+const SUBSCRIPTIONS_KEYS = ["url"] as const;
 const NEWSLETTER_KEYS = [
   "from",
   "reply_to",
@@ -308,7 +310,55 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
       `unsubscribe_mailto "${unsubscribeMailto}" is not an email address (expected unsubscribe@example.org)`,
     );
   }
-  if (unsubscribeUrl === null && unsubscribeMailto === null) {
+  const rawSubscriptions = values.subscriptions;
+  let subscriptionsUrl: string | null = null;
+  if (rawSubscriptions !== undefined && (rawSubscriptions === null || typeof rawSubscriptions !== "object")) {
+    fail("subscriptions", "subscriptions is not a group of settings (expected url: indented below it)");
+  } else if (rawSubscriptions) {
+    for (const key of Object.keys(rawSubscriptions)) {
+      if ((SUBSCRIPTIONS_KEYS as readonly string[]).includes(key)) continue;
+      const guess = suggest(key, SUBSCRIPTIONS_KEYS);
+      diagnostics.push(
+        warning(
+          "config/unknown-key",
+          file,
+          lineOf(`subscriptions.${key}`),
+          `unknown key "subscriptions.${key}"${guess ? ` (did you mean "${guess}"?)` : ""}`,
+        ),
+      );
+    }
+    const service = httpUrl("subscriptions.url", text_("subscriptions.url", null));
+    if (service && (service.search || service.hash))
+      fail(
+        "subscriptions.url",
+        `url "${service.href}" has a query or fragment (expected https://host/path/)`,
+      );
+    else if (service && service.protocol === "http:" && !isLoopbackHost(service.hostname))
+      fail(
+        "subscriptions.url",
+        `url "${service.href}" is not https (expected https://…; http only for localhost)`,
+      );
+    else if (service) {
+      const servicePath = service.pathname.endsWith("/") ? service.pathname : `${service.pathname}/`;
+      subscriptionsUrl = `${service.origin}${servicePath}`;
+    }
+  }
+  // The service answers the form and the unsubscribe links: a hand-written address beside it is ignored.
+  for (const [key, value] of [
+    ["subscribe_form_action", formAction],
+    ["newsletter.unsubscribe_url", unsubscribeUrl],
+  ] as const) {
+    if (subscriptionsUrl !== null && value !== null)
+      diagnostics.push(
+        warning(
+          "config/overridden",
+          file,
+          lineOf(key),
+          `${key} is ignored: subscriptions.url decides it (${subscriptionsUrl}${key === "subscribe_form_action" ? "subscribe" : "unsubscribe?email={email}&token={token}"})`,
+        ),
+      );
+  }
+  if (unsubscribeUrl === null && unsubscribeMailto === null && subscriptionsUrl === null) {
     fail(
       "newsletter",
       "newsletter has no unsubscribe_url and no unsubscribe_mailto (bulk email needs a way to unsubscribe: set one)",
@@ -317,7 +367,10 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
   const newsletter: NewsletterConfig = {
     from,
     replyTo,
-    unsubscribeUrl,
+    unsubscribeUrl:
+      subscriptionsUrl !== null
+        ? `${subscriptionsUrl}unsubscribe?email={email}&token={token}`
+        : unsubscribeUrl,
     unsubscribeMailto,
     postalAddress: text_("newsletter.postal_address", "", true) ?? "",
     limit: count("newsletter.limit", 20),
@@ -344,8 +397,9 @@ export function parseConfig(text: string, file: string, overrides: ConfigOverrid
       perPage,
       feedLimit,
       maxArticleBytes,
-      subscribeFormAction: formAction,
+      subscribeFormAction: subscriptionsUrl !== null ? `${subscriptionsUrl}subscribe` : formAction,
       newsletter,
+      subscriptions: { url: subscriptionsUrl },
       brand,
       originalNofollow: nofollow === true,
     },

@@ -17,6 +17,15 @@ export interface NewsletterConfig {
   limit: number;
 }
 
+/** The subscriptions service (`npm run subscriptions`), when the site has one. */
+export interface SubscriptionsConfig {
+  /**
+   * The service's public address, ending in `/` (`https://example.org/subscriptions/`), or null. With it,
+   * the signup form posts to `<url>subscribe` and unsubscribe links are `<url>unsubscribe?email=…&token=…`.
+   */
+  url: string | null;
+}
+
 /** The site's identity (`brand.*`): masthead, colours, icons. */
 export interface BrandConfig {
   /** Site path of the logo image (`/images/logo.svg`, a file under `images/`), or null to set the name in type. */
@@ -57,6 +66,7 @@ export interface SiteConfig {
   /** Action URL of the email signup form, or null for no form. */
   subscribeFormAction: string | null;
   newsletter: NewsletterConfig;
+  subscriptions: SubscriptionsConfig;
   brand: BrandConfig;
   /** Add `nofollow` to links to the original articles. Default false. */
   originalNofollow: boolean;

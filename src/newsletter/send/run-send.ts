@@ -19,6 +19,7 @@ import {
 import { planSend } from "./plan-send.ts";
 import { parseRate } from "./rate.ts";
 import { isEmailAddress, readSubscribers, type Subscriber, type SubscriberList } from "./read-subscribers.ts";
+import type { RecipientSource } from "./recipient-source.ts";
 import { formatProgress, sendIssue } from "./send-issue.ts";
 import {
   openSendLog,
@@ -48,6 +49,8 @@ export interface SendCommand {
   env: Record<string, string | undefined>;
   /** First retry delay in ms, doubled each time (default 1000). */
   backoffMs: number;
+  /** Without `to`: the subscribers store (the confirmed subscribers; a 5xx marks an address bounced). */
+  recipients?: RecipientSource | null;
 }
 
 /** A reporter that can also show a progress line (rewritten in place on a terminal). */
@@ -90,10 +93,11 @@ export async function runSend(command: SendCommand, io: SendReporter): Promise<n
 }
 
 /**
- * The recipients of a send: the subscribers in `--to FILE`. This is the one place that says who gets an
- * issue (the subscriptions store plugs in here).
+ * The recipients of a send: the subscribers in `--to FILE`, else the confirmed subscribers of the store.
+ * This is the one place that says who gets an issue.
  */
 async function readRecipients(command: SendCommand): Promise<SubscriberList> {
+  if (command.to === null && command.recipients) return command.recipients.load();
   return readSubscribers(command.to ?? "");
 }
 
@@ -121,7 +125,7 @@ async function send(command: SendCommand, io: SendReporter): Promise<number> {
   if (!rate.ok) return fail(rate.message);
   if (command.test !== null && !isEmailAddress(command.test))
     return fail(`--test "${command.test}" is not an email address`);
-  if (command.test === null && command.to === null)
+  if (command.test === null && command.to === null && !command.recipients)
     return fail("send needs --to FILE, the subscribers CSV (or --test ADDRESS for one copy to yourself)");
 
   const template = config.newsletter.unsubscribeUrl;
@@ -297,6 +301,19 @@ async function sendLocked(command: SendCommand, io: SendReporter, run: LockedSen
     if (recorded) io.err(`warning: ${recorded} (the send log is complete)`);
   }
   for (const f of summary.failed) io.err(`${f.email}: refused (${f.response})`);
+  if (command.to === null && command.recipients) {
+    // Refused for good: the store suppresses the address (refused in an earlier run too, should that run
+    // have stopped before it could say so).
+    const refused = [
+      ...summary.failed,
+      ...plan.failedBefore.map((f) => ({ email: f.subscriber.email, response: f.response })),
+    ];
+    for (const f of refused) await command.recipients.refused(f.email, f.response);
+    if (refused.length > 0)
+      io.err(
+        `${plural(refused.length, "address", "addresses")} marked bounced in ${command.recipients.label}`,
+      );
+  }
   for (const f of summary.deferred)
     io.err(`${f.email}: not taken after 4 tries (${f.response}); run again later`);
   io.out(

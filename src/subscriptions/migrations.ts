@@ -1,0 +1,81 @@
+import type { Query, SqlDriver } from "./sql-driver.ts";
+
+/** One schema change: applied once, in order, recorded in `schema_migrations`. */
+export interface Migration {
+  version: number;
+  description: string;
+  /** Statements run in one transaction; the same SQL on SQLite and PostgreSQL. */
+  statements: readonly string[];
+}
+
+/** The schema, as the list of changes that make it. Append; never edit one that has shipped. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: "subscribers",
+    statements: [
+      `CREATE TABLE subscribers (
+        email TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed', 'bounced', 'complained')),
+        name TEXT,
+        topics TEXT NOT NULL DEFAULT '',
+        soft_bounces INTEGER NOT NULL DEFAULT 0,
+        reason TEXT,
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+      )`,
+    ],
+  },
+  {
+    version: 2,
+    description: "confirmation mails counted per address and day",
+    statements: [
+      "ALTER TABLE subscribers ADD COLUMN confirm_day TEXT",
+      "ALTER TABLE subscribers ADD COLUMN confirm_mails INTEGER NOT NULL DEFAULT 0",
+    ],
+  },
+  {
+    version: 3,
+    description: "subscribers by status (sending reads the confirmed ones)",
+    statements: ["CREATE INDEX subscribers_by_status ON subscribers (status, created, email)"],
+  },
+];
+
+/** The schema version the code expects. */
+export const SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
+
+async function appliedVersion(query: Query): Promise<number> {
+  const rows = await query<{ v: number | string | null }>("SELECT MAX(version) AS v FROM schema_migrations");
+  return Number(rows[0]?.v ?? 0);
+}
+
+/**
+ * Brings the database up to date: creates `schema_migrations` if needed, then applies each migration newer
+ * than the recorded version, all in one exclusive transaction (so concurrent starts are safe). Returns the
+ * version now in force. A database newer than the code is an error, not a downgrade.
+ */
+export async function migrate(driver: SqlDriver, now: Date): Promise<number> {
+  return driver.transaction(
+    async (query) => {
+      await query(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied TEXT NOT NULL)",
+      );
+      const current = await appliedVersion(query);
+      if (current > SCHEMA_VERSION)
+        throw new Error(
+          `the subscribers database has schema version ${current}, newer than this Gazette (${SCHEMA_VERSION}): update Gazette`,
+        );
+      for (const m of MIGRATIONS) {
+        if (m.version <= current) continue;
+        for (const sql of m.statements) await query(sql);
+        await query("INSERT INTO schema_migrations (version, description, applied) VALUES (?, ?, ?)", [
+          m.version,
+          m.description,
+          now.toISOString(),
+        ]);
+      }
+      return SCHEMA_VERSION;
+    },
+    { exclusive: true },
+  );
+}

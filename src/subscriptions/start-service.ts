@@ -1,0 +1,101 @@
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import type { SiteConfig } from "../config/site-config.ts";
+import type { Deliver } from "../newsletter/send/send-issue.ts";
+import { createApp } from "./app.ts";
+import { createMailQueue, type MailQueue, redactAddresses } from "./mail-queue.ts";
+import type { ServiceSettings } from "./service-settings.ts";
+import type { SubscriberStore } from "./subscriber-store.ts";
+
+/** A running service. */
+export interface RunningService {
+  /** The address it listens on: `http://127.0.0.1:8787`. */
+  address: string;
+  port: number;
+  mail: MailQueue;
+  /** Stops taking connections, lets queued confirmation mails go, then resolves. */
+  close(): Promise<void>;
+}
+
+/** The edge's parts: the store, the relay, the clock and the log. */
+export interface ServiceParts {
+  config: SiteConfig;
+  settings: ServiceSettings;
+  store: SubscriberStore;
+  deliver: Deliver;
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** GETs an https URL for SNS; default `fetch` with a 10 s timeout. */
+  fetchText?: (url: string) => Promise<string>;
+  /**
+   * The public address once the port is known (tests listen on port 0): by default `settings.publicUrl`.
+   */
+  publicUrl?: (port: number) => string;
+}
+
+async function fetchText(url: string): Promise<string> {
+  const response = await fetch(url, { signal: AbortSignal.timeout(10_000), redirect: "error" });
+  if (!response.ok) throw new Error(`GET ${new URL(url).host} answered ${response.status}`);
+  return response.text();
+}
+
+/** Starts the subscriptions service on `settings.host`:`settings.port` (0 for any free port). */
+export async function startService(parts: ServiceParts): Promise<RunningService> {
+  const { config, settings, store } = parts;
+  const log = parts.log ?? ((line: string) => console.log(line));
+  // One message at a time: the relay keeps one SMTP connection. No send log here (a lost confirmation
+  // mail is sent again when the reader subscribes again), so nothing waits before the end of data.
+  const mail = createMailQueue(
+    (to, raw) => parts.deliver(to, raw, async () => {}),
+    (e) => log(`confirmation mail not sent: ${redactAddresses((e as Error).message ?? String(e))}`),
+    { concurrency: 1 },
+  );
+  let handler: ((request: Request, env: unknown) => Response | Promise<Response>) | null = null;
+  const server = serve({
+    fetch: (request, env) => (handler ? handler(request, env) : new Response("starting", { status: 503 })),
+    port: settings.port,
+    hostname: settings.host,
+  });
+  await new Promise<void>((resolve, reject) => {
+    if (server.listening) resolve();
+    server.once("listening", () => resolve());
+    server.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  const app = createApp({
+    store,
+    site: {
+      title: config.title,
+      description: config.description,
+      url: config.url,
+      language: config.language,
+    },
+    from: config.newsletter.from,
+    replyTo: config.newsletter.replyTo,
+    publicUrl: parts.publicUrl ? parts.publicUrl(port) : settings.publicUrl,
+    secret: settings.secret,
+    webhookSecret: settings.webhookSecret,
+    sendgridKey: settings.sendgridKey,
+    mailgunKey: settings.mailgunKey,
+    sns: { verify: settings.snsVerify, topics: settings.snsTopics, fetchText: parts.fetchText ?? fetchText },
+    mail,
+    limits: settings.limits,
+    trustProxy: settings.trustProxy,
+    now: parts.now ?? (() => new Date()),
+    log,
+  });
+  handler = (request, env) => app.fetch(request, env);
+  const host = settings.host.includes(":") ? `[${settings.host}]` : settings.host;
+  return {
+    address: `http://${host}:${port}`,
+    port,
+    mail,
+    close: async () => {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+      });
+      await mail.drain();
+    },
+  };
+}
