@@ -6,6 +6,7 @@ const NOT_A_STRING =
   /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 /** Characters that make a line more than the fast path promises to read exactly: leave it to `yaml`. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const UNUSUAL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\ufeff]/;
 
 /** First characters of a plain scalar that YAML gives another meaning (indicators). */
