@@ -86,7 +86,7 @@ export function parseFlatMapping(
     if (value === undefined) return null;
     values[key] = value;
     lines[key] = n + 1;
-    if (Array.isArray(value)) value.forEach((_, i) => (lines[`${key}.${i}`] = n + 1));
+    if (Array.isArray(value)) for (let i = 0; i < value.length; i++) lines[`${key}.${i}`] = n + 1;
   }
   return { values, lines };
 }
