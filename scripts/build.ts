@@ -29,6 +29,12 @@ const command = defineCommand({
       type: "boolean",
       description: "skip the search index (Pagefind): /search/ finds nothing; for measuring its cost",
     },
+    templates: {
+      type: "string",
+      value: "DIR",
+      description: "a templates folder of your own (pages/, layouts/, partials/, assets/)",
+      defaultText: "Gazette's templates/",
+    },
     clean: {
       type: "boolean",
       description: "ignore the cache in .gazette-cache/: render every page again (same bytes, slower)",
@@ -53,6 +59,7 @@ const result = await buildSite({
   now: new Date(),
   clean: values.clean === true,
   search: !values["no-search"],
+  ...(values.templates ? { templatesDir: values.templates } : {}),
   ...(jobs === undefined ? {} : { jobs }),
   ...(values.out ? { outDir: values.out } : {}),
   ...((values.url ?? process.env.GAZETTE_URL) ? { url: values.url ?? process.env.GAZETTE_URL } : {}),
