@@ -116,7 +116,9 @@ export function createApp(deps: AppDeps): Hono {
   const { store, site, limits } = deps;
   const siteOrigin = new URL(site.url).origin;
   const base = new URL(deps.publicUrl).pathname;
-  const limiter = createRateLimiter(limits.subscribePerIp, limits.windowMs);
+  const limiter = createRateLimiter(store, limits.subscribePerIp, limits.windowMs, deps.secret, (e) =>
+    deps.log(`rate limit: old counts not removed: ${redactAddresses((e as Error).message)}`),
+  );
   const certificates = new Map<string, Promise<string>>();
   const routes = new Hono();
 
@@ -140,7 +142,7 @@ export function createApp(deps: AppDeps): Hono {
   routes.post("/subscribe", formLimit, async (c) => {
     const now = deps.now();
     const peer = getConnInfo(c).remote.address ?? "";
-    if (!limiter.hit(clientIp(peer, c.req.header("x-forwarded-for"), deps.trustProxy), now.getTime()))
+    if (!(await limiter.hit(clientIp(peer, c.req.header("x-forwarded-for"), deps.trustProxy), now.getTime())))
       return page(
         c,
         messagePage(

@@ -236,7 +236,7 @@ for (const kind of storeCases()) {
     try {
       const r = await fetch(`${h.base}health`);
       assert.is(r.status, 200);
-      assert.equal(await r.json(), { status: "ok", store: kind.name, schema: 3 });
+      assert.equal(await r.json(), { status: "ok", store: kind.name, schema: 4 });
       const root = await fetch(`${h.service.address}/health`);
       assert.is(root.status, 200, "also at the root, for a proxy that strips the prefix");
       assert.is((await fetch(`${h.base}nothing-here`)).status, 404);
