@@ -1,9 +1,15 @@
-// `npm run bench -- --articles 1000,10000 [--runs 3] [--no-hugo]`: generates N articles into a temporary
-// project, times the full build (site and feeds) and `npm run newsletter` on them, checks the output is
-// complete, and, where `hugo` is installed, builds the same articles with the comparison's Hugo site.
-// Figures: median of --runs runs after one warm-up; CPU is user + system as GNU time reports it.
+// `npm run bench -- --articles 1000,10000,50000 [--runs 3] [--no-hugo]`: generates N articles into a
+// temporary project and times, for Gazette and (where `hugo` is installed) Hugo on the same articles in
+// the same run: a cold build (no cache, no output), a rebuild after adding one article, and a rebuild after
+// editing one template; also the cold build without the search index (the search's share), the bytes a
+// first search transfers, and `npm run newsletter`. It checks Gazette's output is complete and that its
+// incremental output equals a clean build. Figures: median of --runs runs after one warm-up; CPU is user +
+// system as GNU time reports.
+
 import { spawnSync } from "node:child_process";
-import { cp, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { appendFile, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
@@ -16,7 +22,7 @@ import { measureSearch, type SearchTransfer } from "./bench/measure-search.ts";
 const command = defineCommand({
   command: "npm run bench",
   summary:
-    "times full builds and the newsletter on generated articles (CPU = user + system, median after a warm-up), beside Hugo where installed",
+    "times cold builds and rebuilds (one article added, one template edited) on generated articles, beside Hugo where installed",
   options: {
     articles: {
       type: "string",
@@ -40,13 +46,15 @@ const command = defineCommand({
       type: "string",
       value: "DIR",
       description: "the Hugo site used for the comparison",
-      default: path.join(process.cwd(), "..", "shared", "bench", "hugo-site"),
-      defaultText: "../shared/bench/hugo-site",
+      default: existsSync(path.join(process.cwd(), "..", "shared", "bench", "hugo-site"))
+        ? path.join(process.cwd(), "..", "shared", "bench", "hugo-site")
+        : path.join(process.cwd(), "scripts", "bench", "hugo-site"),
+      defaultText: "../shared/bench/hugo-site, else scripts/bench/hugo-site",
     },
   },
   examples: [
     "npm run bench",
-    "npm run bench -- --articles 1000 --runs 1 --no-hugo",
+    "npm run bench -- --articles 50000 --runs 1",
     "npm run bench -- --subscriptions",
   ],
   notes: ["See docs/performance.md."],
@@ -66,125 +74,148 @@ if (values.subscriptions) {
   const { benchSubscriptions } = await import("./bench/subscriptions.ts");
   process.exit(await benchSubscriptions(repo, runs));
 }
+const launch = path.join(repo, "scripts", "launch.mjs");
 
-async function countFiles(dir: string): Promise<number> {
+/** Every file below a folder with its bytes' hash, to compare two outputs. */
+async function treeHashes(dir: string): Promise<Map<string, string>> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((e) => e.isFile()).length;
+  const out = new Map<string, string>();
+  for (const e of entries
+    .filter((x) => x.isFile())
+    .sort((a, b) => (a.parentPath + a.name < b.parentPath + b.name ? -1 : 1))) {
+    const file = path.join(e.parentPath, e.name);
+    out.set(
+      path.relative(dir, file),
+      createHash("sha1")
+        .update(await readFile(file))
+        .digest("hex"),
+    );
+  }
+  return out;
 }
 
+/** Runs `before` then the command, `runs` times after a warm-up, and gives the medians. */
 async function timed(
   label: string,
-  command: string,
+  cmd: string,
   args: string[],
   cwd: string,
-  before?: () => Promise<void>,
+  before: (i: number) => Promise<void>,
 ) {
   const results: Measurement[] = [];
   for (let i = 0; i <= runs; i++) {
-    await before?.();
-    const result = await measure(command, args, cwd);
-    if (i > 0) results.push(result); // the first run warms caches and is not counted
+    await before(i);
+    const result = await measure(cmd, args, cwd);
+    if (i > 0) results.push(result);
     process.stderr.write(
-      `  ${label} run ${i === 0 ? "warm-up" : i}: ${result.cpuSeconds.toFixed(2)} s CPU\n`,
+      `  ${label} ${i === 0 ? "warm-up" : `run ${i}`}: ${result.wallSeconds.toFixed(2)} s wall, ${result.cpuSeconds.toFixed(2)} s CPU, ${result.peakMegabytes.toFixed(0)} MB\n`,
     );
   }
   return median(results);
 }
 
 /** Checks that a build of `count` articles wrote every article page, tag page, month page and feed. */
-async function checkComplete(site: string, count: number, tagCount: number): Promise<string[]> {
-  const files = new Set(
-    (await readdir(site, { recursive: true, withFileTypes: true }))
-      .filter((e) => e.isFile())
-      .map((e) => path.relative(site, path.join(e.parentPath, e.name))),
-  );
+async function checkComplete(
+  site: string,
+  count: number,
+  tagCount: number,
+  monthCount: number,
+): Promise<string[]> {
+  const files = new Set((await treeHashes(site)).keys());
   const problems: string[] = [];
-  const articlePages = [...files].filter((f) =>
-    /^\d{4}\/\d{2}\/bench-article-\d+\/index\.html$/.test(f),
-  ).length;
-  if (articlePages !== count) problems.push(`${articlePages} article pages for ${count} articles`);
-  const tagPages = [...files].filter((f) => /^tags\/[^/]+\/index\.html$/.test(f));
-  for (const page of tagPages) {
-    const dir = path.dirname(page);
-    for (const feed of ["feed.xml", "atom.xml"])
-      if (!files.has(`${dir}/${feed}`)) problems.push(`no ${dir}/${feed}`);
-  }
-  if (tagPages.length !== tagCount) problems.push(`${tagPages.length} tag pages for ${tagCount} tags`);
-  for (const file of [
-    "index.html",
-    "feed.xml",
-    "atom.xml",
-    "feed.json",
-    "sitemap.xml",
-    "archive/index.html",
-  ]) {
+  const articlePages = [...files].filter((f) => /^\d{4}\/\d{2}\/bench-article-\d+\/index\.html$/.test(f));
+  if (articlePages.length !== count)
+    problems.push(`${articlePages.length} article pages for ${count} articles`);
+  for (const file of ["index.html", "feed.xml", "atom.xml", "feed.json", "sitemap.xml", "archive/index.html"])
     if (!files.has(file)) problems.push(`no ${file}`);
-  }
+  const tagPages = [...files].filter((f) => /^tags\/[^/]+\/index\.html$/.test(f));
+  if (tagPages.length !== tagCount) problems.push(`${tagPages.length} tag pages for ${tagCount} tags`);
+  for (const page of tagPages)
+    for (const feed of ["feed.xml", "atom.xml"])
+      if (!files.has(`${path.dirname(page)}/${feed}`)) problems.push(`no ${path.dirname(page)}/${feed}`);
   const months = [...files].filter((f) => /^archive\/\d{4}\/\d{2}\/index\.html$/.test(f)).length;
-  if (months < 120) problems.push(`only ${months} archive month pages for ten years`);
+  if (months !== monthCount) problems.push(`${months} archive month pages for ${monthCount} months`);
   return problems;
 }
 
+type Scenario = "cold" | "add one article" | "edit one template";
 interface Row {
   articles: number;
+  scenario: Scenario;
   gazette: Measurement;
-  files: number;
-  newsletter: Measurement;
   hugo: Measurement | null;
-  problems: string[];
-  withSearch: Measurement;
+}
+/** Per article count: the search's cost and transfer, and the newsletter. */
+interface Extra {
+  articles: number;
   withoutSearch: Measurement;
   search: SearchTransfer | null;
+  newsletter: Measurement;
 }
 
 const rows: Row[] = [];
+const extras: Extra[] = [];
 let importBatch: Measurement | null = null;
+const problems: string[] = [];
+const hasHugo = !values["no-hugo"] && spawnSync("hugo", ["version"], { stdio: "ignore" }).status === 0;
+const load = os
+  .loadavg()
+  .map((n) => n.toFixed(2))
+  .join(", ");
 const work = await mkdtemp(path.join(os.tmpdir(), "gazette-bench-"));
 try {
   for (const count of counts) {
-    process.stderr.write(`${count} articles\n`);
+    process.stderr.write(
+      `${count} articles (load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(", ")})\n`,
+    );
     const project = path.join(work, `gazette-${count}`);
     await mkdir(path.join(project, "articles"), { recursive: true });
     await cp(path.join(repo, "gazette.config.yaml"), path.join(project, "gazette.config.yaml"));
-    const articles = generateArticles(count);
-    for (const article of articles)
+    await cp(path.join(repo, "templates"), path.join(project, "templates"), { recursive: true });
+    // The configuration's images (the default Open Graph image) come with it.
+    if (existsSync(path.join(repo, "images")))
+      await cp(path.join(repo, "images"), path.join(project, "images"), { recursive: true });
+    const generated = generateArticles(count + runs + 1);
+    const extra = generated.splice(count);
+    for (const article of generated)
       await writeFile(path.join(project, "articles", article.name), article.text);
-
     const site = path.join(project, "_site");
     const build = [
-      "--expose-gc",
-      "--import",
-      "tsx",
-      path.join(repo, "scripts", "build.ts"),
+      launch,
+      "scripts/build.ts",
       "--root",
       project,
+      "--templates",
+      path.join(project, "templates"),
     ];
-    const gazette = await timed("gazette build", node, build, repo);
-    const files = await countFiles(site);
-    const tagNames = new Set(
-      articles.flatMap((a) =>
+    const wipe = async () => {
+      await rm(site, { recursive: true, force: true });
+      await rm(path.join(project, ".gazette-cache"), { recursive: true, force: true });
+    };
+
+    const cold = await timed("gazette cold", node, build, repo, wipe);
+    const tagCount = new Set(
+      generated.flatMap((a) =>
         [.../"([^"]+)"/g[Symbol.matchAll](/^tags: (.*)$/m.exec(a.text)?.[1] ?? "")].map((m) => m[1]),
       ),
-    );
-    const problems = await checkComplete(site, count, tagNames.size);
-
-    // The search's cost: cold builds (no cache, no output) with and without the Pagefind step, and the
-    // bytes one query transfers from the built site.
-    const cold = () =>
-      Promise.all([
-        rm(site, { recursive: true, force: true }),
-        rm(path.join(project, ".gazette-cache"), { recursive: true, force: true }),
-      ]).then(() => undefined);
-    const withSearch = await timed("cold build", node, [...build, "--clean"], repo, cold);
+    ).size;
+    const monthCount = new Set(generated.map((a) => a.name.slice(0, 7))).size;
+    problems.push(...(await checkComplete(site, count, tagCount, monthCount)).map((p) => `${count}: ${p}`));
     const search = await measureSearch(site, "tanker");
     const withoutSearch = await timed(
-      "cold build --no-search",
+      "gazette cold --no-search",
       node,
-      [...build, "--clean", "--no-search"],
+      [...build, "--no-search"],
       repo,
-      cold,
+      wipe,
     );
-
+    // Put the full output back (with its index) for the rebuilds below.
+    await wipe();
+    if (spawnSync(node, build, { cwd: repo, stdio: "ignore" }).status !== 0)
+      problems.push(`${count}: the cold build failed`);
     const newsletterArgs = [
       "--import",
       "tsx",
@@ -196,35 +227,62 @@ try {
     const newsletter = await timed("newsletter", node, [...newsletterArgs, ...now], repo, () =>
       rm(path.join(project, "newsletter"), { recursive: true, force: true }),
     );
-
-    let hugo: Measurement | null = null;
-    const hasHugo = spawnSync("hugo", ["version"], { stdio: "ignore" }).status === 0;
-    if (!values["no-hugo"] && hasHugo) {
-      const hugoProject = path.join(work, `hugo-${count}`);
-      try {
-        await cp(values["hugo-site"], hugoProject, { recursive: true });
-        await cp(path.join(project, "articles"), path.join(hugoProject, "content", "articles"), {
-          recursive: true,
-        });
-        hugo = await timed("hugo", "hugo", ["--quiet"], hugoProject, () =>
-          rm(path.join(hugoProject, "public"), { recursive: true, force: true }),
-        );
-      } catch (e) {
-        process.stderr.write(`  hugo skipped: ${(e as Error).message.split("\n")[0]}\n`);
-      }
-    }
-    rows.push({
-      articles: count,
-      gazette,
-      files,
-      newsletter,
-      hugo,
-      problems,
-      withSearch,
-      withoutSearch,
-      search,
+    await rm(path.join(project, "newsletter"), { recursive: true, force: true });
+    extras.push({ articles: count, withoutSearch, search, newsletter });
+    // Each run adds another new article, the newest of all (so neighbours, listings and feeds change).
+    const added = await timed("gazette add one", node, build, repo, async (i) => {
+      const article = extra[i] as { name: string; text: string };
+      const text = article.text.replace(/^date: .*$/m, `date: 2025-06-${String(10 + i).padStart(2, "0")}`);
+      await writeFile(path.join(project, "articles", article.name), text);
     });
+    const template = path.join(project, "templates", "partials", "article-page.njk");
+    const edited = await timed("gazette edit template", node, build, repo, (i) =>
+      appendFile(template, `{# edit ${i} #}<!-- edit ${i} -->\n`),
+    );
+    // The incremental output must equal a clean build of the same files.
+    const clean = path.join(project, "_clean");
+    const cleanRun = spawnSync(node, [...build, "--clean", "--out", clean], { cwd: repo, encoding: "utf8" });
+    if (cleanRun.status !== 0)
+      problems.push(`${count}: the clean build failed: ${cleanRun.stderr.slice(-500)}`);
+    else {
+      const [a, b] = [await treeHashes(site), await treeHashes(clean)];
+      const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f));
+      if (differ.length > 0)
+        problems.push(
+          `${count}: incremental ≠ clean in ${differ.length} files (${differ.slice(0, 3).join(", ")})`,
+        );
+      else process.stderr.write("  incremental output = clean build output\n");
+    }
+
+    let hugo: Record<Scenario, Measurement> | null = null;
+    if (hasHugo) {
+      const hugoProject = path.join(work, `hugo-${count}`);
+      await cp(values["hugo-site"], hugoProject, { recursive: true });
+      await mkdir(path.join(hugoProject, "content", "articles"), { recursive: true });
+      for (const article of generated)
+        await writeFile(path.join(hugoProject, "content", "articles", article.name), article.text);
+      const hugoArgs = ["--quiet"];
+      const hugoCold = await timed("hugo cold", "hugo", hugoArgs, hugoProject, () =>
+        rm(path.join(hugoProject, "public"), { recursive: true, force: true }),
+      );
+      const hugoAdded = await timed("hugo add one", "hugo", hugoArgs, hugoProject, async (i) => {
+        const article = extra[i] as { name: string; text: string };
+        await writeFile(path.join(hugoProject, "content", "articles", article.name), article.text);
+      });
+      const single = path.join(hugoProject, "layouts", "_default", "single.html");
+      const hugoEdited = await timed("hugo edit template", "hugo", hugoArgs, hugoProject, (i) =>
+        appendFile(single, `<!-- edit ${i} -->\n`),
+      );
+      hugo = { cold: hugoCold, "add one article": hugoAdded, "edit one template": hugoEdited };
+    }
+    for (const [scenario, gazette] of [
+      ["cold", cold],
+      ["add one article", added],
+      ["edit one template", edited],
+    ] as const)
+      rows.push({ articles: count, scenario, gazette, hugo: hugo?.[scenario] ?? null });
     await rm(project, { recursive: true, force: true });
+    await rm(path.join(work, `hugo-${count}`), { recursive: true, force: true });
   }
   // The importer's batch target (issue 18): 1,000 copied pages in one process within 20 s.
   process.stderr.write("importer: 1000 copied pages in one run\n");
@@ -239,69 +297,80 @@ try {
     path.join(work, "none"),
     pages,
   ];
-  importBatch = await timed("import 1000 pages", node, importArgs, repo);
+  importBatch = await timed("import 1000 pages", node, importArgs, repo, async () => {});
 } finally {
   await rm(work, { recursive: true, force: true });
 }
 
-const fixed = (n: number, digits = 2) => (Number.isNaN(n) ? "n/a" : n.toFixed(digits));
+const fixed = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "n/a");
+const ratio = (a: number, b: number | undefined) => (b ? `${fixed(a / b)}×` : "n/a");
+console.log(`\nLoad average when the run started: ${load} (${os.cpus().length} cores)\n`);
 console.log(
-  "\n| articles | build wall s | build CPU s | peak MB | ms/article (CPU) | files | newsletter CPU s | hugo CPU s | Gazette/Hugo |",
+  "| articles | build | Gazette wall s | CPU s | peak MB | Hugo wall s | CPU s | peak MB | wall | CPU | peak |",
+);
+console.log("| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+for (const r of rows) {
+  const g = r.gazette;
+  const h = r.hugo;
+  console.log(
+    `| ${r.articles} | ${r.scenario} | ${fixed(g.wallSeconds)} | ${fixed(g.cpuSeconds)} | ${fixed(g.peakMegabytes, 0)} | ` +
+      `${h ? fixed(h.wallSeconds) : "n/a"} | ${h ? fixed(h.cpuSeconds) : "n/a"} | ${h ? fixed(h.peakMegabytes, 0) : "n/a"} | ` +
+      `${ratio(g.wallSeconds, h?.wallSeconds)} | ${ratio(g.cpuSeconds, h?.cpuSeconds)} | ${ratio(g.peakMegabytes, h?.peakMegabytes)} |`,
+  );
+}
+const row = (n: number, s: Scenario) => rows.find((r) => r.articles === n && r.scenario === s);
+const lines: string[] = [];
+const c10 = row(10000, "cold");
+if (c10?.hugo)
+  lines.push(
+    `cold 10,000: wall ${ratio(c10.gazette.wallSeconds, c10.hugo.wallSeconds)} (target ≤ 1.0×), CPU ${ratio(c10.gazette.cpuSeconds, c10.hugo.cpuSeconds)} (≤ 1.5×), peak ${ratio(c10.gazette.peakMegabytes, c10.hugo.peakMegabytes)} (≤ 0.5×)`,
+  );
+const c1 = row(1000, "cold");
+if (c1?.hugo)
+  lines.push(`cold 1,000: wall ${ratio(c1.gazette.wallSeconds, c1.hugo.wallSeconds)} (target ≤ 2.0×)`);
+const a10 = row(10000, "add one article");
+if (a10 && c10?.hugo)
+  lines.push(
+    `add one article at 10,000: ${ratio(a10.gazette.wallSeconds, c10.hugo.wallSeconds)} of Hugo's full build wall (target ≤ 0.15×)`,
+  );
+const c50 = row(50000, "cold");
+if (c50) {
+  lines.push(`cold 50,000: peak ${fixed(c50.gazette.peakMegabytes, 0)} MB (target ≤ 1,024)`);
+  if (c10)
+    lines.push(
+      `CPU per article at 50,000 vs 10,000: ${ratio(c50.gazette.cpuSeconds / 50000, c10.gazette.cpuSeconds / 10000)} (target ≤ 1.2×)`,
+    );
+}
+console.log(
+  "\n| articles | cold build CPU s | without search CPU s | indexing adds (CPU) | wall | first search KB (gzip) | of which the query KB | results | newsletter CPU s |",
 );
 console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-for (const r of rows) {
-  const ratio = r.hugo ? r.gazette.cpuSeconds / r.hugo.cpuSeconds : Number.NaN;
-  console.log(
-    `| ${r.articles} | ${fixed(r.gazette.wallSeconds)} | ${fixed(r.gazette.cpuSeconds)} | ${fixed(r.gazette.peakMegabytes, 0)} | ` +
-      `${fixed((r.gazette.cpuSeconds * 1000) / r.articles)} | ${r.files} | ${fixed(r.newsletter.cpuSeconds)} | ` +
-      `${r.hugo ? fixed(r.hugo.cpuSeconds) : "n/a"} | ${fixed(ratio)} |`,
-  );
-}
-console.log(
-  "\n| articles | cold build CPU s | without search CPU s | indexing adds | first search KB (gzip) | of which the query KB | uncompressed KB | results |",
-);
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-for (const r of rows) {
-  const share = (r.withSearch.cpuSeconds - r.withoutSearch.cpuSeconds) / r.withoutSearch.cpuSeconds;
+for (const e of extras) {
+  const c = row(e.articles, "cold")?.gazette;
+  if (!c) continue;
+  const share = (a: number, b: number) => `${fixed(((a - b) / b) * 100, 1)} %`;
   const kb = (n: number | undefined) => (n === undefined ? "n/a" : fixed(n / 1024, 1));
   console.log(
-    `| ${r.articles} | ${fixed(r.withSearch.cpuSeconds)} | ${fixed(r.withoutSearch.cpuSeconds)} | ${fixed(share * 100, 1)} % | ` +
-      `${kb(r.search?.totalBytes)} | ${kb(r.search?.queryBytes)} | ${kb(r.search?.rawBytes)} | ${r.search?.results ?? "n/a"} |`,
+    `| ${e.articles} | ${fixed(c.cpuSeconds)} | ${fixed(e.withoutSearch.cpuSeconds)} | ${share(c.cpuSeconds, e.withoutSearch.cpuSeconds)} | ` +
+      `${share(c.wallSeconds, e.withoutSearch.wallSeconds)} | ${kb(e.search?.totalBytes)} | ${kb(e.search?.queryBytes)} | ${e.search?.results ?? "n/a"} | ${fixed(e.newsletter.cpuSeconds)} |`,
   );
 }
-for (const r of rows) for (const p of r.problems) console.log(`INCOMPLETE at ${r.articles}: ${p}`);
+const e10 = extras.find((e) => e.articles === 10000);
+if (c10 && e10) {
+  lines.push(
+    `search indexing at 10,000: +${fixed(((c10.gazette.cpuSeconds - e10.withoutSearch.cpuSeconds) / e10.withoutSearch.cpuSeconds) * 100, 1)} % of the cold build's CPU (target ≤ 10 %)`,
+  );
+  lines.push(
+    e10.search
+      ? `a first search at 10,000: ${fixed(e10.search.totalBytes / 1024, 1)} KB transferred, gzip (target ≤ 300 KB)`
+      : "search transfer: not measured (no /usr/bin/chromium)",
+  );
+}
+console.log("");
+for (const line of lines) console.log(line);
 if (importBatch)
   console.log(
     `\nimporter: 1000 copied pages in one run: ${fixed(importBatch.wallSeconds)} s wall, ${fixed(importBatch.cpuSeconds)} s CPU (target: 20 s)`,
   );
-const small = rows[0];
-const large = rows[rows.length - 1];
-if (small && large && large !== small) {
-  const growth = large.gazette.cpuSeconds / large.articles / (small.gazette.cpuSeconds / small.articles);
-  console.log(
-    `\nCost per article at ${large.articles} vs ${small.articles}: ${fixed(growth)}× (target ≤ 1.2×)`,
-  );
-}
-if (large) {
-  console.log(
-    `Peak memory at ${large.articles}: ${fixed(large.gazette.peakMegabytes, 0)} MB (target < 800 MB)`,
-  );
-  console.log(
-    `Newsletter with ${large.articles} articles: ${fixed(large.newsletter.wallSeconds)} s wall, ${fixed(large.newsletter.cpuSeconds)} s CPU (target < 1.5 s)`,
-  );
-  const share =
-    (large.withSearch.cpuSeconds - large.withoutSearch.cpuSeconds) / large.withoutSearch.cpuSeconds;
-  console.log(
-    `Search indexing at ${large.articles}: +${fixed(share * 100, 1)} % of the cold build's CPU (target ≤ 10 %)`,
-  );
-  if (large.search)
-    console.log(
-      `A first search at ${large.articles}: ${fixed(large.search.totalBytes / 1024, 1)} KB transferred, gzip (target ≤ 300 KB)`,
-    );
-  else console.log("Search transfer: not measured (no /usr/bin/chromium)");
-  if (large.hugo)
-    console.log(
-      `Build vs Hugo at ${large.articles}: ${fixed(large.gazette.cpuSeconds / large.hugo.cpuSeconds)}× CPU (target ≤ 3×)`,
-    );
-}
-if (rows.some((r) => r.problems.length > 0)) process.exitCode = 1;
+for (const p of problems) console.log(`PROBLEM ${p}`);
+if (problems.length > 0) process.exitCode = 1;

@@ -4,6 +4,7 @@
 import { buildSite } from "../src/build/build-site.ts";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
+import { rootOption } from "../src/cli/shared-options.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../src/shared/diagnostic.ts";
 
 const command = defineCommand({
@@ -17,13 +18,7 @@ const command = defineCommand({
       defaultText: "$GAZETTE_URL, else url in gazette.config.yaml",
     },
     out: { type: "string", value: "DIR", description: "the output folder", defaultText: "_site" },
-    root: {
-      type: "string",
-      value: "DIR",
-      description: "the project folder (with articles/ and gazette.config.yaml)",
-      default: process.cwd(),
-      defaultText: "the current folder",
-    },
+    root: rootOption,
     jobs: {
       type: "string",
       value: "N",
@@ -33,6 +28,12 @@ const command = defineCommand({
     "no-search": {
       type: "boolean",
       description: "skip the search index (Pagefind): /search/ finds nothing; for measuring its cost",
+    },
+    templates: {
+      type: "string",
+      value: "DIR",
+      description: "a templates folder of your own (pages/, layouts/, partials/, assets/)",
+      defaultText: "Gazette's templates/",
     },
     clean: {
       type: "boolean",
@@ -58,6 +59,7 @@ const result = await buildSite({
   now: new Date(),
   clean: values.clean === true,
   search: !values["no-search"],
+  ...(values.templates ? { templatesDir: values.templates } : {}),
   ...(jobs === undefined ? {} : { jobs }),
   ...(values.out ? { outDir: values.out } : {}),
   ...((values.url ?? process.env.GAZETTE_URL) ? { url: values.url ?? process.env.GAZETTE_URL } : {}),

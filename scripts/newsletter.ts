@@ -3,6 +3,15 @@
 // see docs/newsletter.md.
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
+import {
+  hostOption,
+  nowOption,
+  portOption,
+  portProblem,
+  readNow,
+  rootOption,
+  toOption,
+} from "../src/cli/shared-options.ts";
 import { runPreview } from "../src/newsletter/preview/run-preview.ts";
 import { servePreview } from "../src/newsletter/preview/serve-preview.ts";
 import { runNewsletter } from "../src/newsletter/run-newsletter.ts";
@@ -48,13 +57,7 @@ function wholeNumber(flag: string, value: string | undefined): number | null {
   return Number(value);
 }
 
-const root = {
-  type: "string",
-  value: "DIR",
-  description: "the project folder (configuration, articles/, newsletter/)",
-  default: process.cwd(),
-  defaultText: "the current folder",
-} as const;
+const root = rootOption;
 
 const makeCommand = defineCommand({
   command: "npm run newsletter",
@@ -65,12 +68,7 @@ const makeCommand = defineCommand({
   ],
   options: {
     root,
-    now: {
-      type: "string",
-      value: "DATE-TIME",
-      description: "the clock, as ISO 8601 (e.g. 2024-03-07T09:00:00Z)",
-      defaultText: "now",
-    },
+    now: nowOption,
     since: {
       type: "string",
       value: "YYYY-MM-DD",
@@ -113,18 +111,8 @@ const makeCommand = defineCommand({
       description: "with --preview: the folder for the preview's files",
       defaultText: "a new temporary folder",
     },
-    host: {
-      type: "string",
-      value: "HOST",
-      description: "with --preview: the address to serve on",
-      default: "127.0.0.1",
-    },
-    port: {
-      type: "string",
-      value: "N",
-      description: "with --preview: the port to serve on (0: any free one)",
-      default: "8025",
-    },
+    host: hostOption("127.0.0.1", "with --preview: the address to serve on"),
+    port: portOption("8025", "with --preview: the port to serve on"),
     "no-serve": { type: "boolean", description: "with --preview: write the files, do not serve them" },
   },
   examples: [
@@ -142,12 +130,7 @@ const sendCommand = defineCommand({
   arguments: "<N>",
   options: {
     root,
-    to: {
-      type: "string",
-      value: "FILE",
-      description: "the subscribers CSV (email, name columns)",
-      defaultText: "the confirmed subscribers in the store",
-    },
+    to: toOption,
     "dry-run": { type: "boolean", description: "list who would get it and send nothing" },
     test: {
       type: "string",
@@ -233,9 +216,9 @@ if (args[0] === "undo") {
   const { values, positionals } = parseCommandLine(makeCommand, args);
   if (positionals.length > 0)
     usageError(makeCommand, `unknown subcommand "${positionals.join(" ")}" (expected send <N> or undo)`);
-  const now = values.now === undefined ? new Date() : new Date(values.now);
-  if (Number.isNaN(now.getTime()))
-    fail(`--now "${values.now}" is not a date-time (expected ISO 8601, e.g. 2024-03-07T09:00:00Z)`);
+  const clock = readNow(values.now, () => new Date());
+  if (!clock.ok) fail(clock.message);
+  const now = clock.now;
   const options = {
     root: values.root,
     now,
@@ -252,8 +235,8 @@ if (args[0] === "undo") {
         usageError(makeCommand, `--${flag} goes with --preview`);
     process.exitCode = await runNewsletter(options, io);
   } else {
-    if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535)
-      fail(`--port "${values.port}" is not a port number (expected 0 to 65535)`);
+    const badPort = portProblem(values.port);
+    if (badPort) fail(badPort);
     const preview = await runPreview({ ...options, out: values.out ?? null }, io);
     process.exitCode = preview.code;
     if (preview.dir !== null && !values["no-serve"]) {

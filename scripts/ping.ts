@@ -3,6 +3,7 @@
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
+import { rootOption } from "../src/cli/shared-options.ts";
 import { runPing } from "../src/websub/run-ping.ts";
 
 const command = defineCommand({
@@ -10,13 +11,7 @@ const command = defineCommand({
   summary:
     "notifies the WebSub hub (feeds.hub) of exactly the feeds in the built site whose bytes changed since the last ping",
   options: {
-    root: {
-      type: "string",
-      value: "DIR",
-      description: "the project folder (gazette.config.yaml, .gazette-cache/)",
-      default: process.cwd(),
-      defaultText: "the current folder",
-    },
+    root: rootOption,
     site: {
       type: "string",
       value: "DIR",

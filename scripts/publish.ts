@@ -2,6 +2,7 @@
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
+import { nowOption, readNow, rootOption, toOption } from "../src/cli/shared-options.ts";
 import type { SendReporter } from "../src/newsletter/send/run-send.ts";
 import { runPublish } from "../src/publish/run-publish.ts";
 
@@ -10,31 +11,15 @@ const command = defineCommand({
   summary:
     "the daily routine: check, build, make the next issue (when publish.schedule says so and there are new articles), build again, run publish.deploy, send",
   options: {
-    root: {
-      type: "string",
-      value: "DIR",
-      description: "the project folder",
-      default: process.cwd(),
-      defaultText: "the current folder",
-    },
+    root: rootOption,
     "no-deploy": { type: "boolean", description: "skip the deploy step" },
     "no-send": {
       type: "boolean",
       description: "skip the send step (send later with npm run newsletter -- send N)",
     },
     "dry-run": { type: "boolean", description: "check, then say what each step would do; change nothing" },
-    to: {
-      type: "string",
-      value: "FILE",
-      description: "send to the subscribers in this CSV",
-      defaultText: "the confirmed subscribers in the store",
-    },
-    now: {
-      type: "string",
-      value: "DATE-TIME",
-      description: "the clock, as ISO 8601",
-      defaultText: "now",
-    },
+    to: toOption,
+    now: nowOption,
   },
   examples: ["npm run publish -- --dry-run", "npm run publish -- --no-send", "npm run publish"],
   notes: [
@@ -44,11 +29,12 @@ const command = defineCommand({
 });
 
 const { values } = parseCommandLine(command);
-const now = values.now === undefined ? new Date() : new Date(values.now);
-if (Number.isNaN(now.getTime())) {
-  console.error(`--now "${values.now}" is not a date-time (expected ISO 8601, e.g. 2024-03-07T09:00:00Z)`);
+const clock = readNow(values.now, () => new Date());
+if (!clock.ok) {
+  console.error(clock.message);
   process.exit(1);
 }
+const now = clock.now;
 const io: SendReporter = {
   out: (line) => console.log(line),
   err: (line) => console.error(line),

@@ -3,6 +3,7 @@ import path from "node:path";
 import { checkOutputDir } from "../src/build/output-guard.ts";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
+import { hostOption, portOption, portProblem, rootOption } from "../src/cli/shared-options.ts";
 import { startDevServer } from "../src/dev/dev-server.ts";
 import { formatDiagnostic } from "../src/shared/diagnostic.ts";
 
@@ -11,25 +12,9 @@ const command = defineCommand({
   summary:
     "builds the site into _site/, serves it with live reload and rebuilds what changes in articles/, templates/ and the configuration",
   options: {
-    port: {
-      type: "string",
-      value: "N",
-      description: "the port to listen on (0: any free one)",
-      default: "8080",
-    },
-    root: {
-      type: "string",
-      value: "DIR",
-      description: "the project folder",
-      default: process.cwd(),
-      defaultText: "the current folder",
-    },
-    host: {
-      type: "string",
-      value: "ADDRESS",
-      description: "the address to listen on (0.0.0.0: every interface, reachable from the network)",
-      default: "127.0.0.1",
-    },
+    port: portOption("8080"),
+    root: rootOption,
+    host: hostOption("127.0.0.1"),
     url: {
       type: "string",
       value: "URL",
@@ -41,8 +26,9 @@ const command = defineCommand({
 });
 
 const { values } = parseCommandLine(command);
-if (!/^\d{1,5}$/.test(values.port) || Number(values.port) > 65535) {
-  console.error(`--port "${values.port}" is not a port number (expected 0 to 65535)`);
+const badPort = portProblem(values.port);
+if (badPort) {
+  console.error(badPort);
   process.exit(1);
 }
 const root = path.resolve(values.root);

@@ -3,16 +3,11 @@
 // docs/subscriptions.md.
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
+import { rootOption } from "../src/cli/shared-options.ts";
 import { openStore } from "../src/subscriptions/open-store.ts";
 import { runSubscribers, type SubscribersCommand } from "../src/subscriptions/run-subscribers.ts";
 
-const root = {
-  type: "string",
-  value: "DIR",
-  description: "the project folder (data/subscribers.db lives under it)",
-  default: process.cwd(),
-  defaultText: "the current folder",
-} as const;
+const root = rootOption;
 const status = {
   type: "string",
   value: "STATUS",

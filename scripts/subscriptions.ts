@@ -2,6 +2,7 @@
 // on HOST:PORT (default 127.0.0.1:8787), meant to sit behind a reverse proxy. See docs/subscriptions.md.
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
+import { hostOption, portOption, rootOption, withoutDefault } from "../src/cli/shared-options.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { smtpSettings } from "../src/newsletter/send/smtp-settings.ts";
 import { openRelay } from "../src/newsletter/send/smtp-transport.ts";
@@ -15,25 +16,10 @@ const command = defineCommand({
   summary:
     "serves the subscriptions service: readers subscribe (double opt-in), confirm and unsubscribe; providers report bounces and complaints",
   options: {
-    root: {
-      type: "string",
-      value: "DIR",
-      description: "the project folder (gazette.config.yaml, data/)",
-      default: process.cwd(),
-      defaultText: "the current folder",
-    },
-    host: {
-      type: "string",
-      value: "ADDRESS",
-      description: "the address to listen on",
-      defaultText: "HOST, else 127.0.0.1",
-    },
-    port: {
-      type: "string",
-      value: "N",
-      description: "the port to listen on",
-      defaultText: "PORT, else 8787",
-    },
+    root: rootOption,
+    // No parsed default: without the flag, HOST and PORT decide (serviceSettings).
+    host: { ...withoutDefault(hostOption("127.0.0.1")), defaultText: "HOST, else 127.0.0.1" },
+    port: { ...withoutDefault(portOption("8787")), defaultText: "PORT, else 8787" },
   },
   examples: [
     "npm run subscriptions",

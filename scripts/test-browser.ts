@@ -15,6 +15,7 @@ import { loadConfig } from "../src/config/load-config.ts";
 import { formatDiagnostic } from "../src/shared/diagnostic.ts";
 import { CHROMIUM_ARGS, checkPage, type PageReport } from "../test/browser/check-page.ts";
 import { checkSearch } from "../test/browser/check-search.ts";
+import { checkSubscriptions } from "../test/browser/check-subscriptions.ts";
 import { serveFolder } from "../test/browser/static-server.ts";
 import { validateHtml } from "../test/browser/validate-html.ts";
 
@@ -140,6 +141,10 @@ try {
   }
   // Search on a fixture site with known articles: the first result, filters, order, the page without JS.
   for (const result of await checkSearch(browser)) {
+    result.problems.length === 0 ? pass(result.name) : fail(result.name, result.problems);
+  }
+  // Subscribe, confirm and unsubscribe on a fixture site, against the running service and an SMTP sink.
+  for (const result of await checkSubscriptions(browser, root)) {
     result.problems.length === 0 ? pass(result.name) : fail(result.name, result.problems);
   }
 

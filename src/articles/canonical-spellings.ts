@@ -7,9 +7,15 @@ interface Tally {
   firstSlug: string;
 }
 
+/**
+ * What an article contributes to the choice of spellings: its slug and date (for ties), its tags and source.
+ * An `Article` is one; so is what `glanceSpellings` reads of a file the newsletter does not parse.
+ */
+export type SpellingUse = Pick<Article, "slug" | "date" | "tags" | "source">;
+
 /** For each slug, the spelling most used; a tie goes to the spelling the oldest article used (pure). */
 function pickSpellings(
-  uses: Iterable<{ slug: string; name: string; article: Article }>,
+  uses: Iterable<{ slug: string; name: string; article: SpellingUse }>,
 ): Map<string, string> {
   const tallies = new Map<string, Map<string, Tally>>();
   for (const { slug, name, article } of uses) {
@@ -63,13 +69,19 @@ function withNames(article: Article, tags: Tag[], source: Source | null): Articl
  * and `SANCTIONS` (one slug) is shown everywhere — cards, tag and source pages, feeds, the email — as the
  * spelling most articles use, a tie going to the oldest article's. Articles already spelled so are
  * returned as they are; the others are live views with the canonical names (the input is not changed).
+ * `others` are the rest of the collection when the caller has not parsed it all (the newsletter reads only
+ * recent articles): they count in the choice but are not returned. Default none.
  */
-export function canonicalSpellings(articles: readonly Article[]): Article[] {
+export function canonicalSpellings(
+  articles: readonly Article[],
+  others: readonly SpellingUse[] = [],
+): Article[] {
+  const all: readonly SpellingUse[] = others.length === 0 ? articles : [...articles, ...others];
   const tagNames = pickSpellings(
-    articles.flatMap((article) => article.tags.map((t) => ({ slug: t.slug, name: t.name, article }))),
+    all.flatMap((article) => article.tags.map((t) => ({ slug: t.slug, name: t.name, article }))),
   );
   const sourceNames = pickSpellings(
-    articles.flatMap((article) =>
+    all.flatMap((article) =>
       article.source ? [{ slug: article.source.slug, name: article.source.name, article }] : [],
     ),
   );

@@ -1,7 +1,7 @@
 import { formatWrittenDate } from "../shared/dates.ts";
 import { type Diagnostic, error, warning } from "../shared/diagnostic.ts";
 import type { Article } from "./article.ts";
-import { canonicalSpellings } from "./canonical-spellings.ts";
+import { canonicalSpellings, type SpellingUse } from "./canonical-spellings.ts";
 
 export interface Collection {
   /** Published articles: no drafts, nothing dated after `now`; newest first (then by slug). */
@@ -20,8 +20,15 @@ export function compareNewestFirst(a: Article, b: Article): number {
  * Checks the articles as a set (slugs and URLs unique), gives each tag and source one spelling
  * (`canonicalSpellings`), leaves drafts out, and holds back articles dated after `now` with a warning,
  * like scheduled posts. `timeZone` is the site's: messages show dates as the editor wrote them there.
+ * `others` are the articles of the collection that were not parsed (see `LoadOptions.skipBefore`): their
+ * tags and sources count in the spellings, so that a partial read shows the names the site shows.
  */
-export function checkCollection(articles: readonly Article[], now: Date, timeZone = "UTC"): Collection {
+export function checkCollection(
+  articles: readonly Article[],
+  now: Date,
+  timeZone = "UTC",
+  others: readonly SpellingUse[] = [],
+): Collection {
   const diagnostics: Diagnostic[] = [];
   const bySlug = new Map<string, Article>();
   const byUrl = new Map<string, Article>();
@@ -49,7 +56,7 @@ export function checkCollection(articles: readonly Article[], now: Date, timeZon
   }
   const published: Article[] = [];
   const scheduled: Article[] = [];
-  for (const article of canonicalSpellings(unique)) {
+  for (const article of canonicalSpellings(unique, others)) {
     if (article.draft) continue;
     if (article.date.getTime() > now.getTime()) {
       scheduled.push(article);

@@ -4,9 +4,11 @@ import path from "node:path";
 import type { SiteConfig } from "../config/site-config.ts";
 import { type Diagnostic, error } from "../shared/diagnostic.ts";
 import type { Article } from "./article.ts";
+import type { SpellingUse } from "./canonical-spellings.ts";
 import { type Collection, checkCollection } from "./check-collection.ts";
 import { glanceDate } from "./glance-date.ts";
-import { type ParsedArticle, parseArticle } from "./parse-article.ts";
+import { glanceSpellings } from "./glance-spellings.ts";
+import { type ParsedArticle, parseArticle, slugFromFileName } from "./parse-article.ts";
 import { decodeText } from "./read-text.ts";
 
 /** Parsed files by absolute path, with the size and modification time they had when parsed. */
@@ -26,7 +28,9 @@ export interface LoadOptions {
   cache?: ArticleCache;
   /**
    * Leave out, unparsed and unchecked, the files whose `date` line shows at a glance that they are older
-   * than this (the newsletter, which only looks at recent articles). Files in any doubt are parsed.
+   * than this (the newsletter, which only looks at recent articles). Their tags and source, read at a
+   * glance too, still count in the canonical spellings, so the names are the site's. Files in any doubt
+   * (about the date, the tags or the source) are parsed.
    */
   skipBefore?: Date;
 }
@@ -81,6 +85,7 @@ export async function loadArticles(config: SiteConfig, options: LoadOptions): Pr
   const maxBytes = config.maxArticleBytes;
   const diagnostics: Diagnostic[] = [];
   const articles: Article[] = [];
+  const skipped: SpellingUse[] = [];
   const results = files.map((relative): ParsedArticle => {
     const absolute = path.join(dir, relative);
     const file = path.relative(options.root, absolute) || relative;
@@ -116,8 +121,13 @@ export async function loadArticles(config: SiteConfig, options: LoadOptions): Pr
     const decoded = decodeText(bytes);
     if (decoded.ok && options.skipBefore) {
       const glanced = glanceDate(decoded.text, config.timeZone);
-      if (glanced && glanced.getTime() < options.skipBefore.getTime())
+      const spellings =
+        glanced && glanced.getTime() < options.skipBefore.getTime() ? glanceSpellings(decoded.text) : null;
+      const slug = slugFromFileName(path.basename(relative));
+      if (glanced && spellings && slug !== "") {
+        skipped.push({ slug, date: glanced, ...spellings });
         return { article: null, diagnostics: [] };
+      }
     }
     const parsed: ParsedArticle = decoded.ok
       ? parseArticle({ file, name: path.basename(relative), text: decoded.text }, config)
@@ -129,6 +139,6 @@ export async function loadArticles(config: SiteConfig, options: LoadOptions): Pr
     diagnostics.push(...result.diagnostics);
     if (result.article) articles.push(result.article);
   }
-  const collection = checkCollection(articles, options.now, config.timeZone);
+  const collection = checkCollection(articles, options.now, config.timeZone, skipped);
   return { ...collection, diagnostics: [...diagnostics, ...collection.diagnostics] };
 }

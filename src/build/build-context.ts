@@ -1,3 +1,4 @@
+import type { BodySeeds, PendingBody } from "../cache/article-store.ts";
 import type { OutputWriter } from "../cache/output-writer.ts";
 import type { SiteConfig } from "../config/site-config.ts";
 import type { Diagnostic } from "../shared/diagnostic.ts";
@@ -23,10 +24,16 @@ export interface BuildContext {
   output: OutputWriter;
   /** The render workers, started on first use (none when `jobs` is 1). */
   pool(): RenderPool | null;
-  /** The worker holding each summarised article's HTML, by article file. */
-  owners: Map<string, number>;
-  /** HTML rendered while summarising in this thread, by article file (taken by the first read). */
-  seeds: Map<string, string>;
+  /** Articles parsed anew: their summaries and reading times are not known until their bodies render. */
+  pending: readonly PendingBody[];
+  /** The files of the articles some feed shows. */
+  feedArticles: ReadonlySet<string>;
+  /** Bodies rendered while summarising, by article file. */
+  seeds: BodySeeds;
+  /** Settles when every article's summary is known (the pages step renders the bodies). */
+  bodies: Promise<void>;
+  /** Called by the step that rendered the bodies. */
+  bodiesDone(): void;
   /** A cache key: the code, templates and configuration hashes, then `parts`. */
   key(...parts: string[]): string;
   /** A stable hash of plain data; an article counts as its file and content hash. */

@@ -3,13 +3,20 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { checkCollection } from "../articles/check-collection.ts";
-import { adoptViews, articleFingerprint, loadArticleStore, summarizeBodies } from "../cache/article-store.ts";
+import {
+  adoptViews,
+  articleFingerprint,
+  defineLazyBody,
+  emptySeeds,
+  loadArticleStore,
+} from "../cache/article-store.ts";
 import { readManifest } from "../cache/build-manifest.ts";
 import { hashFiles } from "../cache/code-hash.ts";
 import { createValueHasher, hashText } from "../cache/hash-value.ts";
 import { createOutputWriter, recoverCommit } from "../cache/output-writer.ts";
 import { loadConfig } from "../config/load-config.ts";
 import type { ConfigOverrides } from "../config/parse-config.ts";
+import { planFeeds } from "../feeds/render-feeds.ts";
 import { prepareImages } from "../images/prepare-images.ts";
 import { readLedger } from "../newsletter/ledger.ts";
 import { type Diagnostic, hasErrors, warning } from "../shared/diagnostic.ts";
@@ -88,6 +95,7 @@ export function defaultJobs(): number {
  * written; the result is byte-identical to a clean build.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  const begun = performance.now();
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
   const cacheDir = path.resolve(options.cacheDir ?? path.join(root, CACHE_DIR));
@@ -153,13 +161,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       return fail(diagnostics);
     }
 
-    // Every listing shows summaries and reading times: render the new and changed bodies first.
-    const seeds = new Map<string, string>();
-    let owners = new Map<string, number>();
-    const summarizer = store.pending.length >= workerThreshold ? startPool() : null;
-    if (summarizer) owners = await summarizer.summarize(store.pending);
-    else summarizeBodies(store.pending, root, seeds);
-    const published = adoptViews(collection.published, store, root, seeds);
+    // Articles in a feed are shown by the main thread too: their HTML is kept here for the whole build.
+    const seeds = emptySeeds();
+    const published = adoptViews(collection.published, store, root);
+    const inFeeds = new Set(
+      planFeeds(config, published, { now: options.now }).flatMap((f) => f.inputs.articles.map((a) => a.file)),
+    );
+    for (const body of store.pending) defineLazyBody(body.article, root, seeds);
+    let bodiesDone = (): void => {};
+    const bodies = new Promise<void>((resolve) => {
+      bodiesDone = resolve;
+    });
 
     const imagesKey = hashText(images.plan.sources.join("\n"));
     const output = createOutputWriter({ outDir, staging, cacheDir, previous, swap: swapDirectory });
@@ -175,25 +187,39 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       workerThreshold,
       output,
       pool: startPool,
-      owners,
+      pending: store.pending,
+      feedArticles: inFeeds,
       seeds,
+      bodies,
+      bodiesDone,
       // Pages show image sizes and copies, which come from the image files, not the articles: any image
       // change renders the pages again.
       key: (...parts) => hashText([globalKey, imagesKey, ...parts].join("\0")),
       hashValue: createValueHasher(articleFingerprint),
       failures: [],
     };
+    // GAZETTE_TIMINGS=1 prints how long each step took (for docs/performance.md).
+    const timings = process.env.GAZETTE_TIMINGS ? (line: string) => process.stderr.write(`${line}\n`) : null;
+    timings?.(`load ${(performance.now() - begun).toFixed(0)} ms`);
     for (const group of BUILD_STEPS) {
       const steps = options.search === false ? group.filter((step) => step.name !== "search") : group;
-      await Promise.all(steps.map((step) => step.run(context)));
+      await Promise.all(
+        steps.map(async (step) => {
+          const started = performance.now();
+          await step.run(context);
+          timings?.(`${step.name} ${(performance.now() - started).toFixed(0)} ms`);
+        }),
+      );
     }
     const failures = context.failures;
     if (failures.length > 0) {
       await rm(staging, { recursive: true, force: true });
       return fail([...diagnostics, ...failures]);
     }
+    const committing = performance.now();
     await output.commit();
     await store.save();
+    timings?.(`commit ${(performance.now() - committing).toFixed(0)} ms`);
     const files = Object.keys(output.outputs()).length;
     const written = output.writtenCount();
     return { ok: true, diagnostics, written, kept: files - written, outDir };

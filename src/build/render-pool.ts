@@ -1,22 +1,36 @@
 import { Worker } from "node:worker_threads";
-import { applySummary, type BodySummary, type PendingBody } from "../cache/article-store.ts";
+import { applySummary, type BodySeeds, type BodySummary, type PendingBody } from "../cache/article-store.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { PageTask, RenderedPage } from "./render-session.ts";
 
+/** An article whose body a worker renders, with the page tasks of its own page(s). */
+export interface ArticleItem {
+  file: string;
+  markdown: string;
+  givenSummary: string | null;
+  /** Send the HTML back (the feeds show this article). */
+  returnHtml: boolean;
+  tasks: PageTask[];
+}
+
 /** Messages to a render worker. */
 export type PoolRequest =
-  | {
-      id: number;
-      type: "summarize";
-      items: { file: string; markdown: string; givenSummary: string | null }[];
-    }
-  | { id: number; type: "init"; data: SiteData }
+  | { id: number; type: "init"; data: SiteData; unsummarized: string[] }
+  | { id: number; type: "articles"; items: ArticleItem[] }
+  | { id: number; type: "summaries"; summaries: [string, BodySummary][] }
   | { id: number; type: "render"; tasks: PageTask[] };
 
 /** Messages from a render worker. */
 export type PoolResponse =
-  | { id: number; type: "summarized"; results: BodySummary[] }
   | { id: number; type: "ready"; pages: number }
+  | {
+      id: number;
+      type: "articles";
+      summaries: (BodySummary & { html?: string })[];
+      rendered: RenderedPage[];
+      /** Pages that read a summary not known yet: rendered again once every summary is. */
+      deferred: number[];
+    }
   | { id: number; type: "rendered"; results: RenderedPage[] }
   | { id: number; type: "failed"; message: string };
 
@@ -34,19 +48,27 @@ export interface RenderPoolOptions {
   staging: string;
 }
 
-/** A page to render, and the worker that already holds its article's HTML (from summarising), if any. */
-export interface PoolTask extends PageTask {
-  owner?: number;
-}
-
 export interface RenderPool {
   readonly size: number;
-  /** Summarises the bodies in the workers, `jobs` contiguous shards; returns each file's worker. */
-  summarize(pending: readonly PendingBody[]): Promise<Map<string, number>>;
-  /** Sends every worker the site data; each makes the same page plan. */
-  init(data: SiteData): Promise<void>;
-  /** Renders the tasks, each worker taking its own articles' pages first, then any; `onPage` sees each. */
-  render(tasks: readonly PoolTask[], onPage: (page: RenderedPage) => void): Promise<void>;
+  /**
+   * Sends every worker the site data; each makes the same page plan. The articles in `unsummarized` have
+   * no summary yet: a page that shows one waits (see `articles`).
+   */
+  init(data: SiteData, unsummarized: readonly string[]): Promise<void>;
+  /**
+   * Renders the bodies of the pending articles in the workers, in chunks, each with its own page: the
+   * summaries are applied to the articles here, HTML the feeds need (`keep`) goes into `seeds.kept`.
+   * Returns the pages that had to wait for other articles' summaries; every worker knows them all after.
+   */
+  articles(
+    pending: readonly PendingBody[],
+    tasksOf: (body: PendingBody) => PageTask[],
+    seeds: BodySeeds,
+    keep: ReadonlySet<string>,
+    onPage: (page: RenderedPage) => void,
+  ): Promise<number[]>;
+  /** Renders page tasks, shared out in chunks as the workers finish; `onPage` sees each page. */
+  render(tasks: readonly PageTask[], onPage: (page: RenderedPage) => void): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -91,62 +113,56 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     });
   };
 
+  /** Hands out chunks of `queue` to every worker until it is empty. */
+  const drain = async <T>(queue: T[], send: (worker: Worker, chunk: T[]) => Promise<void>): Promise<void> => {
+    await Promise.all(
+      workers.map(async (worker) => {
+        for (let chunk = queue.splice(0, CHUNK); chunk.length > 0; chunk = queue.splice(0, CHUNK))
+          await send(worker, chunk);
+      }),
+    );
+  };
+
   return {
     size: workers.length,
-    async summarize(pending) {
-      const owners = new Map<string, number>();
-      const share = Math.ceil(pending.length / workers.length);
+    async init(data, unsummarized) {
       await Promise.all(
-        workers.map(async (worker, k) => {
-          const shard = pending.slice(k * share, (k + 1) * share);
-          if (shard.length === 0) return;
-          const items = shard.map((p) => ({
-            file: p.file,
-            markdown: p.markdown,
-            givenSummary: p.givenSummary,
-          }));
-          const response = await ask(worker, { type: "summarize", items });
-          if (response.type !== "summarized") throw new Error("Gazette: unexpected worker reply");
-          response.results.forEach((summary, i) => {
-            const body = shard[i];
-            if (!body) return;
-            applySummary(body.article, summary);
-            owners.set(body.article.file, k);
-          });
-        }),
+        workers.map((worker) => ask(worker, { type: "init", data, unsummarized: [...unsummarized] })),
       );
-      return owners;
     },
-    async init(data) {
-      await Promise.all(workers.map((worker) => ask(worker, { type: "init", data })));
+    async articles(pending, tasksOf, seeds, keep, onPage) {
+      const deferred: number[] = [];
+      const summaries: [string, BodySummary][] = [];
+      await drain([...pending], async (worker, chunk) => {
+        const items = chunk.map((body) => ({
+          file: body.file,
+          markdown: body.markdown,
+          givenSummary: body.givenSummary,
+          returnHtml: keep.has(body.file),
+          tasks: tasksOf(body),
+        }));
+        const response = await ask(worker, { type: "articles", items });
+        if (response.type !== "articles") throw new Error("Gazette: unexpected worker reply");
+        response.summaries.forEach((summary, i) => {
+          const body = chunk[i];
+          if (!body) return;
+          const { html, ...fields } = summary;
+          applySummary(body.article, fields);
+          summaries.push([body.file, fields]);
+          if (html !== undefined) seeds.kept.set(body.file, html);
+        });
+        for (const page of response.rendered) onPage(page);
+        deferred.push(...response.deferred);
+      });
+      await Promise.all(workers.map((worker) => ask(worker, { type: "summaries", summaries })));
+      return deferred;
     },
     async render(tasks, onPage) {
-      const own: PoolTask[][] = workers.map(() => []);
-      const shared: PoolTask[] = [];
-      for (const task of tasks) {
-        const queue = task.owner === undefined ? undefined : own[task.owner];
-        (queue ?? shared).push(task);
-      }
-      const take = (k: number): PageTask[] => {
-        const mine = own[k] ?? [];
-        if (mine.length > 0) return mine.splice(0, CHUNK);
-        if (shared.length > 0) return shared.splice(0, CHUNK);
-        const other = own.reduce((a, b) => (b.length > a.length ? b : a), []);
-        return other.splice(Math.max(0, other.length - CHUNK)); // steal from the end
-      };
-      await Promise.all(
-        workers.map(async (worker, k) => {
-          for (let chunk = take(k); chunk.length > 0; chunk = take(k)) {
-            const tasks = chunk.map(({ index, previousHash }) => ({
-              index,
-              ...(previousHash === undefined ? {} : { previousHash }),
-            }));
-            const response = await ask(worker, { type: "render", tasks });
-            if (response.type !== "rendered") throw new Error("Gazette: unexpected worker reply");
-            for (const page of response.results) onPage(page);
-          }
-        }),
-      );
+      await drain([...tasks], async (worker, chunk) => {
+        const response = await ask(worker, { type: "render", tasks: chunk });
+        if (response.type !== "rendered") throw new Error("Gazette: unexpected worker reply");
+        for (const page of response.results) onPage(page);
+      });
     },
     async close() {
       await Promise.all(workers.map((worker) => worker.terminate()));

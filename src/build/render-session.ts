@@ -1,6 +1,6 @@
 import { statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { defineLazyBody } from "../cache/article-store.ts";
+import { type BodySeeds, defineLazyBody } from "../cache/article-store.ts";
 import { hashText } from "../cache/hash-value.ts";
 import { trackReads } from "../cache/track-reads.ts";
 import { createPageRenderer } from "../render/page-renderer.ts";
@@ -66,6 +66,6 @@ export function createRenderSession(options: RenderSessionOptions): RenderSessio
 }
 
 /** Gives the articles of data copied into a worker their on-demand bodies again (copies drop getters). */
-export function reattachBodies(data: SiteData, root: string, seeds: Map<string, string>): void {
+export function reattachBodies(data: SiteData, root: string, seeds: BodySeeds): void {
   for (const article of data.model.articles) defineLazyBody(article, root, seeds);
 }

@@ -77,28 +77,63 @@ export function renderBody(
 }
 
 /**
- * Gives an article `html` and `text` that are rendered from its file when read. They are not enumerable,
- * so copying the article (to a worker) never renders them, and nothing keeps them: a page reads them once.
- * `seeds` holds HTML already rendered (while summarising), taken by the first read.
+ * Bodies rendered while summarising, by article file: `once` (HTML and text) is taken by the first read
+ * (the article's page), `kept` (HTML) stays for the whole build (articles that feeds show as well).
  */
-export function defineLazyBody(article: Article, root: string, seeds?: Map<string, string>): void {
-  const fromFile = (): { html: string; text: string } => {
-    return renderMarkdown(articleMarkdown(readFileSync(path.join(root, article.file), "utf8")));
+export interface BodySeeds {
+  once: Map<string, { html: string; text: string }>;
+  kept: Map<string, string>;
+}
+
+/** Empty seeds. */
+export function emptySeeds(): BodySeeds {
+  return { once: new Map(), kept: new Map() };
+}
+
+/**
+ * The body read last: templates read a value twice in a row (Nunjucks looks a member up once to see if it
+ * is a function, then again) and a page reads both `html` and `text`, so one slot saves a second render
+ * without keeping every body.
+ */
+const recent: { article: Article | null; html?: string; text?: string } = { article: null };
+
+/**
+ * Gives an article `html` and `text` that are rendered from its file when read. They are not enumerable,
+ * so copying the article (to a worker) never renders them, and nothing keeps them but the one-slot
+ * `recent`: a page reads them once. `seeds` holds bodies already rendered (while summarising).
+ */
+export function defineLazyBody(article: Article, root: string, seeds?: BodySeeds): void {
+  const load = (): void => {
+    recent.article = article;
+    const seeded = seeds?.once.get(article.file);
+    if (seeded) {
+      seeds?.once.delete(article.file);
+      recent.html = seeded.html;
+      recent.text = seeded.text;
+      return;
+    }
+    const body = renderMarkdown(articleMarkdown(readFileSync(path.join(root, article.file), "utf8")));
+    recent.html = body.html;
+    recent.text = body.text;
   };
   Object.defineProperty(article, "html", {
     enumerable: false,
     configurable: true,
     get: () => {
-      const seeded = seeds?.get(article.file);
-      if (seeded === undefined) return fromFile().html;
-      seeds?.delete(article.file);
-      return seeded;
+      if (recent.article === article && recent.html !== undefined) return recent.html;
+      const kept = seeds?.kept.get(article.file);
+      if (kept !== undefined) return kept;
+      load();
+      return recent.html as string;
     },
   });
   Object.defineProperty(article, "text", {
     enumerable: false,
     configurable: true,
-    get: () => fromFile().text,
+    get: () => {
+      if (recent.article !== article || recent.text === undefined) load();
+      return recent.text as string;
+    },
   });
 }
 
@@ -213,7 +248,16 @@ export async function loadArticleStore(
     }
   }
   const save = async (): Promise<void> => {
-    // Pending articles are stored by reference: their summaries are filled in by now.
+    // Pending articles are stored by reference; where the build worked on a copy (`adoptViews`), the
+    // summaries it filled in are copied back.
+    for (const body of pending) {
+      const entry = entries[body.file]?.article;
+      if (entry && entry !== (body.article as unknown)) {
+        entry.summary = body.article.summary;
+        entry.wordCount = body.article.wordCount;
+        entry.readingMinutes = body.article.readingMinutes;
+      }
+    }
     const store: StoreFile = { version: VERSION, key: options.key, entries };
     await mkdir(options.cacheDir, { recursive: true });
     const temporary = `${storePath}.${process.pid}.tmp`;
@@ -224,38 +268,41 @@ export async function loadArticleStore(
 }
 
 /**
- * Replaces the live views that give articles their collection-wide tag and source spellings (Proxies, see
- * canonicalSpellings) with plain copies, once the bodies are summarised: a copy can go to a worker (a Proxy
- * cannot be cloned), and it gets a fingerprint of its own (the file's, plus the spellings it shows).
+ * Replaces the live views that give articles their collection-wide tag and source spellings (Proxies,
+ * see canonicalSpellings) with plain copies: a copy can go to a worker (a Proxy cannot be copied), and it
+ * gets a fingerprint of its own (the file's, plus the spellings shown). Pending bodies move to the copies.
  */
-export function adoptViews(
-  published: readonly Article[],
-  store: StoreLoad,
-  root: string,
-  seeds: Map<string, string>,
-): Article[] {
+export function adoptViews(published: readonly Article[], store: StoreLoad, root: string): Article[] {
   const originals = new Map(store.articles.map((a) => [a.file, a]));
+  const pendingByFile = new Map(store.pending.map((p) => [p.file, p]));
   return published.map((view) => {
     const original = originals.get(view.file);
     if (!original || original === view) return view;
     const copy = { ...view } as Article;
-    defineLazyBody(copy, root, seeds);
+    defineLazyBody(copy, root);
     const print = fingerprints.get(original);
     if (print !== undefined) fingerprints.set(copy, `${print}\0${JSON.stringify([copy.tags, copy.source])}`);
+    const body = pendingByFile.get(view.file);
+    if (body) body.article = copy;
     return copy;
   });
 }
 
-/** Fills in the summary, word count and reading time of pending articles, keeping their HTML in `seeds`. */
+/**
+ * Fills in the summary, word count and reading time of pending articles, keeping their HTML in `seeds`
+ * (in `kept` for the files in `keep`).
+ */
 export function summarizeBodies(
   pending: readonly PendingBody[],
   root: string,
-  seeds: Map<string, string>,
+  seeds: BodySeeds,
+  keep: ReadonlySet<string> = new Set(),
 ): void {
   for (const body of pending) {
     const rendered = renderBody(body.markdown, body.givenSummary);
     applySummary(body.article, rendered);
-    seeds.set(body.article.file, rendered.html);
+    seeds.once.set(body.file, { html: rendered.html, text: rendered.text });
+    if (keep.has(body.file)) seeds.kept.set(body.file, rendered.html);
     defineLazyBody(body.article, root, seeds);
   }
 }

@@ -10,6 +10,7 @@ import { writeFeeds } from "../build/write-feeds.ts";
 import { renderFeeds } from "../feeds/render-feeds.ts";
 import { writeImages } from "../images/write-images.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
+import { TEMPLATES_DIR } from "../shared/package-root.ts";
 import { renderBatches, renderWithEleventy } from "../site/eleventy-batches.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 import { checkRequestPath } from "./check-request-path.ts";
@@ -179,7 +180,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   // chokidar rather than fs.watch: editors save by renaming a temporary file, which Node's recursive
   // watcher on Linux loses track of.
-  const templates = path.join(import.meta.dirname, "..", "..", "templates");
+  const templates = TEMPLATES_DIR;
   const watcher = chokidar.watch(
     [path.join(root, "articles"), path.join(root, "gazette.config.yaml"), templates],
     {

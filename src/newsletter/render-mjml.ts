@@ -1,9 +1,10 @@
-import { fileURLToPath } from "node:url";
+import path from "node:path";
 import nunjucks from "nunjucks";
+import { TEMPLATES_DIR } from "../shared/package-root.ts";
 import type { EmailModel } from "./email-model.ts";
 
 /** The email templates shipped with Gazette: `templates/email/`. */
-export const EMAIL_TEMPLATES = fileURLToPath(new URL("../../templates/email/", import.meta.url));
+export const EMAIL_TEMPLATES = path.join(TEMPLATES_DIR, "email");
 
 /** The template that renders a whole issue. */
 export const ISSUE_TEMPLATE = "issue.mjml.njk";

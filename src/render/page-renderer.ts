@@ -70,6 +70,8 @@ export function createPageRenderer(options: PageRendererOptions): PageRenderer {
       const compiled = pages.get(page.template);
       if (!compiled) throw new Error(`Gazette: no page template ${page.template}`);
       let context: Record<string, unknown> = { ...globals, ...page.data };
+      for (const [key, value] of Object.entries(page.computed))
+        context[key] = typeof value === "function" ? value(context) : value;
       let output = compiled.template.render(context);
       let layout = typeof page.data.layout === "string" ? page.data.layout : null;
       const seen = new Set<string>();

@@ -9,10 +9,14 @@ export interface PagePlan {
   /** Output path relative to the output folder, `/`-separated: `2019/01/slug/index.html`. */
   outputPath: string;
   /**
-   * The page's own data: the template's front matter, the pagination item under its alias, `pagination`,
-   * `page` and the computed values. The global data (`gazette`) is not in it: it is passed at render time.
+   * The page's own data: the template's front matter, the pagination item under its alias, and `page`. The global data (`gazette`) is not in it: it is passed at render time.
    */
   data: Record<string, unknown>;
+  /**
+   * `eleventyComputed`: values or functions of the page data, evaluated when the page is rendered (so
+   * what they read of the global data is seen, and they may read what is only known then).
+   */
+  computed: Record<string, unknown>;
 }
 
 interface Pagination {
@@ -51,8 +55,9 @@ export function outputPathOf(permalink: string): string {
 
 /**
  * Expands page templates into pages, the way Eleventy does for the subset Gazette's templates use:
- * `pagination` (`data`, `size`, `alias`; the alias is the item when `size` is 1, else the chunk), a
- * `permalink` string or function of the page data, and `eleventyComputed` functions. `globals` is the global
+ * `pagination` (`data`, `size`, `alias`; the alias is the item when `size` is 1, else the chunk; no
+ * `pagination` object), a
+ * `permalink` string or function of the page data, and `eleventyComputed` (kept for render time). `globals` is the global
  * data (`{ gazette }`). Pages come out in template order, then item order: the same input, the same plan.
  */
 export function planPages(templates: readonly PageTemplate[], globals: Record<string, unknown>): PagePlan[] {
@@ -68,12 +73,11 @@ export function planPages(templates: readonly PageTemplate[], globals: Record<st
       chunks = [];
       for (let i = 0; i < items.length; i += paging.size) chunks.push(items.slice(i, i + paging.size));
     }
-    chunks.forEach((chunk, index) => {
+    chunks.forEach((chunk) => {
       const data: Record<string, unknown> = { ...front };
-      if (paging) {
-        data.pagination = { data: paging.data, size: paging.size, items: chunk, pageNumber: index };
-        if (paging.alias) data[paging.alias] = paging.size === 1 ? chunk[0] : chunk;
-      }
+      // Only the alias, not Eleventy's `pagination` object: a page's number in the list would change every
+      // page's data when one article is added, and the templates use the alias alone.
+      if (paging) data[paging.alias ?? "items"] = paging.size === 1 ? chunk[0] : chunk;
       const view = { ...globals, ...data };
       const link =
         typeof permalink === "function" ? permalink(view) : literal(template, "permalink", permalink);
@@ -90,13 +94,10 @@ export function planPages(templates: readonly PageTemplate[], globals: Record<st
         outputFileExtension: outputPath.slice(outputPath.lastIndexOf(".") + 1),
         templateSyntax: "njk",
       };
-      for (const [key, compute] of Object.entries((eleventyComputed ?? {}) as Record<string, unknown>)) {
-        data[key] =
-          typeof compute === "function"
-            ? compute({ ...globals, ...data })
-            : literal(template, `eleventyComputed.${key}`, compute);
-      }
-      pages.push({ template: template.name, url, outputPath, data });
+      const computed = (eleventyComputed ?? {}) as Record<string, unknown>;
+      for (const [key, value] of Object.entries(computed))
+        literal(template, `eleventyComputed.${key}`, value);
+      pages.push({ template: template.name, url, outputPath, data, computed });
     });
   }
   return pages;

@@ -19,6 +19,7 @@ import {
   unsubscribePage,
 } from "./pages.ts";
 import { createRateLimiter } from "./rate-limiter.ts";
+import { readForm } from "./read-form.ts";
 import type { DeliveryEvent, SubscriberStore } from "./subscriber-store.ts";
 import { confirmToken, verifyConfirmToken, verifyUnsubscribeToken } from "./tokens.ts";
 import { validateAddress } from "./validate-address.ts";
@@ -116,15 +117,17 @@ export function createApp(deps: AppDeps): Hono {
   const { store, site, limits } = deps;
   const siteOrigin = new URL(site.url).origin;
   const base = new URL(deps.publicUrl).pathname;
-  const limiter = createRateLimiter(limits.subscribePerIp, limits.windowMs);
+  const limiter = createRateLimiter(store, limits.subscribePerIp, limits.windowMs, deps.secret, (e) =>
+    deps.log(`rate limit: old counts not removed: ${redactAddresses((e as Error).message)}`),
+  );
   const certificates = new Map<string, Promise<string>>();
   const routes = new Hono();
 
-  const formLimit = bodyLimit({
-    maxSize: limits.formBytes,
-    onError: (c) =>
-      page(c, messagePage(site, 413, "Too much data", "The form sent more than this page takes.")),
-  });
+  const tooLarge = (c: Context): Response => {
+    // The rest of the body is left unread: close the connection after the answer.
+    c.header("Connection", "close");
+    return page(c, messagePage(site, 413, "Too much data", "The form sent more than this page takes."));
+  };
 
   routes.get("/health", async (c) => {
     try {
@@ -137,10 +140,10 @@ export function createApp(deps: AppDeps): Hono {
   });
 
   routes.get("/subscribe", (c) => c.redirect(`${site.url}subscribe/`, 303));
-  routes.post("/subscribe", formLimit, async (c) => {
+  routes.post("/subscribe", async (c) => {
     const now = deps.now();
     const peer = getConnInfo(c).remote.address ?? "";
-    if (!limiter.hit(clientIp(peer, c.req.header("x-forwarded-for"), deps.trustProxy), now.getTime()))
+    if (!(await limiter.hit(clientIp(peer, c.req.header("x-forwarded-for"), deps.trustProxy), now.getTime())))
       return page(
         c,
         messagePage(
@@ -150,7 +153,9 @@ export function createApp(deps: AppDeps): Hono {
           "Too many sign-ups from your network: try again in a few minutes.",
         ),
       );
-    const form = await c.req.parseBody({ all: true });
+    const read = await readForm(c, limits.formBytes);
+    if (!read.ok) return tooLarge(c);
+    const form = read.fields;
     // The honeypot: people never see the field (it is hidden); bots fill in every field they find.
     if (firstText(form.website).trim() !== "") return c.redirect(`${deps.publicUrl}check-inbox`, 303);
     const checked = validateAddress(firstText(form.email));
@@ -189,8 +194,10 @@ export function createApp(deps: AppDeps): Hono {
     if (!check.ok) return page(c, badLinkPage(site, "confirm", check.reason === "expired"));
     return page(c, confirmPage(site, token));
   });
-  routes.post("/confirm", formLimit, async (c) => {
-    const form = await c.req.parseBody();
+  routes.post("/confirm", async (c) => {
+    const read = await readForm(c, limits.formBytes);
+    if (!read.ok) return tooLarge(c);
+    const form = read.fields;
     const token = firstText(form.token) || c.req.query("token") || "";
     const now = deps.now();
     const check = verifyConfirmToken(token, deps.secret, now);
@@ -208,8 +215,10 @@ export function createApp(deps: AppDeps): Hono {
     if (email === null) return page(c, badLinkPage(site, "unsubscribe", false));
     return page(c, unsubscribePage(site, email, c.req.query("token") ?? ""));
   });
-  routes.post("/unsubscribe", formLimit, async (c) => {
-    const form = await c.req.parseBody();
+  routes.post("/unsubscribe", async (c) => {
+    const read = await readForm(c, limits.formBytes);
+    if (!read.ok) return tooLarge(c);
+    const form = read.fields;
     // RFC 8058: the mail client POSTs "List-Unsubscribe=One-Click" to the List-Unsubscribe URL itself.
     const oneClick = firstText(form["List-Unsubscribe"]) === "One-Click";
     const email = unsubscriber(

@@ -2,59 +2,132 @@
 export interface MailQueue {
   /** Queues one message; false when the queue is full (the mail is dropped, the caller logs it). */
   push(to: string, message: () => Promise<Buffer>): boolean;
-  /** Resolves when everything queued so far has been handed over or has failed. */
+  /** Resolves when everything queued so far has been handed over or has failed for good (retries included). */
   drain(): Promise<void>;
+  /**
+   * For shutdown: messages waiting for a retry are given up at once (each reported to `onError`), then
+   * resolves like `drain`.
+   */
+  stop(): Promise<void>;
 }
 
 /** Hands one message to the relay. */
 export type DeliverMail = (to: string, raw: Buffer) => Promise<unknown>;
 
+/** How the queue behaves; every field has a default. */
+export interface MailQueueOptions {
+  /** Messages handed to the relay at once. Default 2. */
+  concurrency?: number;
+  /** Messages waiting at most (a retry waiting counts). Default 1000. */
+  capacity?: number;
+  /** Whether a failure is worth another try (the relay's 4xx, a dropped connection). Default: never. */
+  retryable?: (e: unknown) => boolean;
+  /** The waits before each new try, in ms; their number is the number of retries. Default 5 s, 30 s, 2 min. */
+  retryDelays?: readonly number[];
+  /** Schedules a retry; default `setTimeout` (tests pass their own clock). */
+  schedule?: (run: () => void, ms: number) => { cancel(): void };
+}
+
+/** Why a message was not sent, for the log (never with its address). */
+export interface MailFailure {
+  error: unknown;
+  /** Tries made, the last included. */
+  tries: number;
+  /** "failed" (for good, or out of retries) or "shutdown" (given up while waiting for a retry). */
+  outcome: "failed" | "shutdown";
+}
+
+interface Job {
+  to: string;
+  message: () => Promise<Buffer>;
+  tries: number;
+}
+
+const defaultSchedule = (run: () => void, ms: number) => {
+  const timer = setTimeout(run, ms);
+  timer.unref?.();
+  return { cancel: () => clearTimeout(timer) };
+};
+
 /**
  * A bounded queue in front of the relay: `concurrency` messages at a time, at most `capacity` waiting, so a
- * flood of form posts cannot grow memory or turn the service into a mail cannon. A failed hand-off is
- * reported to `onError` (without the address, which never goes into a log) and not retried: the reader can
- * subscribe again.
+ * flood of form posts cannot grow memory or turn the service into a mail cannon. A failure the relay may
+ * get over (`retryable`: its 4xx, a dropped connection) is tried again after each of `retryDelays`; a
+ * permanent one, or the last retry's, is reported to `onError` (the caller logs it without the address).
+ * Nothing is dropped without a report.
  */
 export function createMailQueue(
   deliver: DeliverMail,
-  onError: (e: unknown) => void,
-  options: { concurrency?: number; capacity?: number } = {},
+  onError: (failure: MailFailure) => void,
+  options: MailQueueOptions = {},
 ): MailQueue {
   const concurrency = options.concurrency ?? 2;
   const capacity = options.capacity ?? 1000;
-  const waiting: { to: string; message: () => Promise<Buffer> }[] = [];
+  const retryable = options.retryable ?? (() => false);
+  const delays = options.retryDelays ?? [5_000, 30_000, 120_000];
+  const schedule = options.schedule ?? defaultSchedule;
+  const waiting: Job[] = [];
+  const retrying = new Map<Job, { cancel(): void }>();
   let running = 0;
   let idle: (() => void)[] = [];
-  const pump = (): void => {
-    while (running < concurrency && waiting.length > 0) {
-      const job = waiting.shift() as { to: string; message: () => Promise<Buffer> };
-      running++;
-      job
-        .message()
-        .then((raw) => deliver(job.to, raw))
-        .catch(onError)
-        .finally(() => {
-          running--;
-          pump();
-        });
-    }
-    if (running === 0 && waiting.length === 0) {
+  const settle = (): void => {
+    if (running === 0 && waiting.length === 0 && retrying.size === 0) {
       const done = idle;
       idle = [];
       for (const resolve of done) resolve();
     }
   };
+  const pump = (): void => {
+    while (running < concurrency && waiting.length > 0) {
+      const job = waiting.shift() as Job;
+      running++;
+      job.tries++;
+      job
+        .message()
+        .then((raw) => deliver(job.to, raw))
+        .catch((error: unknown) => {
+          const delay = delays[job.tries - 1];
+          if (delay !== undefined && retryable(error)) {
+            const timer = schedule(() => {
+              retrying.delete(job);
+              waiting.push(job);
+              pump();
+            }, delay);
+            retrying.set(job, timer);
+          } else onError({ error, tries: job.tries, outcome: "failed" });
+        })
+        .finally(() => {
+          running--;
+          pump();
+        });
+    }
+    settle();
+  };
+  const drain = (): Promise<void> =>
+    running === 0 && waiting.length === 0 && retrying.size === 0
+      ? Promise.resolve()
+      : new Promise((resolve) => idle.push(resolve));
   return {
     push(to, message) {
-      if (waiting.length >= capacity) return false;
-      waiting.push({ to, message });
+      if (waiting.length + retrying.size >= capacity) return false;
+      waiting.push({ to, message, tries: 0 });
       pump();
       return true;
     },
-    drain: () =>
-      running === 0 && waiting.length === 0
-        ? Promise.resolve()
-        : new Promise((resolve) => idle.push(resolve)),
+    drain,
+    stop() {
+      for (const [job, timer] of retrying) {
+        timer.cancel();
+        onError({
+          error: new Error("the service stopped before the retry"),
+          tries: job.tries,
+          outcome: "shutdown",
+        });
+      }
+      retrying.clear();
+      settle();
+      return drain();
+    },
   };
 }
 

@@ -39,6 +39,20 @@ export const MIGRATIONS: readonly Migration[] = [
     description: "subscribers by status (sending reads the confirmed ones)",
     statements: ["CREATE INDEX subscribers_by_status ON subscribers (status, created, email)"],
   },
+  {
+    version: 4,
+    description: "form posts counted per client in the database, so the limit holds across instances",
+    statements: [
+      // `bucket` is a keyed hash of the client address (never the address itself); `window_start` the ISO
+      // start of its fixed window.
+      `CREATE TABLE rate_limits (
+        bucket TEXT PRIMARY KEY,
+        window_start TEXT NOT NULL,
+        hits INTEGER NOT NULL
+      )`,
+      "CREATE INDEX rate_limits_by_window ON rate_limits (window_start)",
+    ],
+  },
 ];
 
 /** The schema version the code expects. */

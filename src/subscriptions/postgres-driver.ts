@@ -7,6 +7,8 @@ export function numberPlaceholders(sql: string): string {
   return sql.replace(/\?/g, () => `$${++n}`);
 }
 
+const PREPARED_MAX_PARAMS = 16;
+
 // An arbitrary constant: the advisory lock that serialises migrations across instances.
 const MIGRATION_LOCK = 7_262_013;
 
@@ -18,19 +20,28 @@ export function openPostgresDriver(url: string, options: { max?: number } = {}):
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client that loses its connection must not crash the service; the next query reconnects.
   pool.on("error", () => {});
-  const converted = new Map<string, string>();
-  const text = (sql: string): string => {
+  // The store's statements, each converted once. Those with a few parameters (every request's statement;
+  // not an import's long batches) are named: each connection then parses and plans them once, and a
+  // request costs one Bind/Execute round trip.
+  const converted = new Map<string, { text: string; name: string | undefined }>();
+  const statement = (sql: string, params: number) => {
     let out = converted.get(sql);
     if (out === undefined) {
-      out = numberPlaceholders(sql);
+      out = {
+        text: numberPlaceholders(sql),
+        name: params > 0 && params <= PREPARED_MAX_PARAMS ? `gazette_${converted.size}` : undefined,
+      };
       converted.set(sql, out);
     }
     return out;
   };
   const on =
     (client: pg.Pool | pg.PoolClient): Query =>
-    async <T>(sql: string, params: readonly unknown[] = []) =>
-      (await client.query(text(sql), params as unknown[])).rows as T[];
+    async <T>(sql: string, params: readonly unknown[] = []) => {
+      const { text, name } = statement(sql, params.length);
+      const config = { text, values: params as unknown[], ...(name ? { name } : {}) };
+      return (await client.query(config)).rows as T[];
+    };
   return {
     kind: "postgres",
     query: on(pool),

@@ -1,27 +1,42 @@
+import { createHmac } from "node:crypto";
+
 /** Counts hits per key in fixed windows; `hit` says whether one more is allowed. */
 export interface RateLimiter {
-  /** Counts a hit for `key` at `now` (ms) and returns false once the key is over its limit in this window. */
-  hit(key: string, now: number): boolean;
+  /** Counts a hit for `key` at `now` (ms) and resolves false once the key is over its limit in this window. */
+  hit(key: string, now: number): Promise<boolean>;
+}
+
+/** Where the counts live: the store's `hit` and `forgetHits` (in the database, shared by every instance). */
+export interface HitCounter {
+  hit(bucket: string, windowStart: string): Promise<number>;
+  forgetHits(windowStart: string): Promise<void>;
 }
 
 /**
- * A fixed-window rate limiter in memory (pure apart from its own state): at most `limit` hits per key in
- * each `windowMs`. Old windows are dropped as new ones start, so memory stays bounded by the keys of one
- * window. Each instance has its own counts: several instances behind one proxy each allow `limit`.
+ * A fixed-window rate limiter over a shared counter: at most `limit` hits per key in each `windowMs`. The
+ * counts are kept by `counter` (the subscriber store), so several instances behind one proxy share one
+ * limit. Keys are stored as an HMAC under `secret`, so the database never holds a client's address. When a
+ * window starts, the counts of older windows are dropped (once per window and instance, in the background;
+ * a failure only leaves old rows for the next window to remove, and is reported to `onError`).
  */
-export function createRateLimiter(limit: number, windowMs: number): RateLimiter {
-  let windowStart = 0;
-  let counts = new Map<string, number>();
+export function createRateLimiter(
+  counter: HitCounter,
+  limit: number,
+  windowMs: number,
+  secret: string,
+  onError: (e: unknown) => void = () => {},
+): RateLimiter {
+  let lastWindow = -1;
   return {
-    hit(key, now) {
+    async hit(key, now) {
       const start = now - (now % windowMs);
-      if (start !== windowStart) {
-        windowStart = start;
-        counts = new Map();
+      const windowStart = new Date(start).toISOString();
+      if (start !== lastWindow) {
+        lastWindow = start;
+        counter.forgetHits(windowStart).catch(onError);
       }
-      const n = (counts.get(key) ?? 0) + 1;
-      counts.set(key, n);
-      return n <= limit;
+      const bucket = createHmac("sha256", secret).update(key).digest("base64url").slice(0, 32);
+      return (await counter.hit(bucket, windowStart)) <= limit;
     },
   };
 }

@@ -2,8 +2,9 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { SiteConfig } from "../config/site-config.ts";
 import type { Deliver } from "../newsletter/send/send-issue.ts";
+import { classifySmtpError } from "../newsletter/send/smtp-error.ts";
 import { createApp } from "./app.ts";
-import { createMailQueue, type MailQueue, redactAddresses } from "./mail-queue.ts";
+import { createMailQueue, type MailQueue, type MailQueueOptions, redactAddresses } from "./mail-queue.ts";
 import type { ServiceSettings } from "./service-settings.ts";
 import type { SubscriberStore } from "./subscriber-store.ts";
 
@@ -13,7 +14,7 @@ export interface RunningService {
   address: string;
   port: number;
   mail: MailQueue;
-  /** Stops taking connections, lets queued confirmation mails go, then resolves. */
+  /** Stops taking connections, lets queued confirmation mails go (a retry still waiting is given up, and logged), then resolves. */
   close(): Promise<void>;
 }
 
@@ -27,6 +28,8 @@ export interface ServiceParts {
   log?: (line: string) => void;
   /** GETs an https URL for SNS; default `fetch` with a 10 s timeout. */
   fetchText?: (url: string) => Promise<string>;
+  /** Overrides for the confirmation mail queue (tests shorten the retry delays). */
+  mailOptions?: MailQueueOptions;
   /**
    * The public address once the port is known (tests listen on port 0): by default `settings.publicUrl`.
    */
@@ -43,12 +46,17 @@ async function fetchText(url: string): Promise<string> {
 export async function startService(parts: ServiceParts): Promise<RunningService> {
   const { config, settings, store } = parts;
   const log = parts.log ?? ((line: string) => console.log(line));
-  // One message at a time: the relay keeps one SMTP connection. No send log here (a lost confirmation
-  // mail is sent again when the reader subscribes again), so nothing waits before the end of data.
+  // One message at a time: the relay keeps one SMTP connection. No send log here (a confirmation mail
+  // is not an issue: sent twice, it does no harm), so nothing waits before the end of data. The relay's
+  // 4xx and dropped connections are tried again (5 s, 30 s, 2 min later); every mail not sent in the end
+  // is logged, without its address.
   const mail = createMailQueue(
     (to, raw) => parts.deliver(to, raw, async () => {}),
-    (e) => log(`confirmation mail not sent: ${redactAddresses((e as Error).message ?? String(e))}`),
-    { concurrency: 1 },
+    ({ error, tries, outcome }) =>
+      log(
+        `confirmation mail not sent (${outcome === "shutdown" ? "stopped while waiting to retry" : `${tries} ${tries === 1 ? "try" : "tries"}`}): ${redactAddresses(classifySmtpError(error).response)}`,
+      ),
+    { concurrency: 1, retryable: (e) => !classifySmtpError(e).permanent, ...parts.mailOptions },
   );
   let handler: ((request: Request, env: unknown) => Response | Promise<Response>) | null = null;
   const server = serve({
@@ -95,7 +103,7 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
         server.close(() => resolve());
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       });
-      await mail.drain();
+      await mail.stop();
     },
   };
 }

@@ -73,6 +73,14 @@ export interface SubscriberStore {
   remove(email: string): Promise<boolean>;
   /** How many rows have each status. */
   counts(): Promise<Record<SubscriberStatus, number>>;
+  /**
+   * Counts one hit for `bucket` in the fixed window starting at `windowStart` (ISO) and returns the hits in
+   * that window so far, this one included (a bucket's count starts again in a new window). One statement,
+   * in the database: every instance sharing it counts together.
+   */
+  hit(bucket: string, windowStart: string): Promise<number>;
+  /** Forgets the counts of windows that started before `windowStart` (ISO). */
+  forgetHits(windowStart: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -130,6 +138,13 @@ const SOFT_BOUNCE = `UPDATE subscribers SET
     updated = ?
   WHERE email = ?
   RETURNING status`;
+
+// Both databases read the old row in every SET expression, so the window test sees the stored window.
+const HIT = `INSERT INTO rate_limits (bucket, window_start, hits) VALUES (?, ?, 1)
+  ON CONFLICT (bucket) DO UPDATE SET
+    hits = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.hits + 1 ELSE 1 END,
+    window_start = excluded.window_start
+  RETURNING hits`;
 
 const IMPORT_BATCH = 500;
 
@@ -265,6 +280,13 @@ export async function createSubscriberStore(driver: SqlDriver, now: Date): Promi
       const counts = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<SubscriberStatus, number>;
       for (const r of rows) counts[r.status as SubscriberStatus] = Number(r.n);
       return counts;
+    },
+    async hit(bucket, windowStart) {
+      const rows = await query<{ hits: number | string }>(HIT, [bucket, windowStart]);
+      return Number(rows[0]?.hits ?? 0);
+    },
+    async forgetHits(windowStart) {
+      await query("DELETE FROM rate_limits WHERE window_start < ?", [windowStart]);
     },
     close: () => driver.close(),
   };

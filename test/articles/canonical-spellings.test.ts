@@ -69,4 +69,33 @@ canonical("unchanged articles are the same objects; others are live views that k
   assert.ok(Object.keys(x ?? {}).includes("tags"));
 });
 
+canonical(
+  "others count in the choice but are not returned: a partial read picks the whole collection's",
+  () => {
+    const recent = makeArticle({
+      slug: "recent",
+      date: day(9),
+      tags: [tag("Oil")],
+      source: src("Iran Focus"),
+    });
+    const old = (slug: string, d: number) => ({
+      slug,
+      date: day(d),
+      tags: [tag("OIL")],
+      source: src("IRAN FOCUS"),
+    });
+    assert.equal(
+      canonicalSpellings([recent]).map((a) => [a.tags[0]?.name, a.source?.name]),
+      [["Oil", "Iran Focus"]],
+    );
+    const out = canonicalSpellings([recent], [old("old-1", 1), old("old-2", 2)]);
+    assert.equal(
+      out.map((a) => [a.slug, a.tags[0]?.name, a.source?.name]),
+      [["recent", "OIL", "IRAN FOCUS"]],
+    );
+    // A tie (one use each): the oldest wins, even when it is one of the others.
+    assert.equal(canonicalSpellings([recent], [old("old-1", 1)])[0]?.tags[0]?.name, "OIL");
+  },
+);
+
 canonical.run();

@@ -84,6 +84,15 @@ function checkUnknown(label: string, prefix: string[], r: Run): void {
 
 const every = suite("every command: --help and unknown flags");
 
+/** Each help text seen, by command (`newsletter send`), for the check across commands at the end. */
+const helps = new Map<string, string>();
+
+/** A flag's row in a help text, spaces collapsed (columns are aligned per command). */
+function flagRow(help: string, flag: string): string | null {
+  const row = help.split("\n").find((line) => new RegExp(`^ {2}(?:-\\w, )?--${flag}\\b`).test(line));
+  return row === undefined ? null : row.trim().replace(/\s+/g, " ");
+}
+
 every("the commands are found in package.json", () => {
   const names = commands.map((c) => c.name);
   for (const name of ["build", "start", "import", "newsletter", "bench"])
@@ -94,6 +103,7 @@ for (const { name, script } of commands) {
   every(`${name}: --help and an unknown flag, and the same for each subcommand`, async () => {
     const [help, unknown] = await Promise.all([run(script, ["--help"]), run(script, ["--no-such-flag"])]);
     checkHelp(name, help);
+    helps.set(name, help.stdout);
     checkUnknown(name, [], unknown);
     for (const sub of subcommands(help.stdout)) {
       const [subHelp, subUnknown] = await Promise.all([
@@ -101,10 +111,26 @@ for (const { name, script } of commands) {
         run(script, [sub, "--no-such-flag"]),
       ]);
       checkHelp(`${name} ${sub}`, subHelp);
+      helps.set(`${name} ${sub}`, subHelp.stdout);
       assert.match(subHelp.stdout, new RegExp(`^usage: .* ${sub}\\b`, "m"));
       checkUnknown(`${name} ${sub}`, [sub], subUnknown);
     }
   });
 }
+
+every("a flag several commands take (--root, --now, --to) is declared once: the same row everywhere", () => {
+  for (const flag of ["root", "now", "to"]) {
+    const rows = new Map<string, string[]>();
+    for (const [name, help] of helps) {
+      const row = flagRow(help, flag);
+      if (row !== null) rows.set(row, [...(rows.get(row) ?? []), name]);
+    }
+    assert.ok(rows.size > 0, `no command takes --${flag}`);
+    assert.is(rows.size, 1, `--${flag} differs: ${JSON.stringify(Object.fromEntries(rows))}`);
+  }
+  // Every command that works on a project takes --root.
+  for (const name of ["build", "start", "newsletter", "newsletter send", "publish", "ping", "subscriptions"])
+    assert.ok(flagRow(helps.get(name) ?? "", "root"), `${name} has no --root`);
+});
 
 every.run();

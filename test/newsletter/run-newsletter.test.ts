@@ -3,6 +3,8 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { loadArticles } from "../../src/articles/load-articles.ts";
+import { loadConfig } from "../../src/config/load-config.ts";
 import { readLedger } from "../../src/newsletter/ledger.ts";
 import {
   type NewsletterOptions,
@@ -267,6 +269,33 @@ prepare("nothing new: 0 and a line that says so; bad content: 1", async () => {
   assert.equal(io.lines, ["no new articles in the last 7 days: no issue made"]);
   await putArticle(root, "bad.md", "---\ntitle: x\n---\n");
   assert.is(await prepareNextIssue(options(root, "2024-03-08T10:00:00Z"), recorder()), 1);
+});
+
+prepare("the email spells a source as the site does, counting the articles it does not read", async () => {
+  // Two old articles (outside the first issue's 7 days, so the newsletter skips them) spell the source
+  // "WIRE SERVICE"; the one recent article spells it "Wire Service". The site shows the most used.
+  const spelled = (title: string, date: string, source: string) =>
+    articleFile(title, date).replace("source: Wire Service", `source: ${source}`);
+  const root = await makeProject({
+    "2024-02-01-old-one.md": spelled("Old one", "2024-02-01T09:00", "WIRE SERVICE"),
+    "2024-02-02-old-two.md": spelled("Old two", "2024-02-02T09:00", "WIRE SERVICE"),
+    "2024-03-07-new.md": spelled("New", "2024-03-07T09:00", "Wire Service"),
+  });
+  const now = "2024-03-08T10:00:00Z";
+  const { config } = await loadConfig(root);
+  if (!config) throw new Error("no config");
+  const site = await loadArticles(config, { root, now: new Date(now) });
+  const siteName = site.published.find((a) => a.slug === "new")?.source?.name;
+  assert.is(siteName, "WIRE SERVICE");
+  const io = recorder();
+  const prepared = await prepareNextIssue(options(root, now), io);
+  if (typeof prepared === "number") throw new Error(io.errors.join("\n"));
+  assert.equal(
+    prepared.issue.entries.map((e) => [e.slug, e.source]),
+    [["new", siteName]],
+  );
+  assert.match(prepared.files.text, "WIRE SERVICE");
+  assert.not.match(prepared.files.text, "Wire Service");
 });
 
 prepare.run();

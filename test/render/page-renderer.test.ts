@@ -65,7 +65,7 @@ renderer.run();
 
 const plan = suite("planPages");
 
-plan("plans one page per paginated item, with its permalink and computed title", () => {
+plan("plans one page per paginated item, with its permalink, leaving computed values for render time", () => {
   const articles = [
     makeArticle({ title: "One" }),
     makeArticle({ title: "Two", date: new Date("2019-01-01") }),
@@ -75,12 +75,14 @@ plan("plans one page per paginated item, with its permalink and computed title",
   const pages = planPages(page.templates, { gazette: data });
   const articlePages = pages.filter((p) => p.template === "article.njk");
   assert.equal(
-    articlePages.map((p) => [p.url, p.outputPath, p.data.title]),
-    data.model.articlePages.map((e) => [
-      e.article.url,
-      `${e.article.url.slice(1)}index.html`,
-      e.article.title,
-    ]),
+    articlePages.map((p) => [p.url, p.outputPath, p.data.entry]),
+    data.model.articlePages.map((e) => [e.article.url, `${e.article.url.slice(1)}index.html`, e]),
+  );
+  const first = articlePages[0];
+  const title = first?.computed.title;
+  assert.is(
+    typeof title === "function" && title({ ...first?.data }),
+    data.model.articlePages[0]?.article.title,
   );
   assert.ok(pages.some((p) => p.outputPath === "404.html" && p.url === "/404.html"));
 });

@@ -91,6 +91,34 @@ for (const kind of storeCases()) {
     },
   );
 
+  flow(
+    "a relay's 421 is tried again: the confirmation mail arrives; a 550 is logged without the address",
+    async () => {
+      const h = await startHarness(kind, {
+        relay: {
+          refuse421Once: (to) => to === "later@example.org",
+          refuse550: (to) => to === "nobody@example.org",
+        },
+        mailOptions: { retryDelays: [20] },
+      });
+      try {
+        assert.is((await h.form("subscribe", { email: "later@example.org" })).status, 303);
+        assert.is((await h.form("subscribe", { email: "nobody@example.org" })).status, 303);
+        await h.service.mail.drain();
+        assert.equal(
+          h.relay.delivered.map((d) => d.to),
+          ["later@example.org"],
+        );
+        const failures = h.logs.filter((l) => l.startsWith("confirmation mail not sent"));
+        assert.is(failures.length, 1, h.logs.join("\n"));
+        assert.match(failures[0] ?? "", /\(1 try\): 550/);
+        assert.not.match(h.logs.join("\n"), /@example\.org/);
+      } finally {
+        await h.close();
+      }
+    },
+  );
+
   flow("at most three confirmation mails a day for one address", async () => {
     const h = await startHarness(kind);
     try {
@@ -122,6 +150,21 @@ for (const kind of storeCases()) {
       }
       const big = await h.form("subscribe", { email: "big@example.org", name: "x".repeat(20_000) });
       assert.is(big.status, 413);
+      // Without a Content-Length (chunked), the limit holds while the body is read.
+      const chunks = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("email=chunked%40example.org&name="));
+          for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode("x".repeat(1000)));
+          controller.close();
+        },
+      });
+      const chunked = await fetch(`${h.base}subscribe`, {
+        method: "POST",
+        body: chunks,
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        duplex: "half",
+      } as RequestInit);
+      assert.is(chunked.status, 413);
       await h.service.mail.drain();
       assert.equal(await h.store.list(), []);
       assert.is(h.relay.delivered.length, 0);
@@ -176,6 +219,18 @@ for (const kind of storeCases()) {
       });
       assert.is(click.status, 200);
       assert.is((await h.store.get("a+news@example.org"))?.status, "unsubscribed");
+      // RFC 8058 allows a multipart/form-data body too.
+      await h.store.import(
+        [{ email: "b@example.org", status: "confirmed", name: null, topics: [] }],
+        new Date(),
+      );
+      const multipart = new FormData();
+      multipart.append("List-Unsubscribe", "One-Click");
+      const other = `${h.base}unsubscribe?email=b%40example.org&token=${unsubscribeToken("b@example.org", SECRET)}`;
+      const oneClick = await fetch(other, { method: "POST", body: multipart });
+      assert.is(oneClick.status, 200);
+      assert.is(await oneClick.text(), "Unsubscribed.\n");
+      assert.is((await h.store.get("b@example.org"))?.status, "unsubscribed");
     } finally {
       await h.close();
     }
@@ -236,7 +291,7 @@ for (const kind of storeCases()) {
     try {
       const r = await fetch(`${h.base}health`);
       assert.is(r.status, 200);
-      assert.equal(await r.json(), { status: "ok", store: kind.name, schema: 3 });
+      assert.equal(await r.json(), { status: "ok", store: kind.name, schema: 4 });
       const root = await fetch(`${h.service.address}/health`);
       assert.is(root.status, 200, "also at the root, for a proxy that strips the prefix");
       assert.is((await fetch(`${h.base}nothing-here`)).status, 404);

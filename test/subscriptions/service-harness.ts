@@ -2,10 +2,11 @@ import { simpleParser } from "mailparser";
 import { smtpSettings } from "../../src/newsletter/send/smtp-settings.ts";
 import { openRelay } from "../../src/newsletter/send/smtp-transport.ts";
 import { DEFAULT_LIMITS, type ServiceLimits } from "../../src/subscriptions/app.ts";
+import type { MailQueueOptions } from "../../src/subscriptions/mail-queue.ts";
 import type { ServiceSettings } from "../../src/subscriptions/service-settings.ts";
 import { startService } from "../../src/subscriptions/start-service.ts";
 import { makeConfig } from "../factories.ts";
-import { startRelay } from "../newsletter/send/smtp-fixture.ts";
+import { type FixtureRules, startRelay } from "../newsletter/send/smtp-fixture.ts";
 import type { OpenedStore, StoreCase } from "./store-cases.ts";
 
 export const SECRET = "a-test-secret-that-is-32-bytes-long!";
@@ -18,6 +19,9 @@ export interface HarnessOptions {
   /** The service's clock (default: the real one). */
   now?: () => Date;
   fetchText?: (url: string) => Promise<string>;
+  /** How the SMTP sink behaves (e.g. a 421 once). */
+  relay?: FixtureRules;
+  mailOptions?: MailQueueOptions;
 }
 
 /**
@@ -26,7 +30,7 @@ export interface HarnessOptions {
  */
 export async function startHarness(kind: StoreCase, options: HarnessOptions = {}) {
   const opened: OpenedStore = await kind.open();
-  const relay = await startRelay();
+  const relay = await startRelay(options.relay);
   const smtp = smtpSettings({ SMTP_URL: relay.url, SMTP_INSECURE: "true" });
   if (!smtp.ok) throw new Error(smtp.message);
   const transport = openRelay(smtp.settings, "digest@gazette.test");
@@ -55,6 +59,7 @@ export async function startHarness(kind: StoreCase, options: HarnessOptions = {}
     publicUrl: (port) => `http://127.0.0.1:${port}/subscriptions/`,
     ...(options.now ? { now: options.now } : {}),
     ...(options.fetchText ? { fetchText: options.fetchText } : {}),
+    ...(options.mailOptions ? { mailOptions: options.mailOptions } : {}),
   });
   const base = `${service.address}/subscriptions/`;
   return {

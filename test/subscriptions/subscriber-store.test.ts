@@ -144,11 +144,44 @@ for (const kind of storeCases()) {
     }
   });
 
+  test("hit counts per bucket and window, across two stores on one database; old windows are forgotten", async () => {
+    const opened = await kind.open(T0);
+    const { openStore } = await import("../../src/subscriptions/open-store.ts");
+    // A second instance on the same database (another process behind the same proxy).
+    const other = await openStore(opened.env, opened.root, T0);
+    try {
+      const w1 = "2026-03-01T10:00:00.000Z";
+      const w2 = "2026-03-01T10:10:00.000Z";
+      const counts = [
+        await opened.store.hit("ip-a", w1),
+        await other.hit("ip-a", w1),
+        await opened.store.hit("ip-a", w1),
+        await other.hit("ip-b", w1),
+      ];
+      assert.equal(counts, [1, 2, 3, 1]);
+      const together = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 ? other : opened.store).hit("ip-c", w1)),
+      );
+      assert.equal(
+        together.sort((a, b) => a - b),
+        Array.from({ length: 20 }, (_, i) => i + 1),
+        "concurrent hits from both instances each count once",
+      );
+      assert.is(await other.hit("ip-a", w2), 1, "a new window starts again");
+      await opened.store.forgetHits(w2);
+      assert.is(await other.hit("ip-b", w2), 1, "ip-b's old window was forgotten");
+      assert.is(await opened.store.hit("ip-a", w2), 2, "the current window is kept");
+    } finally {
+      await other.close();
+      await opened.cleanup();
+    }
+  });
+
   test("reopening an existing store migrates nothing twice and keeps the rows", async () => {
     const opened = await kind.open(T0);
     try {
       await opened.store.subscribe(who("k@example.org"), T0, 3);
-      assert.is(opened.store.schemaVersion, 3);
+      assert.is(opened.store.schemaVersion, 4);
       await opened.store.close();
       const { openStore } = await import("../../src/subscriptions/open-store.ts");
       const again = await openStore(opened.env, opened.root, later(1));

@@ -1,10 +1,10 @@
 import path from "node:path";
+import { summarizeBodies } from "../../cache/article-store.ts";
 import { readPath } from "../../cache/track-reads.ts";
 import { readPageTemplates } from "../../render/page-template.ts";
 import { type PagePlan, planPages } from "../../render/plan-pages.ts";
 import type { BuildContext, BuildStep } from "../build-context.ts";
-import type { PoolTask } from "../render-pool.ts";
-import { createRenderSession, type RenderedPage } from "../render-session.ts";
+import { createRenderSession, type PageTask, type RenderedPage } from "../render-session.ts";
 
 /** Fewer pages than this to render are rendered in this thread: starting workers would cost more. */
 export const POOL_THRESHOLD = 300;
@@ -45,17 +45,12 @@ export const renderPages: BuildStep = {
         ...reads.map((r) => `${r}=${readHash(r)}`),
       );
 
-    const tasks: PoolTask[] = [];
+    const tasks: PageTask[] = [];
     pages.forEach((page, index) => {
       own[index] = context.hashValue(page.data);
       const previous = output.previous(page.outputPath);
       if (previous?.reads && output.keep(page.outputPath, keyOf(index, previous.reads))) return;
-      const owner = context.owners.get(articleFileOf(page) ?? "");
-      tasks.push({
-        index,
-        ...(previous ? { previousHash: previous.hash } : {}),
-        ...(owner === undefined ? {} : { owner }),
-      });
+      tasks.push({ index, ...(previous ? { previousHash: previous.hash } : {}) });
       const dir = path.posix.dirname(page.outputPath);
       output.ensureDir(dir === "." ? "" : dir);
     });
@@ -72,18 +67,56 @@ export const renderPages: BuildStep = {
         output.record(page.outputPath, { key, hash, size, mtimeMs, reads }, true);
       }
     };
-    const pool = tasks.length >= context.workerThreshold || context.owners.size > 0 ? context.pool() : null;
-    if (pool) {
-      await pool.init(context.data);
-      await pool.render(tasks, onPage);
+
+    const { pending } = context;
+    const bodiesInPool = pending.length >= context.workerThreshold;
+    const pool = bodiesInPool || tasks.length >= context.workerThreshold ? context.pool() : null;
+    if (!pool) {
+      summarizeBodies(pending, context.root, context.seeds, context.feedArticles);
+      context.bodiesDone();
+      const session = createRenderSession({
+        root: context.root,
+        templatesDir: context.templatesDir,
+        data: context.data,
+        staging: output.staging,
+      });
+      for (const task of tasks) onPage(session.render(task));
       return;
     }
-    const session = createRenderSession({
-      root: context.root,
-      templatesDir: context.templatesDir,
-      data: context.data,
-      staging: output.staging,
-    });
-    for (const task of tasks) onPage(session.render(task));
+    let rest = tasks;
+    if (bodiesInPool) {
+      // Each worker renders a chunk of bodies and, right away, their own pages (no body is kept waiting);
+      // pages that show other new articles' summaries render after, once all are known.
+      const byArticle = new Map<string, PageTask[]>();
+      rest = [];
+      for (const task of tasks) {
+        const file = articleFileOf(pages[task.index] as PagePlan);
+        const list = file === undefined ? undefined : byArticle.get(file);
+        if (file !== undefined && !list) byArticle.set(file, [task]);
+        else if (list) list.push(task);
+        else rest.push(task);
+      }
+      const pendingFiles = new Set(pending.map((p) => p.file));
+      for (const [file, list] of byArticle) if (!pendingFiles.has(file)) rest.push(...list);
+      await pool.init(
+        context.data,
+        pending.map((p) => p.file),
+      );
+      const deferred = await pool.articles(
+        pending,
+        (body) => byArticle.get(body.file) ?? [],
+        context.seeds,
+        context.feedArticles,
+        onPage,
+      );
+      context.bodiesDone();
+      const byIndex = new Map(tasks.map((task) => [task.index, task]));
+      for (const index of deferred) rest.push(byIndex.get(index) as PageTask);
+    } else {
+      summarizeBodies(pending, context.root, context.seeds, context.feedArticles);
+      context.bodiesDone();
+      await pool.init(context.data, []);
+    }
+    await pool.render(rest, onPage);
   },
 };

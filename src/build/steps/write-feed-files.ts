@@ -6,6 +6,7 @@ import type { BuildStep } from "../build-context.ts";
 export const writeFeedFiles: BuildStep = {
   name: "feeds",
   async run(context) {
+    await context.bodies; // feeds show summaries
     for (const plan of planFeeds(context.config, context.data.model.articles, {
       issues: context.data.issues,
     })) {
