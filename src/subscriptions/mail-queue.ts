@@ -43,9 +43,9 @@ interface Job {
   tries: number;
 }
 
+// Not unref'd: a retry waiting keeps the process alive; `stop` cancels it at shutdown.
 const defaultSchedule = (run: () => void, ms: number) => {
   const timer = setTimeout(run, ms);
-  timer.unref?.();
   return { cancel: () => clearTimeout(timer) };
 };
 

@@ -49,7 +49,7 @@ export function startMailThread(
     },
   };
   const worker = spawnWorker(data);
-  worker.unref();
+  // Not unref'd: mails still queued keep the process alive until `stop` (the service's `close`).
   let pending = 0;
   let alive = true;
   let nextId = 0;
