@@ -227,6 +227,10 @@ publish(
     const io = sendRecorder();
     assert.is(await runPublish(options(root, {}, { send: false }), io), 0, io.errors.join("\n"));
     assert.ok(existsSync(path.join(root, "deployed")));
+    assert.is(
+      io.lines.at(-1),
+      "Published the site and issue 1, not sent (--no-send): npm run newsletter -- send 1 sends it.",
+    );
     const never = await project("  schedule: never\n");
     assert.is(await runPublish(options(never, {}), sendRecorder()), 0);
     await rm(root, { recursive: true });
