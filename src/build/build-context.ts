@@ -11,7 +11,7 @@ export interface BuildContext {
   outDir: string;
   cacheDir: string;
   config: SiteConfig;
-  /** The build's clock: drafts and future articles are held back by it; its month is the archive's newest. */
+  /** The build's clock: drafts and future articles are held back by it. */
   now: Date;
   data: SiteData;
   /** Render workers requested (1: render in this thread). */

@@ -114,10 +114,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       if (mine !== generation) return false;
       await renderWithEleventy(root, outDir, batch);
     }
-    await writeFeeds(
-      outDir,
-      renderFeeds(site.config, site.model.articles, { issues: site.issues, now: new Date() }),
-    );
+    await writeFeeds(outDir, renderFeeds(site.config, site.model.articles, { issues: site.issues }));
     return true;
   };
 

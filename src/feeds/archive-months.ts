@@ -5,39 +5,28 @@ import { dayKey } from "../shared/dates.ts";
 export interface ArchiveFeedMonth {
   year: number;
   month: number;
+  /** At least one. */
   articles: Article[];
 }
 
-function monthKey(year: number, month: number): number {
-  return year * 12 + (month - 1);
-}
-
 /**
- * Every calendar month from the oldest article's to the current one (the clock's month in the site's zone,
- * or the newest article's if that is later), newest first, each with its articles. A month without
- * articles is still listed, so each month's neighbours are the calendar months before and after it: a
- * past month's archive links never change when a later month gets its first article. `articles` are newest
- * first; an empty site has no months.
+ * The calendar months (in the site's zone) that have at least one article, newest first, each with its
+ * articles in the order given (`articles` are newest first). A month without articles has no archive
+ * document: RFC 5005 (§4) links each archive to the *immediately preceding* and *following archive
+ * document*, so the links of a month's neighbours skip the empty months, and an empty document would only
+ * be one more file to fetch with nothing in it. Depends on the articles alone, not on the clock; an empty
+ * site has no months.
  */
-export function archiveMonths(articles: readonly Article[], timeZone: string, now: Date): ArchiveFeedMonth[] {
-  if (articles.length === 0) return [];
-  const byMonth = new Map<number, Article[]>();
-  let oldest = Number.POSITIVE_INFINITY;
-  let newest = Number.NEGATIVE_INFINITY;
+export function archiveMonths(articles: readonly Article[], timeZone: string): ArchiveFeedMonth[] {
+  const byMonth = new Map<number, ArchiveFeedMonth>();
   for (const article of articles) {
     const day = dayKey(article.date, timeZone);
-    const key = monthKey(Number(day.slice(0, 4)), Number(day.slice(5, 7)));
-    const list = byMonth.get(key);
-    if (list) list.push(article);
-    else byMonth.set(key, [article]);
-    oldest = Math.min(oldest, key);
-    newest = Math.max(newest, key);
+    const year = Number(day.slice(0, 4));
+    const month = Number(day.slice(5, 7));
+    const key = year * 12 + (month - 1);
+    const found = byMonth.get(key);
+    if (found) found.articles.push(article);
+    else byMonth.set(key, { year, month, articles: [article] });
   }
-  const today = dayKey(now, timeZone);
-  const current = Math.max(newest, monthKey(Number(today.slice(0, 4)), Number(today.slice(5, 7))));
-  const months: ArchiveFeedMonth[] = [];
-  for (let key = current; key >= oldest; key--) {
-    months.push({ year: Math.floor(key / 12), month: (key % 12) + 1, articles: byMonth.get(key) ?? [] });
-  }
-  return months;
+  return [...byMonth.entries()].sort(([a], [b]) => b - a).map(([, month]) => month);
 }

@@ -1,4 +1,3 @@
-import { DateTime } from "luxon";
 import type { Article, Source, Tag } from "../articles/article.ts";
 import { absoluteUrl, archiveUrl, sourceUrl, tagUrl } from "../articles/urls.ts";
 import type { SiteConfig } from "../config/site-config.ts";
@@ -33,8 +32,8 @@ export interface RenderFeedsOptions {
   /** The newsletter's issues, newest first: the issues feed. None: no issues feed is written. */
   issues?: readonly IssueForFeed[];
   /**
-   * The clock: its month (in the site's zone) is the newest month of the archive feeds. Default: the
-   * newest article's date, so output depends on the articles alone.
+   * @deprecated Ignored: no feed depends on the clock any more (archive documents exist for the months that
+   * have articles). Accepted so that callers passing the build's clock still compile; drop it there.
    */
   now?: Date;
 }
@@ -85,12 +84,14 @@ export interface FeedPlan {
 
 /**
  * Every feed of the site, planned but not rendered: RSS, Atom and JSON Feed for the site (the newest
- * `feedLimit` entries); RSS and Atom per tag and per source (likewise); RSS and Atom per calendar month
- * (RFC 5005 archives, each complete for its month and linked to its neighbours, the site feeds linking the
- * newest); and the Atom feed of newsletter issues when `options.issues` is given. `articles` are the
- * published articles, newest first. Each article's entry (and its absolutised HTML) is made once, when a
- * feed that lists it is rendered, and shared by all its feeds. Nothing depends on the build time but the
- * archive's newest month, so a past month's archive is byte-identical in every later build.
+ * `feedLimit` entries); RSS and Atom per tag and per source (likewise); RSS and Atom per calendar month that
+ * has articles (RFC 5005 archives, each complete for its month and linked to the nearest older and newer
+ * months with articles, the site feeds linking the newest); and the Atom feed of newsletter issues when
+ * `options.issues` is given. `articles` are the published articles, newest first. Each article's entry (and
+ * its absolutised HTML) is made once, when a feed that lists it is rendered, and shared by all its feeds.
+ * Nothing depends on the build time: a month's archive changes only when its own articles do, or once when
+ * it is the newest archive and a later month gets its first article (it then gains its `next-archive`
+ * link, as RFC 5005 §4 has it); every older archive is byte-identical in every later build.
  */
 export function planFeeds(
   config: SiteConfig,
@@ -128,7 +129,7 @@ export function planFeeds(
     }
   };
 
-  const months = archiveMonths(articles, config.timeZone, options.now ?? articles[0]?.date ?? new Date(0));
+  const months = archiveMonths(articles, config.timeZone);
   const monthUrls = (m: ArchiveFeedMonth | undefined): XmlFeedUrls | null =>
     m ? xmlFeedUrls(config, archiveUrl(m.year, m.month)) : null;
   const current = xmlFeedUrls(config, "/");
@@ -182,20 +183,14 @@ export function planFeeds(
     };
     const info = (items: FeedEntry[]): FeedMeta => {
       const label = formatMonth(month.year, month.month, config.timeZone, config.language);
-      const start = DateTime.fromObject(
-        { year: month.year, month: month.month, day: 1 },
-        { zone: config.timeZone },
-      );
       return {
         ...meta(config, items, {
           title: `${config.title}: ${label}`,
           description: `Every article of ${label} in ${config.title}`,
-          // A month without articles has no archive page: its feed belongs to the archive's index.
-          page: items.length ? folder : "/archive/",
+          page: folder,
           folder,
-          updated: start.toJSDate(),
         }),
-        // Archives are never pushed: they do not change once their month is over.
+        // Archives are never pushed: their entries do not change once their month is over.
         hub: null,
         history,
       };

@@ -97,7 +97,7 @@ export function gazettePlugin(eleventyConfig: EleventyConfig, options: GazettePl
     await writeImages(current.images, current.model.articles, root, directories.output);
     await writeFeeds(
       directories.output,
-      renderFeeds(current.config, current.model.articles, { issues: current.issues, now: new Date() }),
+      renderFeeds(current.config, current.model.articles, { issues: current.issues }),
     );
   });
   eleventyConfig.addWatchTarget(path.join(path.relative(process.cwd(), root) || ".", "articles/"));

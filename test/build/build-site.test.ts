@@ -509,7 +509,10 @@ build("marks article pages for the search index and builds the search page", asy
 build(
   "lists every feed on /feeds/, serves feeds without XSLT and keeps past archives byte-stable",
   async () => {
-    const root = await makeFixtureSite(fixtureConfig(), articles);
+    const root = await makeFixtureSite(fixtureConfig(), {
+      ...articles,
+      "2019-06-10-june.md": articleText({ title: "June", date: "2019-06-10", tags: "[Oil]" }),
+    });
     const first = await buildSite({ root, now: NOW });
     assert.ok(first.ok, first.diagnostics.map(formatDiagnostic).join("\n"));
     const before = await readTree(first.outDir);
@@ -546,7 +549,25 @@ build(
       'href="https://example.org/archive/2019/01/atom.xml"',
     );
 
-    // A new article in a later month, built a month later: January's archive feeds do not change by a byte.
+    const archives = (tree: Map<string, string>) =>
+      [...tree.keys()].filter((f) => /^archive\/\d{4}\/\d{2}\/(feed|atom)\.xml$/.test(f)).sort();
+    assert.equal(
+      archives(before),
+      [
+        "archive/2019/01/atom.xml",
+        "archive/2019/01/feed.xml",
+        "archive/2019/06/atom.xml",
+        "archive/2019/06/feed.xml",
+      ],
+      "an archive feed for each month with articles, none for the empty months up to the clock's",
+    );
+    assert.match(
+      before.get("archive/2019/06/atom.xml") ?? "",
+      '<link rel="prev-archive" href="https://example.org/archive/2019/01/atom.xml" type="application/atom+xml"/>',
+    );
+
+    // A new article in a later month, built a month later: January's archive feeds do not change by a
+    // byte, and June's (the newest archive until then) gains only its next-archive link.
     await writeFile(
       path.join(root, "articles", "2020-02-03-later.md"),
       articleText({ title: "Later", date: "2020-02-03", tags: "[Oil]" }),
@@ -554,9 +575,25 @@ build(
     const second = await buildSite({ root, now: new Date("2020-03-01T00:00:00Z") });
     assert.ok(second.ok);
     const after = await readTree(second.outDir);
-    for (const file of ["archive/2019/01/feed.xml", "archive/2019/01/atom.xml", "archive/2019/12/atom.xml"])
+    for (const file of ["archive/2019/01/feed.xml", "archive/2019/01/atom.xml"])
       assert.is(after.get(file), before.get(file), `${file} is byte-stable`);
-    assert.ok(after.has("archive/2020/03/atom.xml"), "the clock's month has its archive");
+    const june = (tree: Map<string, string>) => (tree.get("archive/2019/06/atom.xml") ?? "").split("\n");
+    assert.equal(
+      june(after)
+        .filter((line) => !june(before).includes(line))
+        .map((line) => line.trim()),
+      [
+        '<link rel="next-archive" href="https://example.org/archive/2020/02/atom.xml" type="application/atom+xml"/>',
+      ],
+    );
+    assert.equal(
+      june(before).filter((line) => !june(after).includes(line)),
+      [],
+    );
+    assert.equal(
+      archives(after),
+      [...archives(before), "archive/2020/02/atom.xml", "archive/2020/02/feed.xml"].sort(),
+    );
     await rm(root, { recursive: true, force: true });
   },
 );

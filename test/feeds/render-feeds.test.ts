@@ -132,8 +132,6 @@ function history(): Article[] {
   );
 }
 
-const APRIL = new Date("2019-04-10T12:00:00Z");
-
 function xmlLinks(xml: string): Record<string, string> {
   const links: Record<string, string> = {};
   for (const match of xml.matchAll(/<(?:atom:)?link rel="([^"]+)" href="([^"]+)"/g))
@@ -143,87 +141,128 @@ function xmlLinks(xml: string): Record<string, string> {
   return links;
 }
 
-render("monthly archive feeds are complete, linked both ways and to the current feed (RFC 5005)", () => {
-  const files = [...renderFeeds(config, history(), { now: APRIL })];
-  const archives = files.map((f) => f.path).filter((p) => p.startsWith("/archive/"));
-  assert.equal(archives, [
-    "/archive/2019/04/feed.xml",
-    "/archive/2019/04/atom.xml",
-    "/archive/2019/03/feed.xml",
-    "/archive/2019/03/atom.xml",
-    "/archive/2019/02/feed.xml",
-    "/archive/2019/02/atom.xml",
-    "/archive/2019/01/feed.xml",
-    "/archive/2019/01/atom.xml",
-  ]);
-  for (const [format, name] of [
-    ["rss", "feed.xml"],
-    ["atom", "atom.xml"],
-  ] as const) {
-    const main = fileAt(files, `/${name}`);
-    assert.is(parseFeed(main).items.length, 3, "the subscription feed keeps feedLimit entries");
-    assert.not.match(main, "fh:archive");
-    // Walk the history from the subscription feed, as an archiving client would.
-    const seen: string[] = [];
-    let url: string | undefined = xmlLinks(main)["prev-archive"];
-    let newer = `https://example.org/digest/${name}`;
-    let first = true;
-    while (url) {
-      const path = url.replace("https://example.org/digest", "");
-      const xml = fileAt(files, path);
-      assert.is(wellFormed(xml), null, path);
-      assert.match(xml, "<fh:archive/>", path);
-      assert.match(xml, 'xmlns:fh="http://purl.org/syndication/history/1.0"', path);
-      const links = xmlLinks(xml);
-      assert.is(links.self, url);
-      assert.is(links.current, `https://example.org/digest/${name}`, `${path}: current`);
-      if (first) assert.is(links["next-archive"], undefined, "the newest archive has no newer one");
-      else assert.is(links["next-archive"], newer, `${path} links back to ${newer}`);
-      const feed = parseFeed(xml);
-      seen.push(...feed.items.map((i) => i.title ?? ""));
-      newer = url;
-      first = false;
-      url = links["prev-archive"];
-      assert.ok(seen.length <= 7, `${format}: the walk ends`);
-    }
+render(
+  "monthly archive feeds are complete, linked both ways past empty months and to the current feed (RFC 5005)",
+  () => {
+    const files = [...renderFeeds(config, history())];
+    const archives = files.map((f) => f.path).filter((p) => p.startsWith("/archive/"));
     assert.equal(
-      seen,
-      ["H0", "H1", "H2", "H3", "H4", "H5", "H6"],
-      `${format}: every article once, newest first`,
+      archives,
+      [
+        "/archive/2019/03/feed.xml",
+        "/archive/2019/03/atom.xml",
+        "/archive/2019/01/feed.xml",
+        "/archive/2019/01/atom.xml",
+      ],
+      "no archive document for February, which has no articles",
     );
-  }
-  const january = parseFeed(fileAt(files, "/archive/2019/01/atom.xml"));
-  assert.is(january.items.length, 5, "an archive holds its whole month, beyond feedLimit");
-  assert.is(january.updated?.toISOString(), "2019-01-31T12:00:00.000Z", "dated by its own newest entry");
-  const february = fileAt(files, "/archive/2019/02/feed.xml");
-  assert.is(parseFeed(february).items.length, 0, "a month without articles has an empty archive");
-  assert.match(february, "<link>https://example.org/digest/archive/</link>");
+    for (const [format, name] of [
+      ["rss", "feed.xml"],
+      ["atom", "atom.xml"],
+    ] as const) {
+      const main = fileAt(files, `/${name}`);
+      assert.is(parseFeed(main).items.length, 3, "the subscription feed keeps feedLimit entries");
+      assert.not.match(main, "fh:archive");
+      // Walk the history from the subscription feed, as an archiving client would.
+      const seen: string[] = [];
+      const walked: string[] = [];
+      let url: string | undefined = xmlLinks(main)["prev-archive"];
+      let newer = `https://example.org/digest/${name}`;
+      let first = true;
+      while (url) {
+        const path = url.replace("https://example.org/digest", "");
+        walked.push(path);
+        const xml = fileAt(files, path);
+        assert.is(wellFormed(xml), null, path);
+        assert.match(xml, "<fh:archive/>", path);
+        assert.match(xml, 'xmlns:fh="http://purl.org/syndication/history/1.0"', path);
+        const links = xmlLinks(xml);
+        assert.is(links.self, url);
+        assert.is(links.current, `https://example.org/digest/${name}`, `${path}: current`);
+        if (first) assert.is(links["next-archive"], undefined, "the newest archive has no newer one");
+        else assert.is(links["next-archive"], newer, `${path} links back to ${newer}`);
+        const feed = parseFeed(xml);
+        assert.ok(feed.items.length > 0, `${path} has entries`);
+        seen.push(...feed.items.map((i) => i.title ?? ""));
+        newer = url;
+        first = false;
+        url = links["prev-archive"];
+        assert.ok(seen.length <= 7, `${format}: the walk ends`);
+      }
+      assert.equal(
+        walked,
+        [`/archive/2019/03/${name}`, `/archive/2019/01/${name}`],
+        `${format}: February is skipped`,
+      );
+      assert.equal(
+        seen,
+        ["H0", "H1", "H2", "H3", "H4", "H5", "H6"],
+        `${format}: every article once, newest first`,
+      );
+    }
+    const january = parseFeed(fileAt(files, "/archive/2019/01/atom.xml"));
+    assert.is(january.items.length, 5, "an archive holds its whole month, beyond feedLimit");
+    assert.is(january.updated?.toISOString(), "2019-01-31T12:00:00.000Z", "dated by its own newest entry");
+    assert.match(
+      fileAt(files, "/archive/2019/01/feed.xml"),
+      "<link>https://example.org/digest/archive/2019/01/</link>",
+    );
+  },
+);
+
+render("a site without articles has no archive feeds and no prev-archive link", () => {
+  const files = [...renderFeeds(config, [])];
+  assert.not.ok(files.some((f) => f.path.startsWith("/archive/")));
+  assert.not.match(fileAt(files, "/atom.xml"), "prev-archive");
+  assert.not.match(fileAt(files, "/feed.xml"), "prev-archive");
 });
 
-render("past months' archives are byte-identical after new articles and a later clock", () => {
-  const before = [...renderFeeds(config, history(), { now: APRIL })];
-  const newer = [
-    makeArticle({ title: "May", slug: "may", date: new Date("2019-05-02T12:00:00Z"), tags: [] }),
-    makeArticle({ title: "April", slug: "april", date: new Date("2019-04-20T12:00:00Z"), tags: [] }),
-    ...history(),
-  ];
-  const after = [...renderFeeds(config, newer, { now: new Date("2019-06-01T12:00:00Z") })];
-  for (const month of ["2019/03", "2019/02", "2019/01"]) {
+render(
+  "past months' archives are byte-identical after new articles; the newest gains only its next-archive link",
+  () => {
+    const before = [...renderFeeds(config, history())];
+    const newer = [
+      makeArticle({ title: "May", slug: "may", date: new Date("2019-05-02T12:00:00Z"), tags: [] }),
+      ...history(),
+    ];
+    const after = [...renderFeeds(config, newer)];
     for (const name of ["feed.xml", "atom.xml"]) {
-      const path = `/archive/${month}/${name}`;
+      const path = `/archive/2019/01/${name}`;
       assert.is(fileAt(after, path), fileAt(before, path), `${path} never changes`);
     }
-  }
-  assert.is.not(fileAt(after, "/archive/2019/04/atom.xml"), fileAt(before, "/archive/2019/04/atom.xml"));
-  assert.ok(
-    after.some((f) => f.path === "/archive/2019/06/atom.xml"),
-    "the clock's month is the newest",
-  );
-});
+    // March was the newest archive: RFC 5005 adds its next-archive link once a newer archive exists, and
+    // nothing else changes (its entries stay those of March).
+    for (const [name, line] of [
+      [
+        "feed.xml",
+        '<atom:link rel="next-archive" href="https://example.org/digest/archive/2019/05/feed.xml" type="application/rss+xml"/>',
+      ],
+      [
+        "atom.xml",
+        '<link rel="next-archive" href="https://example.org/digest/archive/2019/05/atom.xml" type="application/atom+xml"/>',
+      ],
+    ] as const) {
+      const old = fileAt(before, `/archive/2019/03/${name}`).split("\n");
+      const now = fileAt(after, `/archive/2019/03/${name}`).split("\n");
+      const added = now.filter((l) => !old.includes(l)).map((l) => l.trim());
+      assert.equal(added, [line], `/archive/2019/03/${name} gains its next-archive link`);
+      assert.equal(
+        old.filter((l) => !now.includes(l)),
+        [],
+        `/archive/2019/03/${name} loses nothing`,
+      );
+    }
+    const paths = after.map((f) => f.path).filter((p) => p.startsWith("/archive/"));
+    assert.ok(paths.includes("/archive/2019/05/atom.xml"));
+    assert.not.ok(paths.includes("/archive/2019/04/atom.xml"), "April, empty, has no archive");
+    // The same articles give the same bytes, whatever the build's date: nothing depends on the clock.
+    assert.equal([...renderFeeds(config, newer)], after);
+  },
+);
 
 render("with a hub, subscription feeds link it for WebSub and archives do not", () => {
   const hub = "https://hub.example.net/?a=1&b=2";
-  const files = [...renderFeeds({ ...config, feeds: { hub } }, history(), { now: APRIL })];
+  const files = [...renderFeeds({ ...config, feeds: { hub } }, history())];
   for (const path of ["/feed.xml", "/tags/iran/feed.xml", "/sources/iran-focus/feed.xml"].filter((p) =>
     files.some((f) => f.path === p),
   )) {
@@ -240,7 +279,7 @@ render("with a hub, subscription feeds link it for WebSub and archives do not", 
   assert.equal(JSON.parse(fileAt(files, "/feed.json")).hubs, [{ type: "WebSub", url: hub }]);
   assert.is(jsonFeedErrors(JSON.parse(fileAt(files, "/feed.json"))), null);
   assert.not.match(fileAt(files, "/archive/2019/01/atom.xml"), 'rel="hub"');
-  const without = [...renderFeeds(config, history(), { now: APRIL })];
+  const without = [...renderFeeds(config, history())];
   assert.not.match(fileAt(without, "/atom.xml"), 'rel="hub"');
   assert.is(JSON.parse(fileAt(without, "/feed.json")).hubs, undefined);
 });
@@ -255,7 +294,7 @@ render("the issues feed has one Atom entry per issue, linking its web version", 
     introHtml: number === 2 ? '<p>See <a href="/tags/iran/">Iran</a>.</p>' : null,
     entries: [{ title: "A <b>title</b>", url: "/2019/01/a/", source: "Source & Co" }],
   }));
-  const files = [...renderFeeds(config, history(), { now: APRIL, issues })];
+  const files = [...renderFeeds(config, history(), { issues })];
   const xml = fileAt(files, "/newsletter/feed.xml");
   assert.is(wellFormed(xml), null);
   const feed = parseFeed(xml);

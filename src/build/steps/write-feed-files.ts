@@ -9,7 +9,6 @@ export const writeFeedFiles: BuildStep = {
     await context.bodies; // feeds show summaries
     for (const plan of planFeeds(context.config, context.data.model.articles, {
       issues: context.data.issues,
-      now: context.now,
     })) {
       const file = plan.path.replace(/^\/+/, "");
       const key = context.key("feed", file, context.hashValue(plan.inputs));
