@@ -8,6 +8,7 @@ import { importArticle } from "./import-article.ts";
 import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
 import { splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
 import { findDate } from "./parse-date.ts";
+import { parsePage } from "./parse-page.ts";
 import { agreement, pickHeadline } from "./pick-headline.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
@@ -31,7 +32,7 @@ const HEADINGS = [
  * through the copied-text importer instead. Pure: no I/O. Options win, as in `importArticle`.
  */
 export function importHtml(html: string, options: ImportOptions = {}): ImportedArticle {
-  const { document } = parseHTML(html);
+  const { document } = parsePage(html);
   const meta = readPageMetadata(document as never);
   const headings: string[] = [];
   for (const selector of HEADINGS) {
@@ -67,9 +68,12 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   if (!title) warnings.push("title: the page declares no title and shows no headline");
 
   // The date the page shows by its headline wins when its markup confirms it (as published or as
-  // modified: a page that shows "Updated …" dates itself by the update); else the declared publication.
+  // modified: a page that shows "Updated …" dates itself by the update, or a day either side of the
+  // declared publication: the markup's time stamp is often in UTC, the page shows the publisher's own
+  // day); else the declared publication.
   const shown = dateNearHeadline(pageText, title);
-  const confirmed = shown !== null && (shown === meta.date || shown === meta.modified);
+  const confirmed =
+    shown !== null && (shown === meta.date || shown === meta.modified || daysApart(shown, meta.date) === 1);
   let date: string | null = options.date ?? (confirmed ? shown : (meta.date ?? shown));
   if (!options.date && date) {
     if (date === shown) guesses.push(`date ${date} from the date stamp by the headline`);
@@ -116,6 +120,11 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
     warnings,
     guesses,
   };
+}
+
+/** Whole days between two `YYYY-MM-DD` days, or null when one is missing. */
+function daysApart(a: string, b: string | null): number | null {
+  return b === null ? null : Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { findDate, isoDate } from "./parse-date.ts";
+
 /** What a page's markup declares about its article. Every field may be missing. */
 export interface PageMetadata {
   /** Declared titles, best first: JSON-LD headline, og:title, twitter:title, `<title>`. */
@@ -65,6 +67,8 @@ export function readPageMetadata(document: MetaDocument): PageMetadata {
     ["og:published_time", meta.get("og:published_time") ?? meta.get("og:article:published_time")],
     ["itemprop datePublished", itempropDate(document)],
     ["time datetime", timeAttribute(document)],
+    ["publication meta", publicationMeta(meta)],
+    ["time text", timeText(document)],
     ["JSON-LD dateCreated", article?.dateCreated],
     ["JSON-LD dateModified", article?.dateModified],
   ];
@@ -203,6 +207,51 @@ function timeAttribute(document: MetaDocument): string | undefined {
   for (const el of Array.from(document.querySelectorAll("time[datetime]"))) {
     const v = el.getAttribute("datetime")?.trim();
     if (v && isoDay(v) && !inComments(el)) return v;
+  }
+  return undefined;
+}
+
+const UPDATE = /updat|modif|revis|edited/i;
+/** Where other stories' stamps sit: links, lists, asides, footers, teaser cards. */
+const ELSEWHERE = 'a, li, aside, nav, footer, [class*="card" i]';
+
+/**
+ * The earliest day among the other `<meta>` tags that name a publication (`published-date`,
+ * `published_on`, `citation_publication_date`, …; not the publisher, not an update): the first
+ * publication comes before any later stamp.
+ */
+function publicationMeta(meta: ReadonlyMap<string, string>): string | undefined {
+  const days: string[] = [];
+  for (const [key, value] of meta) {
+    if (!/publi(?:sh|cation)/.test(key) || /publisher/.test(key) || UPDATE.test(key)) continue;
+    const day = isoDay(value) ?? looseDay(value);
+    if (day) days.push(day);
+  }
+  return days.sort()[0];
+}
+
+/** A day written as `2024/06/30`, `2024 Jun 30` or in prose (`July 17, 2025`), else null. */
+function looseDay(value: string): string | null {
+  const ymd = /^\s*(\d{4})[/.](\d{1,2})[/.](\d{1,2})\b/.exec(value);
+  if (ymd) return isoDate(Number(ymd[1]), Number(ymd[2]), Number(ymd[3]));
+  const ymonth = /^\s*(\d{4})\s+([A-Za-z]{3,9})\.?\s+(\d{1,2})\b/.exec(value);
+  if (ymonth) return findDate(`${ymonth[2]} ${ymonth[3]}, ${ymonth[1]}`)?.date ?? null;
+  return findDate(value)?.date ?? null;
+}
+
+/**
+ * The day written in the first `<time>` without a usable `datetime` (outside comments, and not an
+ * "Updated …" stamp, by its own words or its container's class, and not in a link, list, aside or footer,
+ * or a teaser card, where related stories show their own stamps).
+ */
+function timeText(document: MetaDocument): string | undefined {
+  for (const el of Array.from(document.querySelectorAll("time"))) {
+    if (isoDay(el.getAttribute("datetime")?.trim()) || inComments(el)) continue;
+    const words = (el.textContent ?? "").replace(/\s+/g, " ").trim();
+    if (!words || words.split(" ").length > 12 || UPDATE.test(words)) continue;
+    if (el.closest?.(`[class*="updat" i], [class*="modif" i], ${ELSEWHERE}`) != null) continue;
+    const day = findDate(words)?.date;
+    if (day) return day;
   }
   return undefined;
 }

@@ -56,6 +56,27 @@ html("a page without metadata falls back on its text: headline, date stamp, body
   assert.is(a.url, null);
 });
 
+const STORY = Array.from(
+  { length: 4 },
+  (_, i) =>
+    `<p>Paragraph ${i + 1} of the story tells what happened in the town on the day, who was there and what they said to the reporters afterwards.</p>`,
+).join("");
+
+html("the day shown by the headline wins over a declared UTC stamp one day away; not over two", () => {
+  const page = (stamp: string) =>
+    `<html><head><meta property="article:published_time" content="2025-12-10T23:00:00+00:00"></head><body><h1>Storm floods the old town</h1><p>${stamp}</p>${STORY}</body></html>`;
+  assert.is(importHtml(page("11 December 2025")).date, "2025-12-11");
+  assert.is(importHtml(page("9 December 2025")).date, "2025-12-09");
+  assert.is(importHtml(page("12 December 2025")).date, "2025-12-10");
+});
+
+html("attribute names are read case-insensitively (a React page's dateTime)", () => {
+  const a = importHtml(
+    `<html><body><h1>Storm floods the old town</h1><time dateTime="2024-04-14T04:00:00.000Z">April 14</time>${STORY}</body></html>`,
+  );
+  assert.is(a.date, "2024-04-14");
+});
+
 html("an empty page gives nulls and warnings, never a throw", () => {
   const a = importHtml("<html><body></body></html>");
   assert.is(a.title, null);

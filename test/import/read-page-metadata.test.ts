@@ -50,6 +50,29 @@ meta("microdata and <time>, but not a comment's time stamp", () => {
   assert.is(n.date, "2023-10-03");
 });
 
+meta("other publication metas (the earliest), then a <time>'s own words outside teasers and updates", () => {
+  const m = readPageMetadata(
+    doc(`<meta name="published-time" content="2026-03-09T08:45:32Z"><meta name="published-date" content="2021-02-16">
+<meta name="modified-date" content="2024-07-30"><meta name="publisher" content="2020-01-01">`),
+  );
+  assert.is(m.date, "2021-02-16");
+  assert.is(m.dateFrom, "publication meta");
+  assert.is(
+    readPageMetadata(doc(`<meta name="citation_publication_date" content="2024 Jun 30">`)).date,
+    "2024-06-30",
+  );
+  assert.is(readPageMetadata(doc(`<meta name="published" content="July 17, 2025">`)).date, "2025-07-17");
+  const t = readPageMetadata(
+    doc(
+      "",
+      `<div class="card"><time>16 Feb 2024</time></div><ul><li><time>1 March 2024</time></li></ul>
+<time>Updated on: October 28, 2024</time><time>April 26, 2024</time>`,
+    ),
+  );
+  assert.is(t.date, "2024-04-26");
+  assert.is(t.dateFrom, "time text");
+});
+
 meta(
   "nothing declared: empty titles and nulls; a profile URL is not an author; only http(s) addresses",
   () => {
