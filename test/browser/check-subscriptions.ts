@@ -9,7 +9,6 @@ import type { Browser, Page } from "playwright-core";
 import { buildSite } from "../../src/build/build-site.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { smtpSettings } from "../../src/newsletter/send/smtp-settings.ts";
-import { openRelay } from "../../src/newsletter/send/smtp-transport.ts";
 import { formatDiagnostic } from "../../src/shared/diagnostic.ts";
 import { openStore } from "../../src/subscriptions/open-store.ts";
 import { serviceSettings } from "../../src/subscriptions/service-settings.ts";
@@ -128,7 +127,6 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
   const smtpEnv = { SMTP_URL: relay.url };
   const smtp = smtpSettings(smtpEnv);
   if (!smtp.ok) throw new Error(smtp.message);
-  const transport = openRelay(smtp.settings, "digest@example.org");
   const store = await openStore(env, project, new Date());
   let service: Awaited<ReturnType<typeof startService>> | null = null;
   try {
@@ -142,7 +140,8 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
       config: placeholder.config,
       settings: settings.settings,
       store,
-      deliver: transport.deliver,
+      // As the command does: the confirmation mails from their own thread, through SMTP_URL.
+      mail: { smtp: smtp.settings, envelope: "digest@example.org" },
       publicUrl: (port) => `http://127.0.0.1:${port}/`,
       log: () => {},
     });
@@ -262,7 +261,6 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
     check("subscriptions: the round trip ran to its end", [(e as Error).message]);
   } finally {
     await service?.close();
-    transport.close();
     await store.close();
     await relay.close();
     await site.close();
