@@ -195,7 +195,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       failures: [],
     };
     // GAZETTE_TIMINGS=1 prints how long each step took (for docs/performance.md).
-    const timings = process.env.GAZETTE_TIMINGS ? (line: string) => process.stderr.write(`${line}\n`) : null;
+    // With the main thread's memory then (resident, and the JavaScript heap in use).
+    const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+    const timings = process.env.GAZETTE_TIMINGS
+      ? (line: string) => {
+          const { rss, heapUsed } = process.memoryUsage();
+          process.stderr.write(`${line} (rss ${mb(rss)}, heap ${mb(heapUsed)})\n`);
+        }
+      : null;
     timings?.(`load ${(performance.now() - begun).toFixed(0)} ms`);
     for (const group of BUILD_STEPS) {
       const steps = options.search === false ? group.filter((step) => step.name !== "search") : group;
