@@ -129,6 +129,7 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
   if (!smtp.ok) throw new Error(smtp.message);
   const store = await openStore(env, project, new Date());
   let service: Awaited<ReturnType<typeof startService>> | null = null;
+  const logs: string[] = [];
   try {
     // The service first (port 0), then the site's configuration with the service's real address.
     await writeFile(path.join(project, "gazette.config.yaml"), config(site.url, "http://127.0.0.1:1/"));
@@ -143,7 +144,7 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
       // As the command does: the confirmation mails from their own thread, through SMTP_URL.
       mail: { smtp: smtp.settings, envelope: "digest@example.org" },
       publicUrl: (port) => `http://127.0.0.1:${port}/`,
-      log: () => {},
+      log: (line) => void logs.push(line),
     });
     const serviceUrl = `${service.address}/`;
     await writeFile(path.join(project, "gazette.config.yaml"), config(site.url, serviceUrl));
@@ -214,6 +215,9 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
     if (!unsubscribe.startsWith(`${serviceUrl}unsubscribe?`))
       leaving.push(`unsubscribe link: "${unsubscribe}"`);
     else {
+      const header = issue.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+      if (!header.includes(`<${unsubscribe}>`))
+        leaving.push(`List-Unsubscribe is "${header}", not the link in the text`);
       await page.goto(unsubscribe);
       if ((await heading(page)) !== "Unsubscribe")
         leaving.push(`GET unsubscribe heading: ${await heading(page)}`);
@@ -249,11 +253,13 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
     for (const file of await filesUnder(siteDir))
       if ((await readFile(file, "latin1")).includes(READER)) leaks.push(path.relative(siteDir, file));
     check(
-      "subscriptions: a forged confirmation link is refused; no address in the site built after sending",
+      "subscriptions: a forged confirmation link is refused; no address in the service's log or in the site built after sending",
       [
         ...(forged === "This link does not work" ? [] : [`forged link heading: ${forged}`]),
         ...((await status()) === "unsubscribed" ? [] : [`store after the forged link: ${await status()}`]),
         ...leaks.map((f) => `the address is in ${f}`),
+        ...(logs.length > 0 ? [] : ["the service logged nothing"]),
+        ...logs.filter((l) => l.toLowerCase().includes(READER)).map((l) => `the log names the reader: ${l}`),
       ],
     );
     await context.close();
