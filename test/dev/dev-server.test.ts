@@ -85,7 +85,12 @@ dev(
         return html.includes("Added later") ? html : null;
       }, 20_000);
       assert.ok(home, `the added article reaches the served site (log: ${lines.join(" | ")})`);
-      assert.ok(lines.some((line) => line.startsWith("brought the last build up to date")));
+      // The log line follows the commit that the page above already shows.
+      const caughtUp = await waitFor(
+        async () => lines.find((line) => line.startsWith("brought the last build up to date")) ?? null,
+        20_000,
+      );
+      assert.ok(caughtUp, `the update is logged (log: ${lines.join(" | ")})`);
     } finally {
       await server.close();
     }
