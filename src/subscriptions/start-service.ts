@@ -65,7 +65,8 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   const options = { concurrency: 1, ...parts.mailOptions };
   const how = parts.mail;
   let mail: ConfirmationSender;
-  if ("smtp" in how) mail = startMailThread(how.smtp, how.envelope, onFailure, log, options);
+  if ("smtp" in how)
+    mail = startMailThread(how.smtp, how.envelope, onFailure, (line) => log(redactAddresses(line)), options);
   else {
     const { deliver } = how;
     mail = createConfirmationSender((to, raw) => deliver(to, raw, async () => {}), onFailure, options);
