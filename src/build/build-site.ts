@@ -166,7 +166,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     const seeds = emptySeeds();
     const published = adoptViews(collection.published, store, root);
     const inFeeds = new Set(
-      planFeeds(config, published, { now: options.now }).flatMap((f) => f.inputs.articles.map((a) => a.file)),
+      planFeeds(config, published).flatMap((f) => f.inputs.articles.map((a) => a.file)),
     );
     for (const body of store.pending) defineLazyBody(body.article, root, seeds);
 

@@ -31,11 +31,6 @@ export function xmlFeedUrls(config: SiteConfig, folder: string): XmlFeedUrls {
 export interface RenderFeedsOptions {
   /** The newsletter's issues, newest first: the issues feed. None: no issues feed is written. */
   issues?: readonly IssueForFeed[];
-  /**
-   * @deprecated Ignored: no feed depends on the clock any more (archive documents exist for the months that
-   * have articles). Accepted so that callers passing the build's clock still compile; drop it there.
-   */
-  now?: Date;
 }
 
 function meta(
