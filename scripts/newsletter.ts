@@ -228,6 +228,7 @@ if (args[0] === "undo") {
     dryRun: values["dry-run"],
     issue: wholeNumber("issue", values.issue),
     intro: values.intro ?? null,
+    nextSteps: true,
   };
   if (!values.preview) {
     for (const flag of ["out", "no-serve"] as const)

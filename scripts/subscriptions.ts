@@ -5,7 +5,6 @@ import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { hostOption, portOption, rootOption, withoutDefault } from "../src/cli/shared-options.ts";
 import { loadConfig } from "../src/config/load-config.ts";
 import { smtpSettings } from "../src/newsletter/send/smtp-settings.ts";
-import { openRelay } from "../src/newsletter/send/smtp-transport.ts";
 import { formatDiagnostic } from "../src/shared/diagnostic.ts";
 import { openStore, storeLabel } from "../src/subscriptions/open-store.ts";
 import { serviceSettings } from "../src/subscriptions/service-settings.ts";
@@ -68,16 +67,19 @@ try {
   process.exit(1);
 }
 const envelope = /<([^<>]+)>\s*$/.exec(config.newsletter.from)?.[1] ?? config.newsletter.from;
-const relay = openRelay(smtp.settings, envelope);
 let service: Awaited<ReturnType<typeof startService>>;
 try {
-  service = await startService({ config, settings: settings.settings, store, deliver: relay.deliver });
+  service = await startService({
+    config,
+    settings: settings.settings,
+    store,
+    mail: { smtp: smtp.settings, envelope },
+  });
 } catch (e) {
   console.error(
     `cannot listen on ${settings.settings.host}:${settings.settings.port}: ${(e as Error).message}`,
   );
   await store.close();
-  relay.close();
   process.exit(1);
 }
 console.log(
@@ -88,7 +90,6 @@ const stop = async (): Promise<void> => {
   if (stopping) return;
   stopping = true;
   await service.close();
-  relay.close();
   await store.close();
   process.exit(0);
 };

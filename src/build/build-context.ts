@@ -4,6 +4,7 @@ import type { SiteConfig } from "../config/site-config.ts";
 import type { Diagnostic } from "../shared/diagnostic.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { RenderPool } from "./render-pool.ts";
+import type { SummaryTracker } from "./summary-tracker.ts";
 
 /** What every build step gets: the checked site data, the output writer and the cache keys. */
 export interface BuildContext {
@@ -30,10 +31,8 @@ export interface BuildContext {
   feedArticles: ReadonlySet<string>;
   /** Bodies rendered while summarising, by article file. */
   seeds: BodySeeds;
-  /** Settles when every article's summary is known (the pages step renders the bodies). */
-  bodies: Promise<void>;
-  /** Called by the step that rendered the bodies. */
-  bodiesDone(): void;
+  /** Which new articles' summaries are known: the pages step renders the bodies and reports them. */
+  summaries: SummaryTracker;
   /** A cache key: the code, templates and configuration hashes, then `parts`. */
   key(...parts: string[]): string;
   /** A stable hash of plain data; an article counts as its file and content hash. */

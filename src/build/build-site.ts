@@ -31,6 +31,7 @@ import { markOutputFolder } from "./steps/mark-output-folder.ts";
 import { POOL_THRESHOLD, renderPages } from "./steps/render-pages.ts";
 import { writeFeedFiles } from "./steps/write-feed-files.ts";
 import { writeImageFiles } from "./steps/write-image-files.ts";
+import { createSummaryTracker } from "./summary-tracker.ts";
 import { swapDirectory } from "./swap-directory.ts";
 
 /**
@@ -168,10 +169,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       planFeeds(config, published, { now: options.now }).flatMap((f) => f.inputs.articles.map((a) => a.file)),
     );
     for (const body of store.pending) defineLazyBody(body.article, root, seeds);
-    let bodiesDone = (): void => {};
-    const bodies = new Promise<void>((resolve) => {
-      bodiesDone = resolve;
-    });
 
     const imagesKey = hashText(images.plan.sources.join("\n"));
     const output = createOutputWriter({ outDir, staging, cacheDir, previous, swap: swapDirectory });
@@ -190,8 +187,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pending: store.pending,
       feedArticles: inFeeds,
       seeds,
-      bodies,
-      bodiesDone,
+      summaries: createSummaryTracker(store.pending.map((p) => p.file)),
       // Pages show image sizes and copies, which come from the image files, not the articles: any image
       // change renders the pages again.
       key: (...parts) => hashText([globalKey, imagesKey, ...parts].join("\0")),
@@ -199,7 +195,14 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       failures: [],
     };
     // GAZETTE_TIMINGS=1 prints how long each step took (for docs/performance.md).
-    const timings = process.env.GAZETTE_TIMINGS ? (line: string) => process.stderr.write(`${line}\n`) : null;
+    // With the main thread's memory then (resident, and the JavaScript heap in use).
+    const mb = (bytes: number) => `${Math.round(bytes / 1048576)} MB`;
+    const timings = process.env.GAZETTE_TIMINGS
+      ? (line: string) => {
+          const { rss, heapUsed } = process.memoryUsage();
+          process.stderr.write(`${line} (rss ${mb(rss)}, heap ${mb(heapUsed)})\n`);
+        }
+      : null;
     timings?.(`load ${(performance.now() - begun).toFixed(0)} ms`);
     for (const group of BUILD_STEPS) {
       const steps = options.search === false ? group.filter((step) => step.name !== "search") : group;

@@ -66,6 +66,7 @@ export interface RenderPool {
     seeds: BodySeeds,
     keep: ReadonlySet<string>,
     onPage: (page: RenderedPage) => void,
+    onSummaries?: (files: string[]) => void,
   ): Promise<number[]>;
   /** Renders page tasks, shared out in chunks as the workers finish; `onPage` sees each page. */
   render(tasks: readonly PageTask[], onPage: (page: RenderedPage) => void): Promise<void>;
@@ -130,7 +131,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
         workers.map((worker) => ask(worker, { type: "init", data, unsummarized: [...unsummarized] })),
       );
     },
-    async articles(pending, tasksOf, seeds, keep, onPage) {
+    async articles(pending, tasksOf, seeds, keep, onPage, onSummaries) {
       const deferred: number[] = [];
       const summaries: [string, BodySummary][] = [];
       await drain([...pending], async (worker, chunk) => {
@@ -151,6 +152,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
           summaries.push([body.file, fields]);
           if (html !== undefined) seeds.kept.set(body.file, html);
         });
+        onSummaries?.(chunk.map((body) => body.file));
         for (const page of response.rendered) onPage(page);
         deferred.push(...response.deferred);
       });

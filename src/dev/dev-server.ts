@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import type { ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -5,18 +6,14 @@ import path from "node:path";
 import EleventyDevServer from "@11ty/eleventy-dev-server";
 import chokidar from "chokidar";
 import type { ArticleCache } from "../articles/load-articles.ts";
+import { buildSite, CACHE_DIR } from "../build/build-site.ts";
 import { markOutput, recoverOutput } from "../build/output-guard.ts";
-import { writeFeeds } from "../build/write-feeds.ts";
-import { renderFeeds } from "../feeds/render-feeds.ts";
-import { writeImages } from "../images/write-images.ts";
+import { readManifest } from "../cache/build-manifest.ts";
 import { formatDiagnostic, sortDiagnostics } from "../shared/diagnostic.ts";
 import { TEMPLATES_DIR } from "../shared/package-root.ts";
-import { renderBatches, renderWithEleventy } from "../site/eleventy-batches.ts";
+import { renderWithEleventy } from "../site/eleventy-batches.ts";
 import { loadSiteData, type SiteData } from "../site/load-site-data.ts";
 import { checkRequestPath } from "./check-request-path.ts";
-
-/** Article pages per Eleventy run in the background rebuild: small, so a new edit never waits long. */
-const DEV_BATCH = 500;
 
 export interface DevServerOptions {
   root: string;
@@ -41,10 +38,11 @@ export interface DevServer {
 export const DEFAULT_HOST = "127.0.0.1";
 
 /**
- * The dev server: one full build, then it watches articles/, templates/ and the configuration. A saved
- * article's own page is rendered first from the in-memory model (re-reading only the changed file) and the
- * browser reloads; the rest of the site (listings, neighbours, feeds) follows in a background rebuild.
- * A template or configuration change rebuilds everything.
+ * The dev server: it serves the last build's output at once when there is one (and brings it up to date
+ * with an incremental build), else builds first; then it watches articles/, templates/ and the
+ * configuration. A saved article's own page is rendered first from the in-memory model (re-reading only
+ * the changed file) and the browser reloads; the rest of the site (listings, neighbours, feeds, search)
+ * follows through the incremental build, which renders only what changed.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const { root, outDir, log } = options;
@@ -105,27 +103,36 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     } else buildError = null;
     return result.data;
   };
-  /** Bumped by every saved file: a background rebuild stops between batches when it is out of date. */
-  let generation = 0;
-  const renderAll = async (site: SiteData): Promise<boolean> => {
-    const mine = generation;
-    await writeImages(site.images, site.model.articles, root, outDir);
-    for (const batch of renderBatches(site, DEV_BATCH)) {
-      if (mine !== generation) return false;
-      await renderWithEleventy(root, outDir, batch);
-    }
-    await writeFeeds(outDir, renderFeeds(site.config, site.model.articles, { issues: site.issues }));
-    return true;
+  /**
+   * Brings the whole output up to date with the incremental build (`.gazette-cache/`): only the pages,
+   * feeds and search index whose inputs changed are rendered, deleted articles' pages go.
+   */
+  const buildAll = async (): Promise<boolean> => {
+    const result = await buildSite({
+      root,
+      outDir,
+      now: new Date(),
+      ...(options.url === undefined ? {} : { url: options.url }),
+    });
+    if (result.ok) return true;
+    // Content errors are shown by load(); what else fails the build (a template) is shown the same way.
+    buildError = sortDiagnostics(result.diagnostics)
+      .filter((d) => d.severity === "error")
+      .map(formatDiagnostic)
+      .join("\n");
+    for (const line of buildError.split("\n")) log(line);
+    server.sendError({ error: new Error(buildError) });
+    return false;
   };
 
   let queue: Promise<void> = Promise.resolve();
   const changed = new Set<string>();
   let fullRebuild = false;
   let timer: NodeJS.Timeout | undefined;
+  let closed = false;
   const schedule = (file: string, full: boolean): void => {
     changed.add(file);
     fullRebuild ||= full;
-    generation++;
     clearTimeout(timer);
     timer = setTimeout(() => {
       const files = [...changed];
@@ -161,22 +168,34 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
         );
       }
     }
-    if (!(await renderAll(site))) return; // newer edits came in: their update rebuilds again
+    if (closed || !(await buildAll())) return;
     server.reload({});
     log(`rebuilt the site in ${((performance.now() - started) / 1000).toFixed(2)} s`);
   };
 
   for (const note of await recoverOutput(outDir)) log(note);
   const started = performance.now();
-  data = await load();
-  if (data) await renderAll(data);
-  await mkdir(outDir, { recursive: true });
-  await markOutput(outDir);
-  log(`built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  // With the last build's output and manifest, serve them at once and bring them up to date after;
+  // otherwise build first.
+  const warm = (await readManifest(path.join(root, CACHE_DIR), outDir)) !== null && existsSync(outDir);
+  if (!warm) {
+    data = await load();
+    if (data) await buildAll();
+    await mkdir(outDir, { recursive: true });
+    await markOutput(outDir);
+    log(`built in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  }
   server.serve(options.port);
   await server.ready();
   const port = (server.server.address() as AddressInfo).port;
   log(`serving http://${host.includes(":") ? `[${host}]` : host}:${port}/`);
+  if (warm)
+    queue = (async () => {
+      data = await load();
+      if (!data || closed || !(await buildAll())) return;
+      server.reload({});
+      log(`brought the last build up to date in ${((performance.now() - started) / 1000).toFixed(2)} s`);
+    })().catch((e) => log(`error: ${(e as Error).message}`));
 
   // chokidar rather than fs.watch: editors save by renaming a temporary file, which Node's recursive
   // watcher on Linux loses track of.
@@ -200,9 +219,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     host,
     close: async () => {
       await watcher.close();
-      // Let a rebuild in progress stop at its next batch, so nothing writes into the output after close.
+      // Let a rebuild in progress finish (it commits as a whole), and start no other.
       clearTimeout(timer);
-      generation++;
+      closed = true;
       await queue.catch(() => undefined);
       await server.close();
     },

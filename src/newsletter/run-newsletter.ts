@@ -33,6 +33,23 @@ export interface NewsletterOptions {
   issue: number | null;
   /** A Markdown file with the editor's introduction, relative to the working folder. */
   intro: string | null;
+  /**
+   * After making an issue, say what comes next (`nextSteps`): for the editor at the command line, not for
+   * `npm run publish`, which goes on to those steps itself. Default false.
+   */
+  nextSteps?: boolean;
+}
+
+/**
+ * What the editor does after `npm run newsletter` made issue `number`: the email links to the issue's web
+ * version, which exists only once the site is built and deployed again; then the send; or the undo.
+ */
+export function nextSteps(number: number): string[] {
+  return [
+    `Next: npm run build (and deploy) so /newsletter/${number}/, which the email links to, is online;`,
+    `then npm run newsletter -- send ${number}. Made too early? npm run newsletter -- undo takes it back.`,
+    "(npm run publish does build, deploy and send in one go.)",
+  ];
 }
 
 /** Where messages go: `out` for results, `err` for problems. */
@@ -244,6 +261,7 @@ async function makeOrRebuild(options: NewsletterOptions, io: Reporter): Promise<
   try {
     const written = await writeIssue(options.root, issue.number, files);
     io.out(`Wrote newsletter/issues.json and ${written.join(", ")}`);
+    if (options.nextSteps) for (const line of nextSteps(issue.number)) io.out(line);
     return 0;
   } catch (e) {
     await writeLedger(options.root, ledger);

@@ -3,6 +3,7 @@ import type { SiteConfig } from "../config/site-config.ts";
 import { readLedger } from "../newsletter/ledger.ts";
 import { type Reporter, runNewsletter } from "../newsletter/run-newsletter.ts";
 import { runSend, type SendReporter } from "../newsletter/send/run-send.ts";
+import { sendSettingsProblem } from "../newsletter/send/send-settings-problem.ts";
 import { formatDiagnostic, hasErrors, sortDiagnostics } from "../shared/diagnostic.ts";
 import { loadSiteData } from "../site/load-site-data.ts";
 import { runPing } from "../websub/run-ping.ts";
@@ -65,15 +66,27 @@ async function build(run: PublishRun): Promise<boolean> {
   return ok;
 }
 
-/** Checks every article and the configuration, as the build would, writing nothing. */
+/**
+ * Checks every article and the configuration, as the build would, writing nothing; and, when this run may
+ * send, the settings the send needs (SMTP, the unsubscribe secret), so that a missing one stops the run
+ * before an issue is made and deployed that could not go out.
+ */
 const check: PublishStep = {
   name: "check",
   skip: () => null,
   run: async (run) => {
     const loaded = await loadSiteData({ root: run.options.root, now: run.options.now });
     const ok = report(loaded.diagnostics, run.io) && loaded.data !== null;
-    if (ok) run.io.out(`  ${loaded.data?.model.articles.length ?? 0} articles, no errors`);
-    return ok;
+    if (!ok) return false;
+    if (run.options.send && run.publish.schedule.kind !== "never") {
+      const problem = sendSettingsProblem(run.config, run.options.env);
+      if (problem) {
+        run.io.err(`  the send step could not send: ${problem} (or pass --no-send)`);
+        return false;
+      }
+    }
+    run.io.out(`  ${loaded.data?.model.articles.length ?? 0} articles, no errors`);
+    return true;
   },
   dryRun: (run) => check.run(run),
 };

@@ -77,7 +77,9 @@ export async function runPublish(
       ? "Dry run done."
       : run.madeIssue === null
         ? "Published the site."
-        : `Published the site and issue ${run.madeIssue}.`,
+        : run.options.send
+          ? `Published the site and issue ${run.madeIssue}.`
+          : `Published the site and issue ${run.madeIssue}, not sent (--no-send): npm run newsletter -- send ${run.madeIssue} sends it.`,
   );
   return 0;
 }

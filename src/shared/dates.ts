@@ -68,31 +68,53 @@ export function isoInZone(date: Date, timeZone: string): string {
   );
 }
 
+/**
+ * One `Intl.DateTimeFormat` per zone, locale and style: making one is what costs, formatting is cheap. It
+ * gives what luxon's `toLocaleString` gives for the same zone and options (luxon formats through it).
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(
+  timeZone: string,
+  locale: string,
+  style: "long-day" | "day" | "month",
+): Intl.DateTimeFormat {
+  const key = `${style}|${timeZone}|${locale}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const options: Intl.DateTimeFormatOptions =
+      style === "month"
+        ? { month: "long", year: "numeric" }
+        : style === "day"
+          ? { day: "numeric", month: "long", year: "numeric" }
+          : { weekday: "long", day: "numeric", month: "long", year: "numeric" };
+    format = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
 /** `Thursday, 31 January 2019` in the site's language and time zone. */
 export function formatLongDay(date: Date, timeZone: string, locale: string): string {
   return cached(`long|${timeZone}|${locale}|${date.getTime()}`, () =>
-    inZone(date, timeZone)
-      .setLocale(locale)
-      .toLocaleString({ weekday: "long", day: "numeric", month: "long", year: "numeric" }),
+    formatter(timeZone, locale, "long-day").format(date),
   );
 }
 
 /** `31 January 2019` in the site's language and time zone. */
 export function formatDay(date: Date, timeZone: string, locale: string): string {
   return cached(`day-name|${timeZone}|${locale}|${date.getTime()}`, () =>
-    inZone(date, timeZone)
-      .setLocale(locale)
-      .toLocaleString({ day: "numeric", month: "long", year: "numeric" }),
+    formatter(timeZone, locale, "day").format(date),
   );
 }
 
 /** `January 2019` in the site's language. */
 export function formatMonth(year: number, month: number, timeZone: string, locale: string): string {
-  return cached(`month|${timeZone}|${locale}|${year}-${month}`, () =>
-    DateTime.fromObject({ year, month, day: 1 }, { zone: timeZone })
-      .setLocale(locale)
-      .toLocaleString({ month: "long", year: "numeric" }),
-  );
+  return cached(`month|${timeZone}|${locale}|${year}-${month}`, () => {
+    // Noon on the 15th in the zone is inside the month whatever the zone's offset.
+    const middle = DateTime.fromObject({ year, month, day: 15, hour: 12 }, { zone: timeZone }).toJSDate();
+    return formatter(timeZone, locale, "month").format(middle);
+  });
 }
 
 /**

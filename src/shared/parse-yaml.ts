@@ -1,4 +1,5 @@
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from "yaml";
+import { parseFlatMapping } from "./flat-yaml-mapping.ts";
 import { findDeepNesting, MAX_YAML_DEPTH } from "./yaml-depth.ts";
 
 /** Aliases (`*name`) a document may expand: enough for any honest use, too few for a "billion laughs". */
@@ -21,6 +22,13 @@ export type YamlResult = { ok: true; mapping: YamlMapping } | { ok: false; line:
  * overflow or an exhausted memory.
  */
 export function parseYamlMapping(text: string): YamlResult {
+  // Most front matter is flat `key: value` lines: read those directly, the same as the parser would.
+  const flat = parseFlatMapping(text);
+  return flat ? { ok: true, mapping: flat } : parseYamlDocument(text);
+}
+
+/** `parseYamlMapping` through the full `yaml` parser, always (what the fast path must agree with). */
+export function parseYamlDocument(text: string): YamlResult {
   const deep = findDeepNesting(text);
   if (deep !== null) {
     return {

@@ -2,9 +2,9 @@ import { getConnInfo } from "@hono/node-server/conninfo";
 import { type Context, Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { clientIp, type TrustProxy } from "./client-ip.ts";
-import { composeConfirmation } from "./confirmation-mail.ts";
+import type { ConfirmationSender } from "./confirmation-sender.ts";
 import { firstText, readName, readTopics } from "./form-fields.ts";
-import { type MailQueue, redactAddresses } from "./mail-queue.ts";
+import { redactAddresses } from "./mail-queue.ts";
 import {
   badAddressPage,
   badLinkPage,
@@ -74,7 +74,7 @@ export interface AppDeps {
     /** GETs an https URL (the signing certificate; SubscribeURL to confirm a subscription). */
     fetchText: (url: string) => Promise<string>;
   };
-  mail: MailQueue;
+  mail: ConfirmationSender;
   limits: ServiceLimits;
   trustProxy: TrustProxy;
   now: () => Date;
@@ -168,18 +168,16 @@ export function createApp(deps: AppDeps): Hono {
     );
     if (outcome.sendConfirmation) {
       const confirmUrl = `${deps.publicUrl}confirm?token=${confirmToken(email, deps.secret, now)}`;
-      const queued = deps.mail.push(email, () =>
-        composeConfirmation(
-          {
-            siteTitle: site.title,
-            siteUrl: site.url,
-            from: deps.from,
-            replyTo: deps.replyTo,
-            to: email,
-            confirmUrl,
-          },
-          now,
-        ),
+      const queued = deps.mail.send(
+        {
+          siteTitle: site.title,
+          siteUrl: site.url,
+          from: deps.from,
+          replyTo: deps.replyTo,
+          to: email,
+          confirmUrl,
+        },
+        now,
       );
       if (!queued) deps.log("confirmation mail dropped: the mail queue is full");
     }

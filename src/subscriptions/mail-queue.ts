@@ -5,8 +5,8 @@ export interface MailQueue {
   /** Resolves when everything queued so far has been handed over or has failed for good (retries included). */
   drain(): Promise<void>;
   /**
-   * For shutdown: messages waiting for a retry are given up at once (each reported to `onError`), then
-   * resolves like `drain`.
+   * For shutdown: messages waiting for a retry are given up at once, and so are those that fail from now
+   * on (each reported to `onError`); then resolves like `drain`.
    */
   stop(): Promise<void>;
 }
@@ -43,9 +43,9 @@ interface Job {
   tries: number;
 }
 
+// Not unref'd: a retry waiting keeps the process alive; `stop` cancels it at shutdown.
 const defaultSchedule = (run: () => void, ms: number) => {
   const timer = setTimeout(run, ms);
-  timer.unref?.();
   return { cancel: () => clearTimeout(timer) };
 };
 
@@ -69,6 +69,7 @@ export function createMailQueue(
   const waiting: Job[] = [];
   const retrying = new Map<Job, { cancel(): void }>();
   let running = 0;
+  let stopping = false;
   let idle: (() => void)[] = [];
   const settle = (): void => {
     if (running === 0 && waiting.length === 0 && retrying.size === 0) {
@@ -87,7 +88,9 @@ export function createMailQueue(
         .then((raw) => deliver(job.to, raw))
         .catch((error: unknown) => {
           const delay = delays[job.tries - 1];
-          if (delay !== undefined && retryable(error)) {
+          const again = delay !== undefined && retryable(error);
+          if (again && stopping) onError({ error, tries: job.tries, outcome: "shutdown" });
+          else if (again) {
             const timer = schedule(() => {
               retrying.delete(job);
               waiting.push(job);
@@ -116,6 +119,7 @@ export function createMailQueue(
     },
     drain,
     stop() {
+      stopping = true;
       for (const [job, timer] of retrying) {
         timer.cancel();
         onError({

@@ -2,9 +2,16 @@ import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { SiteConfig } from "../config/site-config.ts";
 import type { Deliver } from "../newsletter/send/send-issue.ts";
-import { classifySmtpError } from "../newsletter/send/smtp-error.ts";
+import type { SmtpSettings } from "../newsletter/send/smtp-settings.ts";
 import { createApp } from "./app.ts";
-import { createMailQueue, type MailQueue, type MailQueueOptions, redactAddresses } from "./mail-queue.ts";
+import {
+  type ConfirmationSender,
+  createConfirmationSender,
+  describeFailure,
+  type SendFailure,
+} from "./confirmation-sender.ts";
+import { type MailQueueOptions, redactAddresses } from "./mail-queue.ts";
+import { startMailThread } from "./mail-thread.ts";
 import type { ServiceSettings } from "./service-settings.ts";
 import type { SubscriberStore } from "./subscriber-store.ts";
 
@@ -13,7 +20,7 @@ export interface RunningService {
   /** The address it listens on: `http://127.0.0.1:8787`. */
   address: string;
   port: number;
-  mail: MailQueue;
+  mail: ConfirmationSender;
   /** Stops taking connections, lets queued confirmation mails go (a retry still waiting is given up, and logged), then resolves. */
   close(): Promise<void>;
 }
@@ -23,7 +30,11 @@ export interface ServiceParts {
   config: SiteConfig;
   settings: ServiceSettings;
   store: SubscriberStore;
-  deliver: Deliver;
+  /**
+   * How confirmation mails go out: through the relay in `smtp` from a worker thread of their own (the
+   * command), or through `deliver` in this thread (tests, with their own relay).
+   */
+  mail: { smtp: SmtpSettings; envelope: string } | { deliver: Deliver };
   now?: () => Date;
   log?: (line: string) => void;
   /** GETs an https URL for SNS; default `fetch` with a 10 s timeout. */
@@ -50,14 +61,15 @@ export async function startService(parts: ServiceParts): Promise<RunningService>
   // is not an issue: sent twice, it does no harm), so nothing waits before the end of data. The relay's
   // 4xx and dropped connections are tried again (5 s, 30 s, 2 min later); every mail not sent in the end
   // is logged, without its address.
-  const mail = createMailQueue(
-    (to, raw) => parts.deliver(to, raw, async () => {}),
-    ({ error, tries, outcome }) =>
-      log(
-        `confirmation mail not sent (${outcome === "shutdown" ? "stopped while waiting to retry" : `${tries} ${tries === 1 ? "try" : "tries"}`}): ${redactAddresses(classifySmtpError(error).response)}`,
-      ),
-    { concurrency: 1, retryable: (e) => !classifySmtpError(e).permanent, ...parts.mailOptions },
-  );
+  const onFailure = (f: SendFailure) => log(redactAddresses(describeFailure(f)));
+  const options = { concurrency: 1, ...parts.mailOptions };
+  const how = parts.mail;
+  let mail: ConfirmationSender;
+  if ("smtp" in how) mail = startMailThread(how.smtp, how.envelope, onFailure, log, options);
+  else {
+    const { deliver } = how;
+    mail = createConfirmationSender((to, raw) => deliver(to, raw, async () => {}), onFailure, options);
+  }
   let handler: ((request: Request, env: unknown) => Response | Promise<Response>) | null = null;
   const server = serve({
     fetch: (request, env) => (handler ? handler(request, env) : new Response("starting", { status: 503 })),

@@ -9,7 +9,6 @@ import type { Browser, Page } from "playwright-core";
 import { buildSite } from "../../src/build/build-site.ts";
 import { loadConfig } from "../../src/config/load-config.ts";
 import { smtpSettings } from "../../src/newsletter/send/smtp-settings.ts";
-import { openRelay } from "../../src/newsletter/send/smtp-transport.ts";
 import { formatDiagnostic } from "../../src/shared/diagnostic.ts";
 import { openStore } from "../../src/subscriptions/open-store.ts";
 import { serviceSettings } from "../../src/subscriptions/service-settings.ts";
@@ -128,9 +127,9 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
   const smtpEnv = { SMTP_URL: relay.url };
   const smtp = smtpSettings(smtpEnv);
   if (!smtp.ok) throw new Error(smtp.message);
-  const transport = openRelay(smtp.settings, "digest@example.org");
   const store = await openStore(env, project, new Date());
   let service: Awaited<ReturnType<typeof startService>> | null = null;
+  const logs: string[] = [];
   try {
     // The service first (port 0), then the site's configuration with the service's real address.
     await writeFile(path.join(project, "gazette.config.yaml"), config(site.url, "http://127.0.0.1:1/"));
@@ -142,9 +141,10 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
       config: placeholder.config,
       settings: settings.settings,
       store,
-      deliver: transport.deliver,
+      // As the command does: the confirmation mails from their own thread, through SMTP_URL.
+      mail: { smtp: smtp.settings, envelope: "digest@example.org" },
       publicUrl: (port) => `http://127.0.0.1:${port}/`,
-      log: () => {},
+      log: (line) => void logs.push(line),
     });
     const serviceUrl = `${service.address}/`;
     await writeFile(path.join(project, "gazette.config.yaml"), config(site.url, serviceUrl));
@@ -215,6 +215,9 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
     if (!unsubscribe.startsWith(`${serviceUrl}unsubscribe?`))
       leaving.push(`unsubscribe link: "${unsubscribe}"`);
     else {
+      const header = issue.headerLines.find((h) => h.key === "list-unsubscribe")?.line ?? "";
+      if (!header.includes(`<${unsubscribe}>`))
+        leaving.push(`List-Unsubscribe is "${header}", not the link in the text`);
       await page.goto(unsubscribe);
       if ((await heading(page)) !== "Unsubscribe")
         leaving.push(`GET unsubscribe heading: ${await heading(page)}`);
@@ -250,11 +253,13 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
     for (const file of await filesUnder(siteDir))
       if ((await readFile(file, "latin1")).includes(READER)) leaks.push(path.relative(siteDir, file));
     check(
-      "subscriptions: a forged confirmation link is refused; no address in the site built after sending",
+      "subscriptions: a forged confirmation link is refused; no address in the service's log or in the site built after sending",
       [
         ...(forged === "This link does not work" ? [] : [`forged link heading: ${forged}`]),
         ...((await status()) === "unsubscribed" ? [] : [`store after the forged link: ${await status()}`]),
         ...leaks.map((f) => `the address is in ${f}`),
+        ...(logs.length > 0 ? [] : ["the service logged nothing"]),
+        ...logs.filter((l) => l.toLowerCase().includes(READER)).map((l) => `the log names the reader: ${l}`),
       ],
     );
     await context.close();
@@ -262,7 +267,6 @@ export async function checkSubscriptions(browser: Browser, repo: string): Promis
     check("subscriptions: the round trip ran to its end", [(e as Error).message]);
   } finally {
     await service?.close();
-    transport.close();
     await store.close();
     await relay.close();
     await site.close();

@@ -4,6 +4,7 @@ import http from "node:http";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { buildSite } from "../../src/build/build-site.ts";
 import { OUTPUT_MARKER } from "../../src/build/output-guard.ts";
 import { checkRequestPath } from "../../src/dev/check-request-path.ts";
 import { errorPage, goneArticleUrls, startDevServer } from "../../src/dev/dev-server.ts";
@@ -53,6 +54,43 @@ dev("serves the site and re-renders a saved article's page", async () => {
     await server.close();
   }
 });
+
+dev(
+  "with the last build's output and cache it serves at once, then brings the output up to date",
+  async () => {
+    const root = await makeFixtureSite(fixtureConfig(), {
+      "2019-01-30-other.md": articleText({ title: "Other", date: "2019-01-30", tags: "[Iran]" }),
+    });
+    const outDir = path.join(root, "_site");
+    const built = await buildSite({ root, outDir, now: new Date(), jobs: 1 });
+    assert.ok(built.ok);
+    // Written after the last build: the dev server must not wait for it before serving.
+    await writeFile(
+      path.join(root, "articles", "2019-01-31-later.md"),
+      articleText({ title: "Added later", date: "2019-01-31", tags: "[Iran]" }),
+    );
+    const lines: string[] = [];
+    const server = await startDevServer({ root, outDir, port: 0, log: (line) => lines.push(line) });
+    try {
+      assert.ok(
+        lines.some((line) => line.startsWith("serving")),
+        "serving once started",
+      );
+      assert.not.ok(
+        lines.some((line) => line.startsWith("built in")),
+        `no build before serving (log: ${lines.join(" | ")})`,
+      );
+      const home = await waitFor(async () => {
+        const html = await (await fetch(`http://127.0.0.1:${server.port}/`)).text();
+        return html.includes("Added later") ? html : null;
+      }, 20_000);
+      assert.ok(home, `the added article reaches the served site (log: ${lines.join(" | ")})`);
+      assert.ok(lines.some((line) => line.startsWith("brought the last build up to date")));
+    } finally {
+      await server.close();
+    }
+  },
+);
 
 /** One GET with the request target sent exactly as given (fetch would normalise `..` away). */
 function rawGet(port: number, target: string): Promise<{ status: number; body: string }> {

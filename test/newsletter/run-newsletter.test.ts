@@ -98,6 +98,29 @@ runner("a sequence of issues sends every article exactly once", async () => {
   assert.equal(all, ["a", "b", "c", "d", "e", "f", "g", "h", "i"]);
 });
 
+runner(
+  "at the command line, a made issue ends with what comes next (build, deploy, send, or undo)",
+  async () => {
+    const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
+    const quiet = await run(root, "2024-03-08T10:00:00Z", { dryRun: true, nextSteps: true });
+    assert.not.match(quiet.lines.join("\n"), "Next:");
+    const made = await run(root, "2024-03-08T10:00:00Z", { nextSteps: true });
+    assert.is(made.code, 0, made.errors.join("\n"));
+    const text = made.lines.join("\n");
+    assert.match(
+      text,
+      "Next: npm run build (and deploy) so /newsletter/1/, which the email links to, is online;",
+    );
+    assert.match(text, "then npm run newsletter -- send 1.");
+    assert.match(text, "npm run newsletter -- undo");
+    // Without the option (as npm run publish calls it), nothing of the sort.
+    await putArticle(root, "b.md", articleFile("Beta", "2024-03-09T09:00"));
+    const plain = await run(root, "2024-03-09T10:00:00Z");
+    assert.is(plain.code, 0, plain.errors.join("\n"));
+    assert.not.match(plain.lines.join("\n"), "Next:");
+  },
+);
+
 runner("--dry-run prints the issue and writes nothing", async () => {
   const root = await makeProject({ "a.md": articleFile("Alpha", "2024-03-07T09:00") });
   const r = await run(root, "2024-03-08T10:00:00Z", { dryRun: true });

@@ -40,6 +40,9 @@ function options(
   };
 }
 
+/** What a send needs in the environment (never contacted by the tests that use it: they stop earlier). */
+const SEND_ENV = { SMTP_URL: "smtp://127.0.0.1:9", GAZETTE_UNSUBSCRIBE_SECRET: SECRET };
+
 /** The project's files except the build output and cache, which git ignores (what the repository holds). */
 async function recordOf(root: string): Promise<Map<string, Buffer>> {
   const tree = await readTree(root);
@@ -106,7 +109,7 @@ publish("a failing deploy stops it, takes the issue back and sends nothing", asy
   const root = await project("  deploy: echo copying; exit 3\n");
   const before = await recordOf(root);
   const io = sendRecorder();
-  const code = await runPublish(options(root, {}, { to: "nobody.csv" }), io);
+  const code = await runPublish(options(root, SEND_ENV, { to: "nobody.csv" }), io);
   assert.is(code, 1);
   assert.match(io.lines.join("\n"), "  copying");
   const errors = io.errors.join("\n");
@@ -185,7 +188,7 @@ publish("--dry-run says what each step would do and changes nothing", async () =
   const root = await project("  deploy: touch deployed\n");
   const before = await readTree(root);
   const io = sendRecorder();
-  assert.is(await runPublish(options(root, {}, { dryRun: true }), io), 0, io.errors.join("\n"));
+  assert.is(await runPublish(options(root, SEND_ENV, { dryRun: true }), io), 0, io.errors.join("\n"));
   const text = io.lines.join("\n");
   assert.match(text, "Would make issue 1 with 2 articles");
   assert.match(text, "would run in");
@@ -194,6 +197,46 @@ publish("--dry-run says what each step would do and changes nothing", async () =
   assert.not.ok(existsSync(path.join(root, "_site")));
   await rm(root, { recursive: true });
 });
+
+publish(
+  "settings a send needs are checked first: missing, nothing is built, recorded or deployed",
+  async () => {
+    const root = await project("  deploy: touch deployed\n");
+    const before = await recordOf(root);
+    for (const [env, expected] of [
+      [{ SMTP_URL: "smtp://127.0.0.1:9" }, "GAZETTE_UNSUBSCRIBE_SECRET is not set"],
+      [{ GAZETTE_UNSUBSCRIBE_SECRET: SECRET }, "no SMTP relay configured"],
+      [
+        { GAZETTE_UNSUBSCRIBE_SECRET: "short", SMTP_URL: "smtp://127.0.0.1:9" },
+        "GAZETTE_UNSUBSCRIBE_SECRET has 5 bytes",
+      ],
+    ] as const) {
+      for (const dryRun of [false, true]) {
+        const io = sendRecorder();
+        assert.is(await runPublish(options(root, env, { dryRun }), io), 1, expected);
+        const errors = io.errors.join("\n");
+        assert.match(errors, `the send step could not send: ${expected}`);
+        assert.match(errors, "(or pass --no-send)");
+        assert.match(errors, "publish stopped at step 1 (check).");
+        assert.equal(await recordOf(root), before);
+        assert.not.ok(existsSync(path.join(root, "_site")));
+        assert.not.ok(existsSync(path.join(root, "deployed")));
+      }
+    }
+    // Without the send, or with a schedule that never makes an issue, they are not needed.
+    const io = sendRecorder();
+    assert.is(await runPublish(options(root, {}, { send: false }), io), 0, io.errors.join("\n"));
+    assert.ok(existsSync(path.join(root, "deployed")));
+    assert.is(
+      io.lines.at(-1),
+      "Published the site and issue 1, not sent (--no-send): npm run newsletter -- send 1 sends it.",
+    );
+    const never = await project("  schedule: never\n");
+    assert.is(await runPublish(options(never, {}), sendRecorder()), 0);
+    await rm(root, { recursive: true });
+    await rm(never, { recursive: true });
+  },
+);
 
 publish("a bad publish group stops it before the first step", async () => {
   const root = await project("  schedule: fortnightly\n");

@@ -134,6 +134,29 @@ test("stop gives up the retries still waiting, each reported", async () => {
   );
   assert.ok(clock.timers.every((t) => t.cancelled));
 });
+test("a mail failing while the queue stops is not retried but reported", async () => {
+  const clock = manualSchedule();
+  const failures: MailFailure[] = [];
+  let fail: (e: unknown) => void = () => {};
+  const queue = createMailQueue(
+    () =>
+      new Promise((_, reject) => {
+        fail = reject;
+      }),
+    (f) => failures.push(f),
+    { retryable: isTemporary, retryDelays: [60_000], schedule: clock.schedule },
+  );
+  queue.push("a@example.org", message("m"));
+  await tick();
+  const stopped = queue.stop();
+  fail(temporary);
+  await stopped;
+  assert.equal(
+    failures.map((f) => [f.tries, f.outcome]),
+    [[1, "shutdown"]],
+  );
+  assert.is(clock.timers.length, 0);
+});
 test.run();
 
 const redact = suite("redactAddresses");

@@ -54,7 +54,7 @@ export async function startHarness(kind: StoreCase, options: HarnessOptions = {}
     config,
     settings,
     store: opened.store,
-    deliver: transport.deliver,
+    mail: { deliver: transport.deliver },
     log: (line) => void logs.push(line),
     publicUrl: (port) => `http://127.0.0.1:${port}/subscriptions/`,
     ...(options.now ? { now: options.now } : {}),

@@ -63,7 +63,7 @@ export const indexSearch: BuildStep = {
           linkSync(existsIn(staged) ? staged : path.join(context.outDir, file), path.join(view, file));
         }
       }
-      const result = await indexSite(view, context.config);
+      const result = await indexSite(view, context.config, { hasPages: pages.length > 0 });
       if (result.errors.length > 0) {
         context.failures.push(
           ...result.errors.map((message) => error("search/index", "pagefind", 0, message)),

@@ -73,7 +73,7 @@ export const renderPages: BuildStep = {
     const pool = bodiesInPool || tasks.length >= context.workerThreshold ? context.pool() : null;
     if (!pool) {
       summarizeBodies(pending, context.root, context.seeds, context.feedArticles);
-      context.bodiesDone();
+      context.summaries.allKnown();
       const session = createRenderSession({
         root: context.root,
         templatesDir: context.templatesDir,
@@ -102,19 +102,22 @@ export const renderPages: BuildStep = {
         context.data,
         pending.map((p) => p.file),
       );
+      // Newest first: the site and tag feeds show the newest articles, and each renders once its are known.
+      const newestFirst = [...pending].sort((a, b) => b.article.date.getTime() - a.article.date.getTime());
       const deferred = await pool.articles(
-        pending,
+        newestFirst,
         (body) => byArticle.get(body.file) ?? [],
         context.seeds,
         context.feedArticles,
         onPage,
+        (files) => context.summaries.known(files),
       );
-      context.bodiesDone();
+      context.summaries.allKnown();
       const byIndex = new Map(tasks.map((task) => [task.index, task]));
       for (const index of deferred) rest.push(byIndex.get(index) as PageTask);
     } else {
       summarizeBodies(pending, context.root, context.seeds, context.feedArticles);
-      context.bodiesDone();
+      context.summaries.allKnown();
       await pool.init(context.data, []);
     }
     await pool.render(rest, onPage);

@@ -1,20 +1,39 @@
 import { setImmediate } from "node:timers/promises";
-import { planFeeds } from "../../feeds/render-feeds.ts";
+import { type FeedPlan, planFeeds } from "../../feeds/render-feeds.ts";
 import type { BuildStep } from "../build-context.ts";
 
-/** Writes every feed (site, tags, sources, monthly archives, newsletter issues); a feed whose articles and settings are unchanged is kept. */
+/**
+ * Writes every feed (site, tags, sources, monthly archives, newsletter issues); a feed whose articles and
+ * settings are unchanged is kept. Feeds show summaries: each renders as soon as its articles' are known,
+ * while the workers go on rendering bodies, one at a time so the workers' replies get in between.
+ */
 export const writeFeedFiles: BuildStep = {
   name: "feeds",
   async run(context) {
-    await context.bodies; // feeds show summaries
+    const ready: { plan: FeedPlan; file: string; key: string }[] = [];
+    let wake: (() => void) | null = null;
+    let waiting = 0;
     for (const plan of planFeeds(context.config, context.data.model.articles, {
       issues: context.data.issues,
     })) {
       const file = plan.path.replace(/^\/+/, "");
       const key = context.key("feed", file, context.hashValue(plan.inputs));
       if (context.output.keep(file, key)) continue;
-      context.output.write(file, plan.render(), key);
-      // Let the render workers' replies in between feeds: they wait for their next pages.
+      waiting++;
+      void context.summaries.when(plan.inputs.articles.map((article) => article.file)).then(() => {
+        ready.push({ plan, file, key });
+        wake?.();
+      });
+    }
+    for (; waiting > 0; waiting--) {
+      if (ready.length === 0)
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+      wake = null;
+      const next = ready.shift();
+      if (!next) throw new Error("Gazette: a feed was announced ready but is missing");
+      context.output.write(next.file, next.plan.render(), next.key);
       await setImmediate();
     }
   },

@@ -10,12 +10,7 @@ import { type LedgerIssue, readLedger } from "../ledger.ts";
 import { recordSendProgress } from "../record-send-progress.ts";
 import { createMjmlRenderer } from "../render-mjml.ts";
 import type { Reporter } from "../run-newsletter.ts";
-import {
-  needsToken,
-  recipientUnsubscribeUrl,
-  secretProblem,
-  UNSUBSCRIBE_SECRET_ENV,
-} from "../unsubscribe.ts";
+import { recipientUnsubscribeUrl, UNSUBSCRIBE_SECRET_ENV } from "../unsubscribe.ts";
 import { planSend } from "./plan-send.ts";
 import { parseRate } from "./rate.ts";
 import { isEmailAddress, readSubscribers, type Subscriber, type SubscriberList } from "./read-subscribers.ts";
@@ -29,6 +24,7 @@ import {
   sendLockPath,
   sendLogPath,
 } from "./send-log.ts";
+import { sendSettingsProblem } from "./send-settings-problem.ts";
 import { type SmtpSettings, smtpSettings } from "./smtp-settings.ts";
 import { openRelay } from "./smtp-transport.ts";
 
@@ -128,16 +124,11 @@ async function send(command: SendCommand, io: SendReporter): Promise<number> {
   if (command.test === null && command.to === null && !command.recipients)
     return fail("send needs --to FILE, the subscribers CSV (or --test ADDRESS for one copy to yourself)");
 
-  const template = config.newsletter.unsubscribeUrl;
   const secret = command.env[UNSUBSCRIBE_SECRET_ENV] || null;
-  if (!command.dryRun) {
-    if (template !== null && !template.includes("{") && !/^https?:/i.test(template))
-      return fail(
-        `unsubscribe_url "${template}" is a merge tag: SMTP sending needs a URL template with {email} or {token}`,
-      );
-    const problem = needsToken(template) ? secretProblem(secret) : null;
-    if (problem) return fail(problem);
-  }
+  const problem = sendSettingsProblem(config, command.env);
+  if (problem && !command.dryRun) return fail(problem);
+  // A dry run lists the recipients all the same, and says what the real send would stop at.
+  if (problem) io.err(`note: the send itself would stop here: ${problem}`);
   const smtp = command.dryRun ? null : smtpSettings(command.env);
   if (smtp && !smtp.ok) return fail(smtp.message);
   for (const w of smtp?.ok ? smtp.warnings : []) io.err(w);
