@@ -176,6 +176,33 @@ incremental("a rebuild with nothing changed writes nothing and keeps every modif
   await remove(site);
 });
 
+incremental("keeps the search bundle when pages change outside what is indexed, and only then", async () => {
+  const site = await makeSite();
+  await site.build({ jobs: 1 });
+  const bundle = [...(await readTree(path.join(site.root, "_site"))).keys()].filter((f) =>
+    f.startsWith("pagefind/"),
+  );
+  assert.ok(bundle.length > 3);
+  const times = () => Promise.all(bundle.map((f) => mtime(site, f)));
+  const before = await times();
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  // An edit after the article element (as the benchmark's template edit): every article page changes.
+  const template = path.join(site.templates, "partials", "article-page.njk");
+  await writeFile(template, `${await readFile(template, "utf8")}<!-- edited -->\n`);
+  const outside = await site.build({ jobs: 1 });
+  assert.match(outside.get("2019/02/story-1/index.html") ?? "", "<!-- edited -->");
+  assert.equal(await times(), before, "the bundle is kept, not written again");
+  assertSameTree(outside, await site.clean(), "an edit outside the article");
+  // Words added inside it change the records: the index is made again, and equals a clean build's.
+  await writeFile(template, (await readFile(template, "utf8")).replace("<h1>", "<h1>Breaking: "));
+  const inside = await site.build({ jobs: 1 });
+  assertSameTree(inside, await site.clean(), "an edit inside the article");
+  const fragments = (tree: Map<string, string>) =>
+    [...tree.keys()].filter((f) => f.startsWith("pagefind/fragment/")).sort();
+  assert.not.equal(fragments(inside), fragments(outside), "new fragments: the bundle is made again");
+  await remove(site);
+});
+
 incremental("rebuilds a page whose file was changed or removed by hand", async () => {
   const site = await makeSite();
   const first = await site.build({ jobs: 1 });

@@ -1,8 +1,10 @@
-import { linkSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { hashText } from "../../cache/hash-value.ts";
-import { indexSite } from "../../search/index-site.ts";
+import { ARTICLE_PAGES_GLOB, indexSite } from "../../search/index-site.ts";
+import { indexedPart } from "../../search/indexed-part.ts";
+import { pagefindBinary } from "../../search/run-pagefind.ts";
 import { error } from "../../shared/diagnostic.ts";
 import type { BuildContext, BuildStep } from "../build-context.ts";
 
@@ -29,6 +31,86 @@ function keepBundle(context: BuildContext, key: string): boolean {
   return true;
 }
 
+/** Where the step notes which bundle it made, and with what (`SearchNote`), in the cache folder. */
+const NOTE_FILE = "search-index.json";
+
+/** The note: the key the bundle's files were recorded under, and what besides the pages made it. */
+interface SearchNote {
+  key: string;
+  fingerprint: string;
+}
+
+/** What the bundle depends on besides the pages: the language, what is indexed and Pagefind's binary. */
+function fingerprint(context: BuildContext): string {
+  const binary = pagefindBinary();
+  let size = -1;
+  try {
+    size = binary ? statSync(binary).size : -1;
+  } catch {
+    size = -1;
+  }
+  return hashText(JSON.stringify([context.config.language, ARTICLE_PAGES_GLOB, binary, size]));
+}
+
+function readNote(context: BuildContext): SearchNote | null {
+  try {
+    const note = JSON.parse(readFileSync(path.join(context.cacheDir, NOTE_FILE), "utf8")) as SearchNote;
+    return typeof note.key === "string" && typeof note.fingerprint === "string" ? note : null;
+  } catch {
+    return null;
+  }
+}
+
+function writeNote(context: BuildContext, note: SearchNote): void {
+  try {
+    mkdirSync(context.cacheDir, { recursive: true });
+    writeFileSync(path.join(context.cacheDir, NOTE_FILE), JSON.stringify(note));
+  } catch {
+    // Without the note the next build indexes again: slower, never wrong.
+  }
+}
+
+/**
+ * Keeps the previous bundle under `key` when the pages changed but not what Pagefind reads of them (a
+ * template edit outside the article, new neighbour or related links): the same article pages as the
+ * previous build's, each with the same `indexedPart`, and the same language and Pagefind. The previous
+ * bundle must be intact and the one the note describes. Only changed pages are read (old bytes from the
+ * output folder, new ones from the staging folder). Returns whether it kept the bundle.
+ */
+function keepSameRecords(
+  context: BuildContext,
+  pages: [string, { hash: string }][],
+  key: string,
+  print: string,
+): boolean {
+  const { output } = context;
+  const note = readNote(context);
+  if (!output.incremental || !note || note.fingerprint !== print) return false;
+  const bundle = output.previousFiles(BUNDLE);
+  if (bundle.length === 0 || !bundle.every((file) => output.previous(file)?.key === note.key)) return false;
+  const before = output.previousFiles("").filter((file) => ARTICLE_PAGE.test(file));
+  if (before.length !== pages.length) return false;
+  const now = new Set(pages.map(([file]) => file));
+  if (!before.every((file) => now.has(file))) return false;
+  for (const [file, record] of pages) {
+    const old = output.previous(file);
+    if (!old) return false;
+    if (old.hash === record.hash) continue;
+    try {
+      const was = readFileSync(path.join(context.outDir, file), "utf8");
+      const is = readFileSync(path.join(output.staging, file), "utf8");
+      if (indexedPart(was) !== indexedPart(is)) return false;
+    } catch {
+      return false;
+    }
+  }
+  for (const file of bundle) {
+    const old = output.previous(file);
+    if (old) output.record(file, { ...old, key }, false);
+  }
+  return true;
+}
+
 /**
  * The search index (Pagefind) of the article pages. Its key is every article page's bytes: when none
  * changed, the previous bundle is kept as it is. Otherwise the pages are indexed again, in the staging
@@ -48,6 +130,11 @@ export const indexSearch: BuildStep = {
       hashText(pages.map(([file, record]) => `${file}\0${record.hash}`).join("\n")),
     );
     if (keepBundle(context, key)) return;
+    const print = fingerprint(context);
+    if (keepSameRecords(context, pages, key, print)) {
+      writeNote(context, { key, fingerprint: print });
+      return;
+    }
 
     const view = output.incremental ? await mkdtemp(`${output.staging}-search-`) : output.staging;
     try {
@@ -80,6 +167,7 @@ export const indexSearch: BuildStep = {
           output.record(file, { key, hash: hashText(bytes), size: stats.size, mtimeMs: stats.mtimeMs }, true);
         }
       }
+      writeNote(context, { key, fingerprint: print });
     } finally {
       if (view !== output.staging) await rm(view, { recursive: true, force: true });
     }
