@@ -142,7 +142,10 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
           returnHtml: keep.has(body.file),
           tasks: tasksOf(body),
         }));
-        const response = await ask(worker, { type: "articles", items });
+        const asked = ask(worker, { type: "articles", items });
+        // The worker has its copy of the Markdown now: this thread no longer needs it.
+        for (const body of chunk) body.markdown = "";
+        const response = await asked;
         if (response.type !== "articles") throw new Error("Gazette: unexpected worker reply");
         response.summaries.forEach((summary, i) => {
           const body = chunk[i];

@@ -80,6 +80,8 @@ export interface FeedPlan {
    */
   inputs: { kind: string; articles: readonly Article[]; [more: string]: unknown };
   render(): string;
+  /** Drops the entries made for these articles (shared by all the plans): no feed still to render shows them. */
+  forget(articles: readonly Article[]): void;
 }
 
 /**
@@ -107,6 +109,9 @@ export function planFeeds(
     }
     return entry;
   };
+  const forget = (list: readonly Article[]): void => {
+    for (const article of list) entries.delete(article);
+  };
   const plans: FeedPlan[] = [];
   const xml = (
     folder: string,
@@ -121,6 +126,7 @@ export function planFeeds(
       plans.push({
         path: `${folder}${name}`,
         inputs: { kind, articles: list, ...extra },
+        forget,
         render: () => {
           const items = list.map(entryOf);
           return kind === "rss" ? renderRss(info(items), items) : renderAtom(info(items), items);
@@ -144,6 +150,7 @@ export function planFeeds(
   plans.push({
     path: "/feed.json",
     inputs: { kind: "json", articles: newest },
+    forget,
     render: () => {
       const items = newest.map(entryOf);
       return renderJsonFeed(site(items), items);
@@ -203,6 +210,7 @@ export function planFeeds(
     plans.push({
       path: ISSUES_FEED_PATH,
       inputs: { kind: "issues", articles: [], issues },
+      forget,
       render: () => {
         const list = issues.map((issue) => issueEntry(issue, config));
         const info: FeedMeta = {
