@@ -7,7 +7,6 @@ import {
   hostOption,
   nowOption,
   portOption,
-  portProblem,
   readNow,
   rootOption,
   toOption,
@@ -236,8 +235,6 @@ if (args[0] === "undo") {
         usageError(makeCommand, `--${flag} goes with --preview`);
     process.exitCode = await runNewsletter(options, io);
   } else {
-    const badPort = portProblem(values.port);
-    if (badPort) fail(badPort);
     const preview = await runPreview({ ...options, out: values.out ?? null }, io);
     process.exitCode = preview.code;
     if (preview.dir !== null && !values["no-serve"]) {

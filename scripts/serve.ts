@@ -3,7 +3,7 @@ import path from "node:path";
 import { checkOutputDir } from "../src/build/output-guard.ts";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
-import { hostOption, portOption, portProblem, rootOption } from "../src/cli/shared-options.ts";
+import { hostOption, portOption, rootOption } from "../src/cli/shared-options.ts";
 import { startDevServer } from "../src/dev/dev-server.ts";
 import { formatDiagnostic } from "../src/shared/diagnostic.ts";
 
@@ -26,11 +26,6 @@ const command = defineCommand({
 });
 
 const { values } = parseCommandLine(command);
-const badPort = portProblem(values.port);
-if (badPort) {
-  console.error(badPort);
-  process.exit(1);
-}
 const root = path.resolve(values.root);
 const outDir = path.join(root, "_site");
 const unsafe = await checkOutputDir(root, outDir);

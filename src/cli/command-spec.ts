@@ -20,6 +20,11 @@ export interface OptionSpec {
   readonly short?: string;
   /** The flag may be given more than once; its value is then every value given, in order. */
   readonly multiple?: boolean;
+  /**
+   * Why a value given is not acceptable (one line naming the flag and what is expected), or null: checked
+   * by `parseCommand` after parsing, so a bad value is a usage error like an unknown flag. Default none.
+   */
+  readonly check?: (value: string) => string | null;
 }
 
 /** A command's flags by name (without the leading `--`). */

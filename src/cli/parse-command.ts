@@ -79,6 +79,14 @@ export function parseCommand<O extends OptionSpecs>(
       strict: true,
       allowPositionals: spec.arguments !== undefined || (spec.subcommands?.length ?? 0) > 0,
     });
+    for (const [name, option] of Object.entries(spec.options)) {
+      const given = parsed.values[name];
+      const values = typeof given === "string" ? [given] : Array.isArray(given) ? given : [];
+      for (const value of values) {
+        const problem = typeof value === "string" ? (option.check?.(value) ?? null) : null;
+        if (problem) return { kind: "usage-error", message: problem };
+      }
+    }
     return {
       kind: "run",
       values: { ...parsed.values } as ParsedValues<O>,

@@ -3,7 +3,21 @@
  * everywhere (`--root` of `npm run build` is the `--root` of `npm run publish`), with the checks of their
  * values.
  */
+import { statSync } from "node:fs";
 import type { OptionSpec } from "./command-spec.ts";
+
+/** Why `--root` is not a project folder to work in (missing, a file), or null. */
+export function rootProblem(value: string): string | null {
+  const expected = "expected the project folder, with gazette.config.yaml and articles/";
+  try {
+    return statSync(value).isDirectory() ? null : `--root "${value}" is a file (${expected})`;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT"
+      ? `--root "${value}" does not exist (${expected})`
+      : `--root "${value}" cannot be read (${code ?? "error"})`;
+  }
+}
 
 /** `--root DIR`: the project folder. Default: the current folder (where `npm run` runs, the project's). */
 export const rootOption = {
@@ -12,6 +26,7 @@ export const rootOption = {
   description: "the project folder: gazette.config.yaml and articles/; what the command writes goes under it",
   default: process.cwd(),
   defaultText: "the current folder",
+  check: rootProblem,
 } as const satisfies OptionSpec;
 
 /** `--now DATE-TIME`: the clock, for trying a schedule or a window on another day. Default: now. */
@@ -20,6 +35,10 @@ export const nowOption = {
   value: "DATE-TIME",
   description: "the clock, as ISO 8601 (e.g. 2024-03-07T09:00:00Z)",
   defaultText: "now",
+  check: (value: string) => {
+    const read = readNow(value, () => new Date(0));
+    return read.ok ? null : read.message;
+  },
 } as const satisfies OptionSpec;
 
 /** `--to FILE`: who gets the issue, as a CSV, instead of the subscribers store. */
@@ -47,6 +66,7 @@ export function portOption<const D extends string>(defaultPort: D, purpose = "th
     value: "N",
     description: `${purpose} (0: any free one)`,
     default: defaultPort,
+    check: portProblem,
   } as const satisfies OptionSpec;
 }
 

@@ -133,4 +133,20 @@ every("a flag several commands take (--root, --now, --to) is declared once: the 
     assert.ok(flagRow(helps.get(name) ?? "", "root"), `${name} has no --root`);
 });
 
+every("a --root that is not a folder is a usage error in every command that takes it", async () => {
+  const missing = "/nonexistent/gazette-project";
+  const takers = [...helps].filter(([, help]) => flagRow(help, "root") !== null).map(([name]) => name);
+  assert.ok(takers.length >= 6, takers.join(", "));
+  await Promise.all(
+    takers.map(async (name) => {
+      const [command, sub] = name.split(" ");
+      const script = commands.find((c) => c.name === command)?.script ?? "";
+      const r = await run(script, [...(sub ? [sub] : []), "--root", missing]);
+      assert.is(r.code, 2, `${name}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr, `--root "${missing}" does not exist (expected the project folder`, name);
+      assert.not.match(r.stderr, /\n\s+at /, `${name}: a stack trace`);
+    }),
+  );
+});
+
 every.run();

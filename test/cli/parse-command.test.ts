@@ -48,6 +48,29 @@ parse("given values, in any order, and a repeated flag", () => {
   });
 });
 
+parse("a value its check refuses is a usage error with the check's line; accepted ones pass", () => {
+  const checked = defineCommand({
+    command: "npm run checked",
+    summary: "s",
+    options: {
+      level: {
+        type: "string",
+        description: "a digit",
+        default: "1",
+        multiple: true,
+        check: (v: string) => (/^\d$/.test(v) ? null : `--level "${v}" is not a digit`),
+      },
+    },
+    examples: ["x"],
+  });
+  assert.equal(parseCommand(checked, ["--level", "7", "--level", "x"]), {
+    kind: "usage-error",
+    message: '--level "x" is not a digit',
+  });
+  const ok = parseCommand(checked, ["--level", "7"]);
+  assert.equal(ok.kind === "run" && ok.values.level, ["7"]);
+});
+
 parse("--help or -h anywhere before --, even beside an unknown flag", () => {
   assert.equal(parseCommand(command, ["--bogus", "--help"]), { kind: "help" });
   assert.equal(parseCommand(command, ["a", "-h"]), { kind: "help" });

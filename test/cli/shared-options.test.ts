@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
@@ -5,6 +8,8 @@ import {
   portOption,
   portProblem,
   readNow,
+  rootOption,
+  rootProblem,
   withoutDefault,
 } from "../../src/cli/shared-options.ts";
 
@@ -52,6 +57,27 @@ portOpt("the default and the purpose given", () => {
   assert.equal([option.default, option.description], ["8025", "the port to listen on (0: any free one)"]);
 });
 portOpt.run();
+
+const root = suite("rootProblem");
+root("a folder: null; missing or a file: one line naming it and what --root should be", async () => {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "gazette-root-"));
+  try {
+    const file = path.join(dir, "gazette.config.yaml");
+    await writeFile(file, "title: x\n");
+    assert.is(rootProblem(dir), null);
+    const expected = "(expected the project folder, with gazette.config.yaml and articles/)";
+    assert.is(
+      rootProblem(path.join(dir, "nope")),
+      `--root "${path.join(dir, "nope")}" does not exist ${expected}`,
+    );
+    assert.is(rootProblem(file), `--root "${file}" is a file ${expected}`);
+    // It is what --root checks, in every command.
+    assert.is(rootOption.check, rootProblem);
+  } finally {
+    await rm(dir, { recursive: true });
+  }
+});
+root.run();
 
 const without = suite("withoutDefault");
 without("drops only the parsed default", () => {

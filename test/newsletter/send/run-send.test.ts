@@ -330,4 +330,27 @@ send("with SMTP credentials, a relay that offers no STARTTLS never sees the pass
   }
 });
 
+send(
+  'one recipient is "1 recipient"; a dry run without the relay\'s settings says the send would stop',
+  async () => {
+    const root = await projectWithIssue();
+    const csv = path.join(root, "one.csv");
+    await writeFile(csv, "email\nann@example.org\n");
+    const dry = sendRecorder();
+    assert.is(await runSend(command(root, csv, {}, { dryRun: true }), dry), 0);
+    assert.is(dry.lines[0], "Would send issue 1 to 1 recipient:");
+    assert.match(dry.errors.join("\n"), "note: the send itself would stop here: no SMTP relay configured");
+    const relay = await startRelay();
+    try {
+      const io = sendRecorder();
+      assert.is(await runSend(command(root, csv, { SMTP_URL: relay.url }), io), 0, io.errors.join("\n"));
+      assert.match(io.lines[0] ?? "", /^Sending issue 1 to 1 recipient through /);
+      assert.match(io.lines.at(-1) ?? "", "Issue 1: 1 sent, 0 refused");
+    } finally {
+      await relay.close();
+      await rm(root, { recursive: true });
+    }
+  },
+);
+
 send.run();
