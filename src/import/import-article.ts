@@ -2,13 +2,14 @@ import { extractAttribution } from "./extract-attribution.ts";
 import { cleanCaption } from "./extract-caption.ts";
 import { extractDateline } from "./extract-dateline.ts";
 import { extractTitle } from "./extract-title.ts";
-import { findArticleRegion } from "./find-article-region.ts";
+import { filterBodyLines } from "./filter-body-lines.ts";
+import { findArticleRegion, type Region } from "./find-article-region.ts";
 import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
 import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
 import { normalizeText, splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
 import { type DateMatch, findDate } from "./parse-date.ts";
 import { dateOnly, readHeader } from "./read-header.ts";
-import { stripBoilerplate } from "./strip-boilerplate.ts";
+import { type StripResult, stripBoilerplate } from "./strip-boilerplate.ts";
 
 /**
  * Turns raw copied page text into an article: finds the article text (`findArticleRegion`), the headline
@@ -17,24 +18,23 @@ import { stripBoilerplate } from "./strip-boilerplate.ts";
  * what the text says; every field it cannot read is null with a warning, every guess is listed.
  */
 export function importArticle(text: string, options: ImportOptions = {}): ImportedArticle {
-  const lines = splitLines(normalizeText(text));
+  const { lines, region, title, header, stripped } = readArticleLines(text, options.year);
   const warnings: string[] = [];
   const guesses: string[] = [];
-  const region = findArticleRegion(lines);
-  const title = extractTitle(lines, region.start);
   if (title) guesses.push(`title from line ${lineNo(lines, title.index)}${note(title.reasons)}`);
   else warnings.push("title: no headline found above the text (expected a short line before it)");
-
-  const from = title ? title.index + 1 : region.start;
-  const header = readHeader(lines, from, Math.max(from, region.start), options.year);
   const bodyStart = header.end;
   const start = bodyStart;
   guesses.push(...header.guesses);
 
-  const stripped = stripBoilerplate(lines.slice(bodyStart, Math.max(bodyStart, region.end)));
   if (stripped.removed.length > 0)
     guesses.push(`boilerplate: ${stripped.removed.length} line(s) removed inside the text`);
-  let bodyLines = stripped.lines;
+  const filtered = filterBodyLines(stripped.lines, lines);
+  if (filtered.removed.length > 0)
+    guesses.push(
+      `body: ${filtered.removed.length} line(s) left out as not article text (${filtered.removed.map((l) => l.lineNo).join(", ")})`,
+    );
+  let bodyLines = filtered.lines;
 
   // Attribution lines close the piece ("Source: Asharq AL-awsat"): metadata, not body. Being short, such
   // a line may also fall just outside the article region.
@@ -93,6 +93,30 @@ export function importArticle(text: string, options: ImportOptions = {}): Import
     warnings,
     guesses,
   };
+}
+
+/**
+ * The first steps of `importArticle`: the page's lines, the article region, the headline, the header
+ * between them and the region's lines without boilerplate (before the body-line filter). Exported for
+ * the body model's training script.
+ */
+export function readArticleLines(
+  text: string,
+  year?: number,
+): {
+  lines: TextLine[];
+  region: Region;
+  title: ReturnType<typeof extractTitle>;
+  header: ReturnType<typeof readHeader>;
+  stripped: StripResult;
+} {
+  const lines = splitLines(normalizeText(text));
+  const region = findArticleRegion(lines);
+  const title = extractTitle(lines, region.start);
+  const from = title ? title.index + 1 : region.start;
+  const header = readHeader(lines, from, Math.max(from, region.start), year);
+  const stripped = stripBoilerplate(lines.slice(header.end, Math.max(header.end, region.end)));
+  return { lines, region, title, header, stripped };
 }
 
 const lineNo = (lines: readonly TextLine[], i: number): number => lines[i]?.lineNo ?? 0;

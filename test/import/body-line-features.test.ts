@@ -1,0 +1,40 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { BODY_LINE_FEATURES, bodyLineFeatures } from "../../src/import/body-line-features.ts";
+import { splitLines } from "../../src/import/normalize-text.ts";
+
+const features = suite("bodyLineFeatures");
+const at = (row: number[] | undefined, name: (typeof BODY_LINE_FEATURES)[number]): number =>
+  row?.[BODY_LINE_FEATURES.indexOf(name)] ?? Number.NaN;
+
+features("one row per line, one value per feature: shape, place, vocabulary", () => {
+  const text = [
+    "The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks.",
+    "Photo: Jane Smith/Getty Images",
+    "Sign up for our newsletter",
+    "Jane Doe is a reporter covering the city hall.",
+  ].join("\n\n");
+  const lines = splitLines(text);
+  const rows = bodyLineFeatures(lines, lines);
+  assert.is(rows.length, 4);
+  for (const row of rows) assert.is(row.length, BODY_LINE_FEATURES.length);
+  assert.is(at(rows[0], "bias"), 1);
+  assert.is(at(rows[0], "first line"), 1);
+  assert.is(at(rows[0], "ends like a sentence"), 1);
+  assert.is(at(rows[0], "over 25 words"), 0);
+  assert.is(at(rows[1], "credit words"), 1);
+  assert.is(at(rows[2], "call to action"), 1);
+  assert.is(at(rows[2], "no end punctuation"), 1);
+  assert.is(at(rows[3], "about the author"), 1);
+  assert.is(at(rows[3], "last line"), 1);
+  assert.is(at(rows[3], "position in the text"), 1);
+});
+
+features("a line that repeats elsewhere on the page is marked", () => {
+  const page = splitLines("Read more\n\nA paragraph of the story that is long enough.\n\nRead more");
+  const rows = bodyLineFeatures(page.slice(0, 2), page);
+  assert.is(at(rows[0], "repeated in the page"), 1);
+  assert.is(at(rows[1], "repeated in the page"), 0);
+});
+
+features.run();
