@@ -20,7 +20,7 @@ import { f1, shingleScore } from "../test/import/shingle-f1.ts";
 import { siteHalf } from "./import/site-half.ts";
 
 const command = defineCommand({
-  command: "node --import tsx scripts/train-body-model.ts",
+  command: "npm run train:body",
   summary: "trains the importer's body-line model on the tune half of the importer corpus and the dev set",
   options: {
     corpus: {
@@ -48,7 +48,7 @@ const command = defineCommand({
       default: "src/import/body-model.json",
     },
   },
-  examples: ["node --import tsx scripts/train-body-model.ts"],
+  examples: ["npm run train:body"],
 });
 
 interface Line {
