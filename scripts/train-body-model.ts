@@ -18,23 +18,14 @@ import { BODY_LINE_FEATURES, bodyLineFeatures } from "../src/import/body-line-fe
 import { readArticleLines } from "../src/import/import-article.ts";
 import { f1, shingleScore } from "../test/import/shingle-f1.ts";
 import { siteHalf } from "./import/site-half.ts";
+import { corpusOption, devsetOption } from "./import/training-options.ts";
 
 const command = defineCommand({
   command: "npm run train:body",
   summary: "trains the importer's body-line model on the tune half of the importer corpus and the dev set",
   options: {
-    corpus: {
-      type: "string",
-      value: "DIR",
-      description: "the importer corpus",
-      default: "../shared/importer-corpus",
-    },
-    devset: {
-      type: "string",
-      value: "DIR",
-      description: "the importer dev set",
-      default: "../shared/importer-devset",
-    },
+    corpus: corpusOption,
+    devset: devsetOption,
     seeds: {
       type: "string",
       value: "DIR",

@@ -19,23 +19,14 @@ import { TITLE_FEATURES } from "../src/import/title-features.ts";
 import { normalizeTitle } from "../test/import/shingle-f1.ts";
 import { fitRanker } from "./import/fit-ranker.ts";
 import { siteHalf } from "./import/site-half.ts";
+import { corpusOption, devsetOption } from "./import/training-options.ts";
 
 const command = defineCommand({
   command: "npm run train:titles",
   summary: "trains the importer's headline ranker on the tune half of the importer corpus and the dev set",
   options: {
-    corpus: {
-      type: "string",
-      value: "DIR",
-      description: "the importer corpus",
-      default: "../shared/importer-corpus",
-    },
-    devset: {
-      type: "string",
-      value: "DIR",
-      description: "the importer dev set",
-      default: "../shared/importer-devset",
-    },
+    corpus: corpusOption,
+    devset: devsetOption,
     seeds: {
       type: "string",
       value: "DIR",
