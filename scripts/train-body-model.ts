@@ -17,6 +17,7 @@ import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { BODY_LINE_FEATURES, bodyLineFeatures } from "../src/import/body-line-features.ts";
 import { readArticleLines } from "../src/import/import-article.ts";
 import { f1, shingleScore } from "../test/import/shingle-f1.ts";
+import { readCorpusTexts } from "./import/corpus-texts.ts";
 import { siteHalf } from "./import/site-half.ts";
 import { corpusOption, devsetOption } from "./import/training-options.ts";
 
@@ -96,18 +97,9 @@ function readPage(text: string, truthBody: string | null, half: "tune" | "held",
 }
 
 function readSet(dir: string, half: (truth: { url?: string }) => "tune" | "held"): Page[] {
-  if (!existsSync(path.join(dir, "truth"))) return [];
-  const pages: Page[] = [];
-  for (const file of readdirSync(path.join(dir, "truth")).sort()) {
-    const id = file.replace(/\.json$/, "");
-    const truth = JSON.parse(readFileSync(path.join(dir, "truth", file), "utf8"));
-    for (const variant of ["main", "full"]) {
-      const textFile = path.join(dir, variant, `${id}.txt`);
-      if (existsSync(textFile))
-        pages.push(readPage(readFileSync(textFile, "utf8"), truth.body, half(truth), 1));
-    }
-  }
-  return pages;
+  return [...readCorpusTexts(dir)].map(({ truth, text }) =>
+    readPage(text, truth.body as string | null, half(truth), 1),
+  );
 }
 
 function readSeeds(dir: string): Page[] {

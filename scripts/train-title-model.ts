@@ -17,6 +17,7 @@ import { normalizeText, splitLines } from "../src/import/normalize-text.ts";
 import { type TitleCandidate, titleCandidates } from "../src/import/rank-titles.ts";
 import { TITLE_FEATURES } from "../src/import/title-features.ts";
 import { normalizeTitle } from "../test/import/shingle-f1.ts";
+import { readCorpusTexts } from "./import/corpus-texts.ts";
 import { fitRanker } from "./import/fit-ranker.ts";
 import { siteHalf } from "./import/site-half.ts";
 import { corpusOption, devsetOption } from "./import/training-options.ts";
@@ -55,26 +56,17 @@ interface Page {
 const RULE = TITLE_FEATURES.indexOf("rule pick");
 
 function readPages(dir: string, half: (truth: { url?: string }) => "tune" | "held"): Page[] {
-  if (!existsSync(path.join(dir, "truth"))) return [];
-  const pages: Page[] = [];
-  for (const file of readdirSync(path.join(dir, "truth")).sort()) {
-    const id = file.replace(/\.json$/, "");
-    const truth = JSON.parse(readFileSync(path.join(dir, "truth", file), "utf8"));
-    for (const variant of ["main", "full"]) {
-      const textFile = path.join(dir, variant, `${id}.txt`);
-      if (!existsSync(textFile)) continue;
-      const lines = splitLines(normalizeText(readFileSync(textFile, "utf8")));
-      const candidates = titleCandidates(lines, findArticleRegion(lines).start);
-      const want = normalizeTitle(truth.title);
-      pages.push({
-        half: half(truth),
-        candidates,
-        positive: candidates.findIndex((c) => normalizeTitle(lines[c.index]?.text ?? "") === want),
-        rule: candidates.findIndex((c) => c.features[RULE] === 1),
-      });
-    }
-  }
-  return pages;
+  return [...readCorpusTexts(dir)].map(({ truth, text }) => {
+    const lines = splitLines(normalizeText(text));
+    const candidates = titleCandidates(lines, findArticleRegion(lines).start);
+    const want = normalizeTitle(truth.title as string);
+    return {
+      half: half(truth),
+      candidates,
+      positive: candidates.findIndex((c) => normalizeTitle(lines[c.index]?.text ?? "") === want),
+      rule: candidates.findIndex((c) => c.features[RULE] === 1),
+    };
+  });
 }
 
 /** The seeds: `NNN_*.txt` with the expected headline in the seeds test (`expected/NNN.json` or beside). */
