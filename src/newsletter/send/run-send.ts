@@ -11,6 +11,7 @@ import { recordSendProgress } from "../record-send-progress.ts";
 import { createMjmlRenderer } from "../render-mjml.ts";
 import type { Reporter } from "../run-newsletter.ts";
 import { recipientUnsubscribeUrl, UNSUBSCRIBE_SECRET_ENV } from "../unsubscribe.ts";
+import { withLedgerProgress } from "./ledger-progress-log.ts";
 import { planSend } from "./plan-send.ts";
 import { parseRate } from "./rate.ts";
 import { isEmailAddress, readSubscribers, type Subscriber, type SubscriberList } from "./read-subscribers.ts";
@@ -243,21 +244,15 @@ async function sendLocked(command: SendCommand, io: SendReporter, run: LockedSen
       io.err(`${run.smtp.label} cannot be used: ${(e as Error).message}${hint}; nothing was sent`);
       return 1;
     }
-    // Before the first message: from now on an emptied or deleted log is refused instead of resent.
-    const started = new Date().toISOString();
-    const recorded = await recordSendProgress(
-      command.root,
-      issue.number,
-      (previous) => previous ?? { started, accepted: alreadyAccepted },
-      new Date(),
-    );
-    if (recorded) {
-      relay.close();
-      io.err(`${recorded}; nothing was sent`);
-      return 1;
-    }
   }
-  const log = await openSendLog(command.root, issue.number, read.log);
+  // From the first `pending` line on, issues.json records the send, so an emptied or deleted log is refused
+  // instead of sent again.
+  const log = withLedgerProgress(await openSendLog(command.root, issue.number, read.log), {
+    alreadyAccepted,
+    record: (progress) => recordSendProgress(command.root, issue.number, progress, new Date()),
+    now: () => Date.now(),
+    everyMs: 1000,
+  });
   let summary: Awaited<ReturnType<typeof sendIssue>>;
   try {
     summary = await sendIssue(
@@ -273,24 +268,17 @@ async function sendLocked(command: SendCommand, io: SendReporter, run: LockedSen
       { perSecond: run.rate, tries: 4, backoffMs: command.backoffMs },
     );
   } catch (e) {
+    await log.close();
+    for (const w of log.warnings) io.err(`warning: ${w}`);
     io.err(
       `sending issue ${issue.number} stopped: ${(e as Error).message}; ${sendLogPath(issue.number)} holds every result so far: run again to go on`,
     );
     return 1;
   } finally {
-    await log.close();
     relay.close();
   }
-  if (plan.queue.length > 0) {
-    const accepted = alreadyAccepted + summary.sent.length;
-    const recorded = await recordSendProgress(
-      command.root,
-      issue.number,
-      (previous) => ({ started: previous?.started ?? new Date().toISOString(), accepted }),
-      new Date(),
-    );
-    if (recorded) io.err(`warning: ${recorded} (the send log is complete)`);
-  }
+  await log.close();
+  for (const w of log.warnings) io.err(`warning: ${w} (the send log is complete)`);
   for (const f of summary.failed) io.err(`${f.email}: refused (${f.response})`);
   if (command.to === null && command.recipients) {
     // Refused for good: the store suppresses the address (refused in an earlier run too, should that run

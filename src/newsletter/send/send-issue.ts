@@ -54,7 +54,8 @@ interface Job {
  * message (before its end-of-data mark) and the outcome after the relay's answer (each line flushed). A
  * temporary failure (4xx, dropped connection) goes back in the queue with a growing delay while the others
  * go on; a permanent one (5xx) is recorded once and not retried. An error marked `fatal` (the relay refuses
- * the connection as configured: TLS, login) stops the run: it is thrown, and the log stays as it is.
+ * the connection as configured: TLS, login), or a line the log cannot take, stops the run: it is thrown,
+ * and the log stays as it is (a message whose `sent` line could not be written stays `pending`: unknown).
  */
 export async function sendIssue(
   subscribers: readonly Subscriber[],
@@ -80,13 +81,22 @@ export async function sendIssue(
     const { email } = job.subscriber;
     const raw = await deps.compose(job.subscriber);
     job.tries++;
+    // A line the log could not take stops the run: what the relay has must be on record before more goes.
+    let logFailure: unknown = null;
+    const append = async (record: Parameters<SendLog["append"]>[0]): Promise<void> => {
+      try {
+        await deps.log.append(record);
+      } catch (e) {
+        logFailure = e;
+        throw e;
+      }
+    };
     try {
-      const response = await deps.deliver(email, raw, () =>
-        deps.log.append({ email, status: "pending", at: at() }),
-      );
-      await deps.log.append({ email, status: "sent", at: at(), response });
+      const response = await deps.deliver(email, raw, () => append({ email, status: "pending", at: at() }));
+      await append({ email, status: "sent", at: at(), response });
       summary.sent.push(email);
     } catch (e) {
+      if (logFailure) throw logFailure;
       // The relay refuses us, not this recipient (TLS, login): stop, leaving the log as it is.
       if ((e as { fatal?: boolean }).fatal) throw e;
       const failure = classifySmtpError(e);

@@ -84,6 +84,45 @@ cli("killed with SIGKILL at random points ten times, then run again: no duplicat
 });
 
 cli(
+  "killed before the relay could take the first message: the next run sends to everyone, once",
+  async () => {
+    const root = await projectWithIssue();
+    const csv = await writeSubscribers(root);
+    let child: ChildProcess | null = null;
+    let kill = true;
+    const relay = await startRelay({
+      refuse550: refused,
+      atRcpt: () => {
+        if (kill) child?.kill("SIGKILL");
+        kill = false;
+      },
+    });
+    const env = { ...process.env, SMTP_URL: relay.url, GAZETTE_UNSUBSCRIBE_SECRET: SECRET };
+    const args = [SCRIPT, "send", "1", "--to", csv, "--root", root, "--rate", "1000/s", "--backoff", "20"];
+    try {
+      const signal = await new Promise<NodeJS.Signals | null>((resolve) => {
+        child = spawn(process.execPath, ["--import", "tsx", ...args], { env, stdio: "ignore" });
+        child.on("close", (_code, s) => resolve(s));
+      });
+      assert.is(signal, "SIGKILL");
+      assert.is(relay.delivered.length, 0);
+      // Nothing was handed over, so nothing records a send that a missing log would contradict.
+      const before = JSON.parse(await readFile(path.join(root, "newsletter/issues.json"), "utf8"));
+      assert.is(before.issues[0].send, undefined);
+      const rerun = await runCli(args.slice(1), env);
+      assert.is(rerun.code, 0, rerun.stderr);
+      const delivered = relay.delivered.map((d) => d.to);
+      assert.equal(
+        [...delivered].sort(),
+        VALID.filter((e) => !refused(e)),
+      );
+    } finally {
+      await relay.close();
+    }
+  },
+);
+
+cli(
   "two send processes at once: one sends, the other says who holds the lock; one message each",
   async () => {
     const root = await projectWithIssue();

@@ -131,6 +131,38 @@ send("a fatal relay error (TLS, login) stops the run: nobody is marked refused",
   assert.equal(records, []);
 });
 
+send("a line the log cannot take stops the run: never retried, never marked refused", async () => {
+  for (const failing of ["pending", "sent"] as const) {
+    const handed: string[] = [];
+    const { deps, records } = fakes(async (to, _raw, handing) => {
+      await handing();
+      handed.push(to);
+      return "250 OK";
+    });
+    deps.log = {
+      append: async (r) => {
+        if (r.status === failing) throw new Error("ENOSPC: no space left on device");
+        records.push(r);
+      },
+      close: async () => {},
+    };
+    const error = await sendIssue([sub("a@x.org"), sub("b@x.org")], deps, {
+      perSecond: 100,
+      tries: 4,
+      backoffMs: 1,
+    }).catch((e: Error) => e);
+    assert.instance(error, Error, failing);
+    assert.match((error as Error).message, "ENOSPC", failing);
+    // The first message's pending line is the last record: nothing after it, b never tried.
+    assert.equal(
+      records.map((r) => `${r.email} ${r.status}`),
+      failing === "pending" ? [] : ["a@x.org pending"],
+      failing,
+    );
+    assert.equal(handed, failing === "pending" ? [] : ["a@x.org"], failing);
+  }
+});
+
 send("keeps to the rate", async () => {
   const { deps, clock } = fakes(accept);
   await sendIssue(
