@@ -49,6 +49,8 @@ export function extractTitle(lines: readonly TextLine[], bodyStart: number): Tit
   } else if (
     index > 0 &&
     /:$/.test(lines[index - 1]?.text ?? "") &&
+    // "Search for:", "Tags:": a label of one or two words is a form's or a list's, not half a headline.
+    wordsOf(lines[index - 1]?.text ?? "").length >= 3 &&
     titleScore(lines, index - 1, bodyStart) !== null
   ) {
     title = `${lines[index - 1]?.text} ${title}`;

@@ -115,7 +115,13 @@ export function readArticleLines(
   const title = extractTitle(lines, region.start);
   const from = title ? title.index + 1 : region.start;
   const header = readHeader(lines, from, Math.max(from, region.start), year);
-  const stripped = stripBoilerplate(lines.slice(header.end, Math.max(header.end, region.end)));
+  // A headline found inside the text leaves the text above it in the body: the article region may open
+  // with a standfirst or an introduction the headline follows.
+  const before = title && title.index > region.start ? lines.slice(region.start, title.index) : [];
+  const stripped = stripBoilerplate([
+    ...before,
+    ...lines.slice(header.end, Math.max(header.end, region.end)),
+  ]);
   return { lines, region, title, header, stripped };
 }
 

@@ -1,5 +1,5 @@
 import { type TextLine, wordsOf } from "./normalize-text.ts";
-import { ABOVE, INSIDE, TITLE_FEATURES, textVocabulary, titleFeatures } from "./title-features.ts";
+import { ABOVE, INSIDE, TITLE_FEATURES, TOP, titleContext, titleFeatures } from "./title-features.ts";
 import MODEL from "./title-model.json" with { type: "json" };
 import { ruleTitleIndex, titleScore } from "./title-rule.ts";
 
@@ -22,11 +22,12 @@ export interface TitleCandidate {
  */
 export function titleCandidates(lines: readonly TextLine[], bodyStart: number): TitleCandidate[] {
   const rule = ruleTitleIndex(lines, bodyStart);
-  const vocabulary = textVocabulary(lines, bodyStart);
+  const context = titleContext(lines, bodyStart);
   const indices: number[] = [];
-  if (rule !== null && rule < bodyStart - ABOVE) indices.push(rule);
-  for (let i = Math.max(0, bodyStart - ABOVE); i < Math.min(lines.length, bodyStart + INSIDE); i++)
-    indices.push(i);
+  const from = Math.max(0, bodyStart - ABOVE);
+  for (let i = 0; i < Math.min(TOP, from); i++) if (i !== rule) indices.push(i);
+  if (rule !== null && rule < from) indices.push(rule);
+  for (let i = from; i < Math.min(lines.length, bodyStart + INSIDE); i++) indices.push(i);
   const out: TitleCandidate[] = [];
   let seenHeadingLike = false;
   for (const i of indices) {
@@ -47,7 +48,7 @@ export function titleCandidates(lines: readonly TextLine[], bodyStart: number): 
         bodyStart,
         score,
         i === rule,
-        vocabulary,
+        context,
         first,
         out.length === 0,
         above,

@@ -46,11 +46,29 @@ export const TITLE_FEATURES = [
   "standfirst below",
   "first candidate",
   "headline-like line above",
+  "breadcrumb trail",
+  "end of a nearby line",
+  "same line nearby, other case",
+  "glued words",
+  "name-like",
+  "list of names",
+  "role or affiliation",
+  "call to action",
+  "price or percentage",
+  "starts with a number",
+  "in a copyright line",
+  "repeated 3+ times",
+  "top 8 lines",
+  "inside the text",
+  "lines into the text",
+  "likeness to the text",
 ] as const;
 
 /** The lines a model may pick the headline from: at most this many above the text, and a few inside it. */
 export const ABOVE = 120;
-export const INSIDE = 3;
+export const INSIDE = 10;
+/** The first lines of the page are always candidates: a copy of the article's own block starts at its headline. */
+export const TOP = 8;
 
 const RELATIVE_TIME =
   /\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|[•·]\s*\d+\s*[hmd]\b/i;
@@ -78,6 +96,114 @@ export function textVocabulary(lines: readonly TextLine[], bodyStart: number): S
   return new Set(words);
 }
 
+/** What the title features need to know about the whole page, computed once per page (`titleContext`). */
+export interface TitleContext {
+  /** `textVocabulary`: the longer words of the text's first 400 words. */
+  vocabulary: ReadonlySet<string>;
+  /** How often each longer word occurs in the text's first 2,000 words. */
+  frequency: ReadonlyMap<string, number>;
+  /** How often each line occurs in the page, lower-cased. */
+  counts: ReadonlyMap<string, number>;
+  /** The page's copyright lines ("© 2025 Example Media"), lower-cased and joined. */
+  copyright: string;
+}
+
+const COPYRIGHT = /©|\bcopyright\b|\ball rights reserved\b/i;
+
+/** The page-wide facts of `TitleContext`, for the article text starting at `bodyStart`. */
+export function titleContext(lines: readonly TextLine[], bodyStart: number): TitleContext {
+  const frequency = new Map<string, number>();
+  let seen = 0;
+  for (let i = bodyStart; i < lines.length && seen < 2000; i++)
+    for (const w of wordsOf(lines[i]?.text.toLowerCase() ?? "")) {
+      seen++;
+      if (w.length >= 4) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+    }
+  const counts = new Map<string, number>();
+  const copyright: string[] = [];
+  for (const line of lines) {
+    const lower = line.text.toLowerCase();
+    counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    if (COPYRIGHT.test(line.text) && line.text.length <= 300) copyright.push(lower);
+  }
+  return {
+    vocabulary: textVocabulary(lines, bodyStart),
+    frequency,
+    counts,
+    copyright: copyright.join("\n"),
+  };
+}
+
+/** Short words of a sentence that names and labels rarely hold. */
+const FUNCTION_WORDS = new Set(
+  "a an the of in on at to for with from by and or but is are was were be how what why when who which your you my our this that these those it its as into over about after before vs not no new best".split(
+    " ",
+  ),
+);
+
+/** A trail of links to the page: "Home » Recipes » Bread", "Blog / News / Title". */
+const CRUMB = /\s(?:[»›>]|\/)\s/g;
+/** Who the author is, under a byline: "Research Fellow, Hoover Center", "Deputy CTO, Example Ltd". */
+const ROLE =
+  /\b(?:fellow|editor|director|reporter|correspondent|writer|contributor|columnist|professor|researcher|analyst|founder|ceo|cto|cfo|coo|president|manager|chief|author|journalist|producer|photographer|lecturer|partner|officer|specialist|consultant)\b/i;
+/** Shop and sign-up prompts: "Get a quote", "Enter your email…", "Check price at …". */
+const CALL_TO_ACTION =
+  /^(?:get|sign up|enter|check|click|subscribe|shop|buy|join|download|register|order|claim|access|score|enjoy|use code|try|start your|book now|save \d)\b/i;
+
+/** Features that read the line alone and the context (`titleContext`): names, trails, prompts, prices. */
+function shapeFeatures(
+  lines: readonly TextLine[],
+  i: number,
+  bodyStart: number,
+  context: TitleContext,
+): number[] {
+  const text = (lines[i] as TextLine).text;
+  const lower = text.toLowerCase();
+  const tokens = text.split(/\s+/);
+  const words = wordsOf(text);
+  const crumbs = (text.match(CRUMB) ?? []).length;
+  let endOfNearby = false;
+  let otherCase = false;
+  for (let j = Math.max(0, i - 5); j <= Math.min(lines.length - 1, i + 5); j++) {
+    const other = lines[j]?.text;
+    if (j === i || other === undefined) continue;
+    const otherLower = other.toLowerCase();
+    if (Math.abs(j - i) <= 3 && otherLower.length > lower.length && otherLower.endsWith(lower))
+      endOfNearby = true;
+    if (other !== text && otherLower === lower) otherCase = true;
+  }
+  const plain = words.filter((w) => !FUNCTION_WORDS.has(w.toLowerCase())).length === words.length;
+  const capitalised = tokens.every((t) => /^[\p{Lu}]/u.test(t));
+  const nameLike = words.length >= 2 && words.length <= 4 && plain && capitalised && !/[\d.!?:]/.test(text);
+  const separated = (text.match(/,/g) ?? []).length >= 2 || /\s(?:and|&)\s/i.test(text);
+  const names =
+    separated &&
+    words.length >= 4 &&
+    words.filter((w) => /^\p{Lu}/u.test(w) || /^(?:and)$/i.test(w)).length >= 0.85 * words.length;
+  const role = (ROLE.test(text) && /,/.test(text) && words.length <= 10) || /\bas told to\b/i.test(text);
+  let likeness = 0;
+  const content = words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4);
+  for (const w of content) likeness += Math.min(context.frequency.get(w) ?? 0, 5) / 5;
+  return [
+    crumbs >= 2 || (crumbs >= 1 && /^home\b/i.test(text)) ? 1 : 0,
+    endOfNearby ? 1 : 0,
+    otherCase ? 1 : 0,
+    /\p{Ll}\p{Lu}/u.test(text) ? 1 : 0,
+    nameLike ? 1 : 0,
+    names ? 1 : 0,
+    role ? 1 : 0,
+    CALL_TO_ACTION.test(text) || (/!/.test(text) && /\byou/i.test(text)) ? 1 : 0,
+    /[$€£¥]\s?\d|\d\s?%/.test(text) ? 1 : 0,
+    /^#?\d{1,2}[.):]\s|^#\d/.test(text) ? 1 : 0,
+    words.length >= 2 && context.copyright.includes(lower) ? 1 : 0,
+    (context.counts.get(lower) ?? 0) >= 3 ? 1 : 0,
+    i < TOP ? 1 : 0,
+    i >= bodyStart ? 1 : 0,
+    i >= bodyStart ? Math.min(1, (i - bodyStart + 1) / 10) : 0,
+    content.length ? likeness / content.length : 0,
+  ];
+}
+
 /**
  * Features of line `i` as the page's headline, for the learned title ranker (`rankTitles`): its length,
  * position relative to the article text (`bodyStart`), punctuation, capitalisation, the lines around it
@@ -91,7 +217,7 @@ export function titleFeatures(
   bodyStart: number,
   ruleScore: number | null,
   rulePick: boolean,
-  vocabulary: ReadonlySet<string>,
+  context: TitleContext,
   firstHeadingLike: boolean,
   firstCandidate = false,
   headlineAbove = false,
@@ -113,6 +239,7 @@ export function titleFeatures(
   );
   const around = [i - 2, i - 1, i + 1, i + 2].map((j) => shortLine(lines[j]?.text));
   const content = tokens.map((w) => w.toLowerCase()).filter((w) => w.length >= 4);
+  const vocabulary = context.vocabulary;
   const shared = content.length ? content.filter((w) => vocabulary.has(w)).length / content.length : 0;
   const repeated =
     words >= 3 &&
@@ -160,5 +287,6 @@ export function titleFeatures(
     standfirst(text, lines[i + 1]?.text) ? 1 : 0,
     firstCandidate ? 1 : 0,
     headlineAbove ? 1 : 0,
+    ...shapeFeatures(lines, i, bodyStart, context),
   ];
 }

@@ -50,6 +50,21 @@ imp("a date stamp with a time or an update note just below the headline is the d
   assert.is(importArticle(updated.join("\n\n")).date, "2024-12-06");
 });
 
+imp("text above a headline found inside the article stays in the body", () => {
+  const intro = `Welcome back to the weekly letter, where we look at one question ${paragraph(20, "each")}`;
+  const text = [
+    intro,
+    "The Quiet Return of the Night Train",
+    "By Jane Doe",
+    paragraph(40, "train"),
+    paragraph(40, "rail"),
+  ].join("\n\n");
+  const a = importArticle(text);
+  assert.is(a.title, "The Quiet Return of the Night Train");
+  assert.ok(a.body.startsWith(intro), a.body.slice(0, 80));
+  assert.not.ok(a.body.includes("Night Train"));
+});
+
 imp("options win over the text", () => {
   const a = importArticle(page(), {
     date: "2020-02-02",

@@ -1,0 +1,99 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  TITLE_FEATURES,
+  textVocabulary,
+  titleContext,
+  titleFeatures,
+} from "../../src/import/title-features.ts";
+import { linesOf, paragraph } from "./lines.ts";
+
+const page = () =>
+  linesOf(
+    [
+      "Example Garden Blog",
+      "Home » Garden » Organic Pest Control for the Garden",
+      "Organic Pest Control for the Garden",
+      "Jane Doe",
+      "Senior Editor, Example Garden Blog",
+      "Get a Quote for $99 today!",
+      `Some organic pest control keeps the garden healthy ${paragraph(30, "garden")}`,
+      paragraph(40, "pest"),
+      "© 2025 Example Garden Blog. All rights reserved.",
+    ].join("\n"),
+  );
+
+const feature = (lines: ReturnType<typeof page>, i: number, name: (typeof TITLE_FEATURES)[number]) => {
+  const context = titleContext(lines, 6);
+  return titleFeatures(lines, i, 6, null, false, context, false)[TITLE_FEATURES.indexOf(name)];
+};
+
+const vocabulary = suite("textVocabulary");
+vocabulary("the longer words of the text, lower-cased", () => {
+  const words = textVocabulary(page(), 6);
+  assert.ok(words.has("organic") && words.has("garden"));
+  assert.not.ok(words.has("quote"), "from the text, not above it");
+  assert.not.ok(words.has("the"), "short words are left out");
+});
+vocabulary.run();
+
+const context = suite("titleContext");
+context("counts lines in any case, keeps copyright lines and the text's word frequencies", () => {
+  const c = titleContext(page(), 6);
+  assert.is(c.counts.get("organic pest control for the garden"), 1);
+  assert.ok(c.copyright.includes("example garden blog"));
+  assert.ok((c.frequency.get("garden") ?? 0) >= 30);
+  assert.is(c.frequency.get("quote"), undefined, "only the text counts");
+});
+context.run();
+
+const features = suite("titleFeatures");
+features("one value per feature, each scaled to at most 2 either way", () => {
+  const lines = page();
+  for (let i = 0; i < lines.length; i++) {
+    const values = titleFeatures(lines, i, 6, null, false, titleContext(lines, 6), false);
+    assert.is(values.length, TITLE_FEATURES.length);
+    for (const v of values) assert.ok(v >= -2 && v <= 2, `${v}`);
+  }
+});
+features("a breadcrumb trail, the headline at its end, a site name, a role, a sales prompt", () => {
+  const lines = page();
+  assert.is(feature(lines, 1, "breadcrumb trail"), 1);
+  assert.is(feature(lines, 2, "breadcrumb trail"), 0);
+  assert.is(feature(lines, 2, "end of a nearby line"), 1);
+  assert.is(feature(lines, 0, "in a copyright line"), 1);
+  assert.is(feature(lines, 2, "in a copyright line"), 0);
+  assert.is(feature(lines, 3, "name-like"), 1);
+  assert.is(feature(lines, 2, "name-like"), 0);
+  assert.is(feature(lines, 4, "role or affiliation"), 1);
+  assert.is(feature(lines, 5, "call to action"), 1);
+  assert.is(feature(lines, 5, "price or percentage"), 1);
+  assert.is(feature(lines, 2, "call to action"), 0);
+  assert.ok(
+    (feature(lines, 2, "likeness to the text") ?? 0) > (feature(lines, 5, "likeness to the text") ?? 0),
+  );
+});
+features("glued menus, lists of names, numbered items, the same line in capitals", () => {
+  const lines = linesOf(
+    [
+      "NewsTech trailTrade floorExport",
+      "ANNA SMITH, JOHN DOE, AND MARY ROE",
+      "1. The first pick of the list",
+      "Best Drip Coffee Makers",
+      "BEST DRIP COFFEE MAKERS",
+      paragraph(40),
+    ].join("\n"),
+  );
+  const c = titleContext(lines, 5);
+  const f = (i: number, name: (typeof TITLE_FEATURES)[number]) =>
+    titleFeatures(lines, i, 5, null, false, c, false)[TITLE_FEATURES.indexOf(name)];
+  assert.is(f(0, "glued words"), 1);
+  assert.is(f(3, "glued words"), 0);
+  assert.is(f(1, "list of names"), 1);
+  assert.is(f(3, "list of names"), 0);
+  assert.is(f(2, "starts with a number"), 1);
+  assert.is(f(3, "same line nearby, other case"), 1);
+  assert.is(f(3, "top 8 lines"), 1);
+  assert.is(f(5, "inside the text"), 1);
+});
+features.run();
