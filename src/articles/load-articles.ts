@@ -35,12 +35,16 @@ export interface LoadOptions {
   skipBefore?: Date;
 }
 
-/** Every `*.md` file below a folder, sorted, as paths relative to it. Missing folder: none (see `articlesFolderProblem`). */
+/**
+ * Every `*.md` file below a folder, sorted, as paths relative to it; a symbolic link counts as the file it
+ * points to (one that points nowhere is listed, so that reading it reports it). Missing folder: none (see
+ * `articlesFolderProblem`).
+ */
 export async function listArticleFiles(dir: string): Promise<string[]> {
   try {
     const entries = await readdir(dir, { recursive: true, withFileTypes: true });
     return entries
-      .filter((e) => e.isFile() && e.name.toLowerCase().endsWith(".md"))
+      .filter((e) => (e.isFile() || e.isSymbolicLink()) && e.name.toLowerCase().endsWith(".md"))
       .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
       .sort();
   } catch (e) {

@@ -35,8 +35,18 @@ export interface BuildContext {
   summaries: SummaryTracker;
   /** A cache key: the code, templates and configuration hashes, then `parts`. */
   key(...parts: string[]): string;
+  /**
+   * A cache key without the templates: the code, configuration and images hashes, then `parts`. For
+   * outputs that do not come from templates (feeds, the search index of the pages' bytes) or that add
+   * the hashes of the templates they used (pages, see `templateHash`).
+   */
+  dataKey(...parts: string[]): string;
+  /** The hash of one template a page used (`pages/index.njk`, `include:card.njk`): missing is "-". */
+  templateHash(dependency: string): string;
   /** A stable hash of plain data; an article counts as its file and content hash. */
   hashValue(value: unknown): string;
+  /** How many pages and feeds this build rendered (the others were kept from the last build). */
+  rendered: { pages: number; feeds: number };
   /** Problems a step found that fail the build (the output is then left as it was). */
   failures: Diagnostic[];
 }

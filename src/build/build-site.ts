@@ -19,6 +19,7 @@ import type { ConfigOverrides } from "../config/parse-config.ts";
 import { planFeeds } from "../feeds/render-feeds.ts";
 import { prepareImages } from "../images/prepare-images.ts";
 import { readLedger } from "../newsletter/ledger.ts";
+import { createTemplateHasher } from "../render/page-renderer.ts";
 import { type Diagnostic, hasErrors, warning } from "../shared/diagnostic.ts";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../shared/package-root.ts";
 import { makeSiteData } from "../site/load-site-data.ts";
@@ -78,6 +79,8 @@ export interface BuildResult {
   written: number;
   /** Output files kept as they were (an incremental build). */
   kept: number;
+  /** Pages and feeds rendered (0 when the build failed); the others were kept without rendering. */
+  rendered: { pages: number; feeds: number };
   outDir: string;
 }
 
@@ -109,6 +112,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     diagnostics,
     written: 0,
     kept: 0,
+    rendered: { pages: 0, feeds: 0 },
     outDir,
   });
 
@@ -139,6 +143,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ]);
     const configHash = hashText(JSON.stringify(config));
     const globalKey = hashText([codeHash, hashFiles([templatesDir]), configHash].join("\0"));
+    const dataKey = hashText([codeHash, configHash].join("\0"));
     const store = await loadArticleStore(config, {
       root,
       cacheDir,
@@ -191,7 +196,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       // Pages show image sizes and copies, which come from the image files, not the articles: any image
       // change renders the pages again.
       key: (...parts) => hashText([globalKey, imagesKey, ...parts].join("\0")),
+      dataKey: (...parts) => hashText([dataKey, imagesKey, ...parts].join("\0")),
+      templateHash: createTemplateHasher(templatesDir, hashText),
       hashValue: createValueHasher(articleFingerprint),
+      rendered: { pages: 0, feeds: 0 },
       failures: [],
     };
     // GAZETTE_TIMINGS=1 prints how long each step took (for docs/performance.md).
@@ -227,7 +235,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings?.(`commit ${(performance.now() - committing).toFixed(0)} ms`);
     const files = Object.keys(output.outputs()).length;
     const written = output.writtenCount();
-    return { ok: true, diagnostics, written, kept: files - written, outDir };
+    return { ok: true, diagnostics, written, kept: files - written, rendered: context.rendered, outDir };
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;

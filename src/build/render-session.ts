@@ -14,6 +14,8 @@ export interface RenderedPage {
   size: number;
   mtimeMs: number;
   reads: string[];
+  /** The templates the render used (`pages/article.njk`, `layouts/base.njk`, `include:card.njk`), sorted. */
+  templates: string[];
   /** False when the bytes were those of the previous build: nothing was written. */
   written: boolean;
 }
@@ -53,14 +55,17 @@ export function createRenderSession(options: RenderSessionOptions): RenderSessio
       const page = pages[index];
       if (!page) throw new Error(`Gazette: no page ${index} in the plan`);
       const tracked = trackReads(globals);
-      const output = renderer.render(page, tracked.globals);
+      const used = new Set<string>();
+      const output = renderer.render(page, tracked.globals, used);
       const hash = hashText(output);
       const reads = [...tracked.reads].sort();
-      if (hash === previousHash) return { index, hash, size: 0, mtimeMs: 0, reads, written: false };
+      const templates = [...used].sort();
+      if (hash === previousHash)
+        return { index, hash, size: 0, mtimeMs: 0, reads, templates, written: false };
       const target = path.join(staging, page.outputPath);
       writeFileSync(target, output);
       const stats = statSync(target);
-      return { index, hash, size: stats.size, mtimeMs: stats.mtimeMs, reads, written: true };
+      return { index, hash, size: stats.size, mtimeMs: stats.mtimeMs, reads, templates, written: true };
     },
   };
 }

@@ -9,7 +9,7 @@ import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
 import { splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
 import { findDate } from "./parse-date.ts";
 import { parsePage } from "./parse-page.ts";
-import { agreement, pickHeadline } from "./pick-headline.ts";
+import { agreement, type PageHeading, pickHeadline } from "./pick-headline.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
 
@@ -34,17 +34,19 @@ const HEADINGS = [
 export function importHtml(html: string, options: ImportOptions = {}): ImportedArticle {
   const { document } = parsePage(html);
   const meta = readPageMetadata(document as never);
-  const headings: string[] = [];
+  const headings: PageHeading[] = [];
   for (const selector of HEADINGS) {
-    let found: ArrayLike<{ textContent: string | null }> = [];
+    let found: ArrayLike<DomNode> = [];
     try {
-      found = document.querySelectorAll(selector);
+      found = document.querySelectorAll(selector) as unknown as ArrayLike<DomNode>;
     } catch {
       // A selector the DOM does not support (:is) only loses candidates.
     }
     for (const el of Array.from(found)) {
-      const t = (el.textContent ?? "").replace(/\s+/g, " ").trim();
-      if (t && wordsOf(t).length <= 40 && !headings.includes(t)) headings.push(t);
+      // As shown: a <br> or a block inside the heading separates words ("Weekend<br>Coding").
+      const t = domToLines(el).join(" ");
+      if (t && wordsOf(t).length <= 40 && !headings.some((h) => h.text === t))
+        headings.push({ text: t, h1: selector === "h1" });
     }
   }
   const body = document.body as unknown as DomNode | null;
@@ -67,13 +69,18 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
   if (!title) warnings.push("title: the page declares no title and shows no headline");
 
-  // The date the page shows by its headline wins when its markup confirms it (as published or as
-  // modified: a page that shows "Updated …" dates itself by the update, or a day either side of the
-  // declared publication: the markup's time stamp is often in UTC, the page shows the publisher's own
-  // day); else the declared publication.
-  const shown = dateNearHeadline(pageText, title);
+  // The date the page shows by its headline wins when its markup confirms it (as published, or as
+  // modified when the page shows that day as its date without calling it an update: such a page dates
+  // itself by its last edition; or a day either side of the declared publication: the markup's time stamp
+  // is often in UTC, the page shows the publisher's own day); else the declared publication. An
+  // "Updated …" stamp is not the publication, whatever the markup says of it.
+  const stamp = dateNearHeadline(pageText, title);
+  const shown = stamp?.date ?? null;
   const confirmed =
-    shown !== null && (shown === meta.date || shown === meta.modified || daysApart(shown, meta.date) === 1);
+    stamp !== null &&
+    (stamp.date === meta.date ||
+      (stamp.date === meta.modified && !UPDATE_STAMP.test(stamp.line)) ||
+      daysApart(stamp.date, meta.date) === 1);
   let date: string | null = options.date ?? (confirmed ? shown : (meta.date ?? shown));
   if (!options.date && date) {
     if (date === shown) guesses.push(`date ${date} from the date stamp by the headline`);
@@ -127,11 +134,14 @@ function daysApart(a: string, b: string | null): number | null {
   return b === null ? null : Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
 }
 
+/** A stamp that dates an edit, not the publication ("Updated on …", "Last modified …", "Revised …"). */
+const UPDATE_STAMP = /\b(?:updated|modified|revised|edited)\b/i;
+
 /**
- * The first full date (day, month, year) on the lines just below the page's headline, or above it: a
- * page whose markup declares no date usually shows its stamp there.
+ * The first full date (day, month, year) on the lines just below the page's headline, or above it, and
+ * the line it is on: a page whose markup declares no date usually shows its stamp there.
  */
-function dateNearHeadline(pageText: string, title: string | null): string | null {
+function dateNearHeadline(pageText: string, title: string | null): { date: string; line: string } | null {
   if (!title) return null;
   const lines = pageText.split("\n");
   const at = lines.findIndex((l) => agreement(l, title) >= 0.9);
@@ -139,7 +149,7 @@ function dateNearHeadline(pageText: string, title: string | null): string | null
   for (const line of [...lines.slice(at + 1, at + 16), ...lines.slice(Math.max(0, at - 5), at).reverse()]) {
     if (wordsOf(line).length > 30) continue;
     const found = findDate(line);
-    if (found?.date) return found.date;
+    if (found?.date) return { date: found.date, line };
   }
   return null;
 }

@@ -1,33 +1,59 @@
 import { wordsOf } from "./normalize-text.ts";
 
+/** A heading's text as the page shows it, and whether it is a top-level (`h1`) heading. */
+export interface PageHeading {
+  text: string;
+  /** An `h1`: the page's own headline as a rule, where lower headings and title-classed blocks are not. */
+  h1: boolean;
+}
+
+/** Agreement of a heading that is a declared title word for word. */
+const EXACT = 0.999;
+/** Agreement with a declared title at which a heading is taken to be that title as shown. */
+const AGREES = 0.6;
 /**
- * The page's visible headline: among the page's heading texts (h1 first, in page order), the one whose
- * words best agree with a declared title (JSON-LD headline, og:title, `<title>` and its parts other than
- * the site name), at least 60% of the words agreeing both ways. Without such a heading, the first declared
- * title with the site name cut off ("Headline | Site" → "Headline"). Null when the page declares nothing
+ * Agreement at which the page's only `h1` still wins over its declared titles: the declared ones are often
+ * a rewritten search or social title ("7 Key Methodologies" for the h1 "Methodologies Compared"), and the
+ * headline a reader sees is the h1.
+ */
+const SHARES_TOPIC = 0.3;
+
+/**
+ * The page's visible headline. In order: a heading that is a declared title word for word (an `h1` first);
+ * the `h1` that best agrees with a declared title (JSON-LD headline,
+ * og:title, `<title>` and its parts other than the site name; at least 60% of the words agreeing both
+ * ways); else the best-agreeing lower heading; else the page's only `h1` when it shares at least 30% of
+ * its words with a declared title; else the first declared title with the site name cut off ("Headline |
+ * Site" → "Headline"); else the first heading of two words or more. Null when the page declares nothing
  * and shows no heading.
  */
 export function pickHeadline(
-  headings: readonly string[],
+  headings: readonly PageHeading[],
   declared: readonly string[],
   siteName: string | null,
 ): string | null {
   const candidates = declaredParts(declared, siteName);
-  let best: { text: string; score: number } | null = null;
-  for (const heading of headings) {
-    const h = heading.replace(/\s+/g, " ").trim();
-    const n = wordsOf(h).length;
-    if (n === 0 || n > 40) continue;
-    for (const title of candidates) {
-      const score = agreement(h, title);
-      if (score >= 0.6 && (!best || score > best.score + 1e-9)) best = { text: h, score };
-    }
-    if (best && best.score >= 0.999) break;
-  }
-  if (best) return best.text;
-  return candidates[0] ?? headings.find((h) => wordsOf(h).length >= 2)?.trim() ?? null;
+  const scored = headings
+    .map((h) => ({ text: h.text.replace(/\s+/g, " ").trim(), h1: h.h1 }))
+    .filter((h) => {
+      const n = wordsOf(h.text).length;
+      return n > 0 && n <= 40;
+    })
+    .map((h) => ({ ...h, score: Math.max(0, ...candidates.map((c) => agreement(h.text, c))) }));
+  const best = (list: typeof scored, floor: number): string | null => {
+    let top: (typeof scored)[number] | null = null;
+    for (const h of list) if (h.score >= floor && (!top || h.score > top.score + 1e-9)) top = h;
+    return top?.text ?? null;
+  };
+  const h1s = scored.filter((h) => h.h1);
+  const lower = scored.filter((h) => !h.h1);
+  // A lower heading that is a declared title word for word still wins over an h1 that only agrees.
+  const exact = best(h1s, EXACT) ?? best(lower, EXACT);
+  const shown =
+    exact ?? best(h1s, AGREES) ?? best(lower, AGREES) ?? (h1s.length === 1 ? best(h1s, SHARES_TOPIC) : null);
+  if (shown) return shown;
+  return candidates[0] ?? scored.find((h) => wordsOf(h.text).length >= 2)?.text ?? null;
 }
-
 /** Declared titles, then each title with a site-name part ("Headline | Site", "Site - Headline") cut off. */
 export function declaredParts(declared: readonly string[], siteName: string | null): string[] {
   const out: string[] = [];

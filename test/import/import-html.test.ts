@@ -77,6 +77,24 @@ html("attribute names are read case-insensitively (a React page's dateTime)", ()
   assert.is(a.date, "2024-04-14");
 });
 
+html(
+  'an "Updated" stamp by the headline is not the publication; an unlabelled stamp of the modified day is',
+  () => {
+    const page = (stamp: string) =>
+      `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":"Storm floods the old town","datePublished":"2023-05-30T10:00:00Z","dateModified":"2025-10-17T10:00:00Z"}</script></head><body><h1>Storm floods the old town</h1><p>${stamp}</p>${STORY}</body></html>`;
+    assert.is(importHtml(page("Updated October 17, 2025")).date, "2023-05-30");
+    assert.is(importHtml(page("Last modified on October 17, 2025")).date, "2023-05-30");
+    assert.is(importHtml(page("October 17, 2025")).date, "2025-10-17");
+  },
+);
+
+html("a heading's words are read as shown: a line break inside it separates them", () => {
+  const a = importHtml(
+    `<html><head><title>Weekend Coding Agent</title></head><body><h1>Weekend<br>Coding Agent</h1><p>12 June 2023</p>${STORY}</body></html>`,
+  );
+  assert.is(a.title, "Weekend Coding Agent");
+});
+
 html("an empty page gives nulls and warnings, never a throw", () => {
   const a = importHtml("<html><body></body></html>");
   assert.is(a.title, null);

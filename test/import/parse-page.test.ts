@@ -21,4 +21,30 @@ parse("a page without capitals in its attributes is parsed as it is", () => {
   assert.is(document.querySelector("p.x")?.textContent, "Text");
 });
 
+parse("content linkedom leaves outside <body> is moved into it, in page order, metadata kept", () => {
+  const pages = {
+    "no <head> tag before <body>":
+      "<!doctype html><html lang=en><meta charset=utf-8><title>T</title><body><p>First</p><p>Second</p></body></html>",
+    "a style above the doctype":
+      "<style>p{}</style><!doctype html><html><head><title>T</title></head><body><p>First</p><p>Second</p></body></html>",
+    "<head> and <body> without <html>":
+      "<!doctype html><head><title>T</title></head><body><p>First</p><p>Second</p></body>",
+  };
+  for (const [name, page] of Object.entries(pages)) {
+    const { document } = parsePage(page);
+    const texts = Array.from(document.body.querySelectorAll("p"), (p) => p.textContent);
+    assert.equal(texts, ["First", "Second"], name);
+    assert.is(document.querySelector("title")?.textContent, "T", name);
+    assert.is(document.querySelectorAll("body").length, 1, name);
+  }
+});
+
+parse("a well-formed page keeps its tree", () => {
+  const { document } = parsePage(
+    '<!doctype html><html><head><meta name="a" content="b"></head><body><main><p>Text</p></main></body></html>',
+  );
+  assert.is(document.body.firstElementChild?.nodeName, "MAIN");
+  assert.is(document.head.querySelector("meta")?.getAttribute("content"), "b");
+});
+
 parse.run();

@@ -1,23 +1,60 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { agreement, declaredParts, pickHeadline } from "../../src/import/pick-headline.ts";
+import { agreement, declaredParts, type PageHeading, pickHeadline } from "../../src/import/pick-headline.ts";
 
 const pick = suite("pickHeadline");
+const h = (text: string, h1 = false): PageHeading => ({ text, h1 });
 pick("the visible heading that agrees with a declared title, as the page shows it", () => {
   assert.is(
     pickHeadline(
-      ["Menu", "Oil Exports Fall For A Third Month", "Related"],
+      [h("Menu"), h("Oil Exports Fall For A Third Month"), h("Related")],
       ["Oil exports fall for a third month | Site"],
       "Site",
     ),
     "Oil Exports Fall For A Third Month",
   );
 });
+pick("an agreeing h1 wins over a lower heading that agrees better", () => {
+  assert.is(
+    pickHeadline(
+      [
+        h("Best Website Builders for Small Business in 2026", true),
+        h("Best Website Builder for Small Business FAQs"),
+      ],
+      ["Best Website Builder For Small Business [2026]"],
+      null,
+    ),
+    "Best Website Builders for Small Business in 2026",
+  );
+});
+pick("the only h1 wins over a rewritten declared title on the same topic, not over an unrelated one", () => {
+  const declared = ["7 Key Software Development Methodologies | OS-System"];
+  assert.is(
+    pickHeadline([h("Software Development Methodologies Compared", true)], declared, null),
+    "Software Development Methodologies Compared",
+  );
+  assert.is(
+    pickHeadline([h("Contact our sales team", true)], declared, null),
+    "7 Key Software Development Methodologies",
+  );
+  assert.is(
+    pickHeadline(
+      [h("Methodologies Compared", true), h("Development Methodologies Explained", true)],
+      declared,
+      null,
+    ),
+    "7 Key Software Development Methodologies",
+    "with two h1s and neither agreeing, the declared title",
+  );
+});
 pick("no agreeing heading: the declared title without the site name", () => {
-  assert.is(pickHeadline(["Latest news"], ["Oil exports fall | The Paper"], "The Paper"), "Oil exports fall");
+  assert.is(
+    pickHeadline([h("Latest news")], ["Oil exports fall | The Paper"], "The Paper"),
+    "Oil exports fall",
+  );
 });
 pick("nothing declared: the first heading of two words or more; else null", () => {
-  assert.is(pickHeadline(["News", "Storm floods the town"], [], null), "Storm floods the town");
+  assert.is(pickHeadline([h("News"), h("Storm floods the town")], [], null), "Storm floods the town");
   assert.is(pickHeadline([], [], null), null);
 });
 pick.run();

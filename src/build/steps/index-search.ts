@@ -124,7 +124,8 @@ export const indexSearch: BuildStep = {
     const pages = Object.entries(output.outputs())
       .filter(([file]) => ARTICLE_PAGE.test(file))
       .sort(([a], [b]) => (a < b ? -1 : 1));
-    const key = context.key(
+    // The index depends on the pages' bytes (below), not on the templates that made them.
+    const key = context.dataKey(
       "search",
       context.config.language,
       hashText(pages.map(([file, record]) => `${file}\0${record.hash}`).join("\n")),

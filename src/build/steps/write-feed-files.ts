@@ -20,7 +20,8 @@ export const writeFeedFiles: BuildStep = {
       issues: context.data.issues,
     })) {
       const file = plan.path.replace(/^\/+/, "");
-      const key = context.key("feed", file, context.hashValue(plan.inputs));
+      // Feeds are made by code from their articles, not from templates: a template edit keeps them.
+      const key = context.dataKey("feed", file, context.hashValue(plan.inputs));
       if (context.output.keep(file, key)) continue;
       waiting++;
       for (const article of plan.inputs.articles)
@@ -39,6 +40,7 @@ export const writeFeedFiles: BuildStep = {
       const next = ready.shift();
       if (!next) throw new Error("Gazette: a feed was announced ready but is missing");
       context.output.write(next.file, next.plan.render(), next.key);
+      context.rendered.feeds++;
       const done = next.plan.inputs.articles.filter((article) => {
         const left = (showing.get(article.file) ?? 1) - 1;
         showing.set(article.file, left);
