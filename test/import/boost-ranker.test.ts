@@ -15,7 +15,7 @@ boost("adds trees that rank the right candidate first where the linear score tie
   const trees = boostRanker(examples, [0, 0], { rounds: 20, minWeight: 1, lambda: 1 });
   assert.is(trees.length, 20);
   const scores = (examples[0]?.candidates ?? []).map((c) =>
-    trees.reduce((s, t) => s + treeValue(t, c.features), 0),
+    trees.reduce((s: number, t) => s + treeValue(t, c.features), 0),
   );
   assert.is(scores.indexOf(Math.max(...scores)), 1);
 });
