@@ -14,9 +14,15 @@ import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { findArticleRegion } from "../src/import/find-article-region.ts";
 import { normalizeText, splitLines } from "../src/import/normalize-text.ts";
-import { type TitleCandidate, titleCandidates } from "../src/import/rank-titles.ts";
+import {
+  scoreCandidate,
+  type TitleCandidate,
+  type TitleModel,
+  titleCandidates,
+} from "../src/import/rank-titles.ts";
 import { TITLE_FEATURES } from "../src/import/title-features.ts";
 import { normalizeTitle } from "../test/import/shingle-f1.ts";
+import { boostRanker } from "./import/boost-ranker.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
 import { fitRanker } from "./import/fit-ranker.ts";
 import { siteHalf } from "./import/site-half.ts";
@@ -91,12 +97,11 @@ function readSeeds(dir: string): Page[] {
   return pages;
 }
 
-function top(weights: number[], page: Page): number {
+function top(model: TitleModel, page: Page): number {
   let best = -1;
   let bestScore = Number.NEGATIVE_INFINITY;
   page.candidates.forEach((c, i) => {
-    let s = 0;
-    for (let k = 0; k < weights.length; k++) s += (weights[k] ?? 0) * (c.features[k] ?? 0);
+    const s = scoreCandidate(model, c.features);
     if (s > bestScore) {
       bestScore = s;
       best = i;
@@ -105,13 +110,14 @@ function top(weights: number[], page: Page): number {
   return best;
 }
 
-function report(label: string, pages: Page[], weights: number[]): void {
+function report(label: string, pages: Page[], linear: TitleModel, model: TitleModel): void {
   const ok = (pick: (p: Page) => number) =>
     pages.filter((p) => p.positive >= 0 && pick(p) === p.positive).length;
   const reachable = pages.filter((p) => p.positive >= 0).length;
   console.log(
     `${label.padEnd(6)} ${String(pages.length).padStart(5)} pages, headline among candidates ${reachable}: ` +
-      `rule ${(ok((p) => p.rule) / pages.length).toFixed(3)}, model ${(ok((p) => top(weights, p)) / pages.length).toFixed(3)}`,
+      `rule ${(ok((p) => p.rule) / pages.length).toFixed(3)}, linear ${(ok((p) => top(linear, p)) / pages.length).toFixed(3)}, ` +
+      `with trees ${(ok((p) => top(model, p)) / pages.length).toFixed(3)}`,
   );
 }
 
@@ -121,14 +127,16 @@ function main(): void {
   const devset = readPages(values.devset, () => "tune");
   const seeds = readSeeds(values.seeds);
   const tune = [...corpus.filter((p) => p.half === "tune"), ...devset, ...seeds];
-  const weights = fitRanker(tune, TITLE_FEATURES.length);
-  report("tune", tune, weights);
+  const weights = fitRanker(tune, TITLE_FEATURES.length).map((x) => Math.round(x * 1e4) / 1e4);
+  const linear: TitleModel = { features: TITLE_FEATURES, weights };
+  const model: TitleModel = { ...linear, trees: boostRanker(tune, weights) };
+  report("tune", tune, linear, model);
   report(
     "held",
     corpus.filter((p) => p.half === "held"),
-    weights,
+    linear,
+    model,
   );
-  const model = { features: TITLE_FEATURES, weights: weights.map((x) => Math.round(x * 1e4) / 1e4) };
   writeFileSync(values.out, `${JSON.stringify(model, null, 1)}\n`);
   console.log(`wrote ${values.out}`);
 }

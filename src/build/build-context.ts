@@ -1,6 +1,7 @@
 import type { BodySeeds, PendingBody } from "../cache/article-store.ts";
 import type { OutputWriter } from "../cache/output-writer.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import type { FeedPlan } from "../feeds/render-feeds.ts";
 import type { Diagnostic } from "../shared/diagnostic.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { RenderPool } from "./render-pool.ts";
@@ -29,14 +30,26 @@ export interface BuildContext {
   pending: readonly PendingBody[];
   /** The files of the articles some feed shows. */
   feedArticles: ReadonlySet<string>;
+  /** Every feed of the site, planned (not rendered) from `data`. */
+  feedPlans: readonly FeedPlan[];
   /** Bodies rendered while summarising, by article file. */
   seeds: BodySeeds;
   /** Which new articles' summaries are known: the pages step renders the bodies and reports them. */
   summaries: SummaryTracker;
   /** A cache key: the code, templates and configuration hashes, then `parts`. */
   key(...parts: string[]): string;
+  /**
+   * A cache key without the templates: the code, configuration and images hashes, then `parts`. For
+   * outputs that do not come from templates (feeds, the search index of the pages' bytes) or that add
+   * the hashes of the templates they used (pages, see `templateHash`).
+   */
+  dataKey(...parts: string[]): string;
+  /** The hash of one template a page used (`pages/index.njk`, `include:card.njk`): missing is "-". */
+  templateHash(dependency: string): string;
   /** A stable hash of plain data; an article counts as its file and content hash. */
   hashValue(value: unknown): string;
+  /** How many pages and feeds this build rendered (the others were kept from the last build). */
+  rendered: { pages: number; feeds: number };
   /** Problems a step found that fail the build (the output is then left as it was). */
   failures: Diagnostic[];
 }

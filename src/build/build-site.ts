@@ -19,6 +19,7 @@ import type { ConfigOverrides } from "../config/parse-config.ts";
 import { planFeeds } from "../feeds/render-feeds.ts";
 import { prepareImages } from "../images/prepare-images.ts";
 import { readLedger } from "../newsletter/ledger.ts";
+import { createTemplateHasher } from "../render/page-renderer.ts";
 import { type Diagnostic, hasErrors, warning } from "../shared/diagnostic.ts";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../shared/package-root.ts";
 import { makeSiteData } from "../site/load-site-data.ts";
@@ -78,6 +79,8 @@ export interface BuildResult {
   written: number;
   /** Output files kept as they were (an incremental build). */
   kept: number;
+  /** Pages and feeds rendered (0 when the build failed); the others were kept without rendering. */
+  rendered: { pages: number; feeds: number };
   outDir: string;
 }
 
@@ -109,6 +112,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     diagnostics,
     written: 0,
     kept: 0,
+    rendered: { pages: 0, feeds: 0 },
     outDir,
   });
 
@@ -139,12 +143,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     ]);
     const configHash = hashText(JSON.stringify(config));
     const globalKey = hashText([codeHash, hashFiles([templatesDir]), configHash].join("\0"));
+    const dataKey = hashText([codeHash, configHash].join("\0"));
     const store = await loadArticleStore(config, {
       root,
       cacheDir,
       key: hashText(`${codeHash}\0${configHash}`),
       useCache: !options.clean,
     });
+    // New or changed articles on a large site change at least every home page after them (the listings
+    // shift): far more pages than the threshold, so the workers start loading now, beside the rest of the
+    // load and the planning.
+    if (store.pending.length > 0 && store.articles.length / config.perPage >= workerThreshold) startPool();
     const collection = checkCollection(store.articles, options.now, config.timeZone);
     const ledger = await readLedger(root);
     // Image sizes and copies: a missing image is an error at its line, before anything is written.
@@ -165,11 +174,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Articles in a feed are shown by the main thread too: their HTML is kept here for the whole build.
     const seeds = emptySeeds();
     const published = adoptViews(collection.published, store, root);
-    const inFeeds = new Set(
-      planFeeds(config, published).flatMap((f) => f.inputs.articles.map((a) => a.file)),
-    );
     for (const body of store.pending) defineLazyBody(body.article, root, seeds);
 
+    const data = makeSiteData(config, published, ledger.ledger, images.plan);
+    // Planned once: the pages step needs to know which articles the feeds show, the feeds step renders them.
+    const feedPlans = planFeeds(config, data.model.articles, { issues: data.issues });
+    const inFeeds = new Set(feedPlans.flatMap((f) => f.inputs.articles.map((a) => a.file)));
     const imagesKey = hashText(images.plan.sources.join("\n"));
     const output = createOutputWriter({ outDir, staging, cacheDir, previous, swap: swapDirectory });
     const context: BuildContext = {
@@ -178,7 +188,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheDir,
       config,
       now: options.now,
-      data: makeSiteData(config, published, ledger.ledger, images.plan),
+      data,
       jobs,
       templatesDir,
       workerThreshold,
@@ -186,12 +196,16 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pool: startPool,
       pending: store.pending,
       feedArticles: inFeeds,
+      feedPlans,
       seeds,
       summaries: createSummaryTracker(store.pending.map((p) => p.file)),
       // Pages show image sizes and copies, which come from the image files, not the articles: any image
       // change renders the pages again.
       key: (...parts) => hashText([globalKey, imagesKey, ...parts].join("\0")),
+      dataKey: (...parts) => hashText([dataKey, imagesKey, ...parts].join("\0")),
+      templateHash: createTemplateHasher(templatesDir, hashText),
       hashValue: createValueHasher(articleFingerprint),
+      rendered: { pages: 0, feeds: 0 },
       failures: [],
     };
     // GAZETTE_TIMINGS=1 prints how long each step took (for docs/performance.md).
@@ -227,7 +241,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     timings?.(`commit ${(performance.now() - committing).toFixed(0)} ms`);
     const files = Object.keys(output.outputs()).length;
     const written = output.writtenCount();
-    return { ok: true, diagnostics, written, kept: files - written, outDir };
+    return { ok: true, diagnostics, written, kept: files - written, rendered: context.rendered, outDir };
   } catch (e) {
     await rm(staging, { recursive: true, force: true });
     throw e;

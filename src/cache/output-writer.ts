@@ -1,4 +1,4 @@
-import { mkdirSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -57,12 +57,25 @@ function nextManifestPath(cacheDir: string): string {
   return path.join(cacheDir, "manifest.next.json");
 }
 
-function removeEmptyParents(outDir: string, file: string): void {
-  for (let dir = path.dirname(file); dir !== "." && dir !== ""; dir = path.dirname(dir)) {
+/**
+ * Removes the folders of deleted files that are empty now, and their parents that become empty, deepest
+ * first; each folder is tried once, however many files were deleted from it.
+ */
+function removeEmptyFolders(outDir: string, files: readonly string[]): void {
+  const folders = new Set<string>();
+  for (const file of files)
+    for (
+      let dir = path.dirname(file);
+      dir !== "." && dir !== "" && !folders.has(dir);
+      dir = path.dirname(dir)
+    )
+      folders.add(dir);
+  const deepestFirst = [...folders].sort((a, b) => b.split(/[\\/]/).length - a.split(/[\\/]/).length);
+  for (const dir of deepestFirst) {
     try {
       rmdirSync(path.join(outDir, dir));
     } catch {
-      return; // not empty (or gone): its parents are not empty either
+      // not empty (or gone): kept
     }
   }
 }
@@ -75,8 +88,9 @@ async function applyJournal(cacheDir: string, journal: Journal): Promise<void> {
       mkdirSync(path.join(journal.outDir, dir), { recursive: true });
       made.add(dir);
     }
+    // One system call each, in this thread: thousands of awaited renames cost far more in the thread pool.
     try {
-      await rename(path.join(journal.staging, file), path.join(journal.outDir, file));
+      renameSync(path.join(journal.staging, file), path.join(journal.outDir, file));
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e; // moved before a crash
     }
@@ -87,8 +101,8 @@ async function applyJournal(cacheDir: string, journal: Journal): Promise<void> {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
     }
-    removeEmptyParents(journal.outDir, file);
   }
+  removeEmptyFolders(journal.outDir, journal.deletes);
   try {
     await rename(nextManifestPath(cacheDir), manifestPath(cacheDir));
   } catch (e) {

@@ -23,6 +23,10 @@ export function lineWeight(text: string, kind: LineKind = classifyLine(text)): n
   // with a listing or a list in the middle is not cut in two.
   if (CODE.test(text) || LIST_ITEM.test(text)) return Math.max(weight, -1);
   if (!/\p{L}/u.test(text) || /:$/.test(text)) return Math.max(weight, -3);
+  // A line of four words or more that is not chrome (a subheading, a table row, a short step of a
+  // how-to) costs only a little too: guides and listings made of short lines are not cut into pieces.
+  // Menus and buttons are shorter, and related-story blocks open with a heading that costs 60.
+  if (words >= 4) return Math.max(weight, -1);
   return weight;
 }
 

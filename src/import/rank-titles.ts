@@ -3,10 +3,24 @@ import { ABOVE, INSIDE, TITLE_FEATURES, TOP, titleContext, titleFeatures } from 
 import MODEL from "./title-model.json" with { type: "json" };
 import { ruleTitleIndex, titleScore } from "./title-rule.ts";
 
-/** A linear model over `titleFeatures`: one weight per feature, in `TITLE_FEATURES` order. */
+/** A regression tree over feature vectors: a leaf value, or a split on `feature <= threshold`. */
+export type TreeNode = number | { feature: number; threshold: number; lo: TreeNode; hi: TreeNode };
+
+/**
+ * The ranker's model over `titleFeatures`: one weight per feature (in `TITLE_FEATURES` order) and
+ * boosted trees added to that linear score, which weigh features together (none: linear only).
+ */
 export interface TitleModel {
   features: readonly string[];
   weights: readonly number[];
+  trees?: readonly TreeNode[];
+}
+
+/** The value of `tree` for one feature vector. */
+export function treeValue(tree: TreeNode, features: ArrayLike<number>): number {
+  let node = tree;
+  while (typeof node !== "number") node = (features[node.feature] ?? 0) <= node.threshold ? node.lo : node.hi;
+  return node;
 }
 
 /** One line that could be the headline, with its features. */
@@ -58,10 +72,11 @@ export function titleCandidates(lines: readonly TextLine[], bodyStart: number): 
   return out;
 }
 
-/** The model's score of one candidate: the dot product of weights and features. */
+/** The model's score of one candidate: the dot product of weights and features, plus its trees' values. */
 export function scoreCandidate(model: TitleModel, features: readonly number[]): number {
   let s = 0;
   for (let k = 0; k < features.length; k++) s += (model.weights[k] ?? 0) * (features[k] ?? 0);
+  for (const tree of model.trees ?? []) s += treeValue(tree, features);
   return s;
 }
 

@@ -3,7 +3,7 @@ import { extractByline } from "./extract-byline.ts";
 import { LIST_ITEM } from "./find-article-region.ts";
 import { type TextLine, wordsOf } from "./normalize-text.ts";
 import { findDate } from "./parse-date.ts";
-import { isProseLine } from "./title-rule.ts";
+import { isProseLine, titleScore } from "./title-rule.ts";
 
 /** Names of the features `titleFeatures` returns, in order (the model's weights follow this order). */
 export const TITLE_FEATURES = [
@@ -62,6 +62,11 @@ export const TITLE_FEATURES = [
   "inside the text",
   "lines into the text",
   "likeness to the text",
+  "menu words",
+  "promotion or disclosure",
+  "headline-like line below",
+  "opens like other lines",
+  "photo credit words",
 ] as const;
 
 /** The lines a model may pick the headline from: at most this many above the text, and a few inside it. */
@@ -106,6 +111,13 @@ export interface TitleContext {
   counts: ReadonlyMap<string, number>;
   /** The page's copyright lines ("© 2025 Example Media"), lower-cased and joined. */
   copyright: string;
+  /** How many short lines (2–15 words) open with each first word, lower-cased ("myth:", "tip", "step"). */
+  openings: ReadonlyMap<string, number>;
+}
+
+/** The first word of a line with the punctuation right after it: "Myth:", "Step 1" → "myth:", "step". */
+export function opening(text: string): string {
+  return (text.match(/^\S+/)?.[0] ?? "").toLowerCase().replace(/\d+/g, "#");
 }
 
 const COPYRIGHT = /©|\bcopyright\b|\ball rights reserved\b/i;
@@ -120,10 +132,13 @@ export function titleContext(lines: readonly TextLine[], bodyStart: number): Tit
       if (w.length >= 4) frequency.set(w, (frequency.get(w) ?? 0) + 1);
     }
   const counts = new Map<string, number>();
+  const openings = new Map<string, number>();
   const copyright: string[] = [];
   for (const line of lines) {
     const lower = line.text.toLowerCase();
     counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    const n = wordsOf(line.text).length;
+    if (n >= 2 && n <= 15) openings.set(opening(line.text), (openings.get(opening(line.text)) ?? 0) + 1);
     if (COPYRIGHT.test(line.text) && line.text.length <= 300) copyright.push(lower);
   }
   return {
@@ -131,6 +146,7 @@ export function titleContext(lines: readonly TextLine[], bodyStart: number): Tit
     frequency,
     counts,
     copyright: copyright.join("\n"),
+    openings,
   };
 }
 
@@ -149,6 +165,18 @@ const ROLE =
 /** Shop and sign-up prompts: "Get a quote", "Enter your email…", "Check price at …". */
 const CALL_TO_ACTION =
   /^(?:get|sign up|enter|check|click|subscribe|shop|buy|join|download|register|order|claim|access|score|enjoy|use code|try|start your|book now|save \d)\b/i;
+
+/** Words of site menus and page furniture: a line made of them is navigation, not a headline. */
+const MENU_WORDS = new Set(
+  "home about contact blog blogs posts post rss feed docs login log sign menu search shop cart account services resources support careers press events help faq topics categories archive archives subscribe newsletter portfolio pricing products solutions community forum news sections more options items".split(
+    " ",
+  ),
+);
+/** Affiliate notes, sponsor labels and shop prompts. */
+const PROMOTION =
+  /\b(?:commissions?|affiliate|sponsored|advertis\w*|promo(?:tion)?|coupon|discount|deals?|free (?:trial|shipping)|off your|independently (?:evaluate|review|select)\w*)\b/i;
+const PHOTO_CREDIT =
+  /\b(?:photo(?:graph)?s?|image|picture|credit|illustration|getty(?: images)?|reuters|afp|shutterstock|istock|epa|file photo)\b/i;
 
 /** Features that read the line alone and the context (`titleContext`): names, trails, prompts, prices. */
 function shapeFeatures(
@@ -181,6 +209,12 @@ function shapeFeatures(
     words.length >= 4 &&
     words.filter((w) => /^\p{Lu}/u.test(w) || /^(?:and)$/i.test(w)).length >= 0.85 * words.length;
   const role = (ROLE.test(text) && /,/.test(text) && words.length <= 10) || /\bas told to\b/i.test(text);
+  const menu = words.filter((w) => MENU_WORDS.has(w.toLowerCase())).length;
+  const below = lines[i + 1]?.text;
+  const belowHeadline =
+    below !== undefined &&
+    wordsOf(below).length >= 4 &&
+    titleScore(lines, i + 1, Math.max(bodyStart, i + 2)) !== null;
   let likeness = 0;
   const content = words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4);
   for (const w of content) likeness += Math.min(context.frequency.get(w) ?? 0, 5) / 5;
@@ -201,6 +235,11 @@ function shapeFeatures(
     i >= bodyStart ? 1 : 0,
     i >= bodyStart ? Math.min(1, (i - bodyStart + 1) / 10) : 0,
     content.length ? likeness / content.length : 0,
+    words.length ? Math.min(1, (2 * menu) / words.length) : 0,
+    PROMOTION.test(text) ? 1 : 0,
+    belowHeadline ? 1 : 0,
+    (context.openings.get(opening(text)) ?? 0) >= 3 ? 1 : 0,
+    PHOTO_CREDIT.test(text) ? 1 : 0,
   ];
 }
 

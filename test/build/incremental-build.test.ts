@@ -137,6 +137,20 @@ incremental("equals a clean build after every kind of edit, and rewrites only wh
       },
     ],
     [
+      "editing a partial that the listings include",
+      async () => {
+        const file = path.join(site.templates, "partials", "article-card.njk");
+        await writeFile(file, (await readFile(file, "utf8")).replace('class="card', 'class="edited card'));
+      },
+    ],
+    [
+      "editing the base layout",
+      async () => {
+        const file = path.join(site.templates, "layouts", "base.njk");
+        await writeFile(file, (await readFile(file, "utf8")).replace("<body", '<body data-edited="1"'));
+      },
+    ],
+    [
       "editing the configuration",
       async () => {
         const file = path.join(site.root, "gazette.config.yaml");
@@ -193,6 +207,21 @@ incremental("keeps the search bundle when pages change outside what is indexed, 
   assert.match(outside.get("2019/02/story-1/index.html") ?? "", "<!-- edited -->");
   assert.equal(await times(), before, "the bundle is kept, not written again");
   assertSameTree(outside, await site.clean(), "an edit outside the article");
+  // A manifest without the indexed parts' hashes (an older build's): the pages are compared by reading them.
+  const manifestFile = path.join(site.root, ".gazette-cache", "manifest.json");
+  const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+  let stripped = 0;
+  for (const record of Object.values(manifest.outputs) as { indexed?: string }[])
+    if (record.indexed !== undefined) {
+      delete record.indexed;
+      stripped++;
+    }
+  assert.ok(stripped >= 9, "article pages record their indexed part's hash");
+  await writeFile(manifestFile, JSON.stringify(manifest));
+  await writeFile(template, `${await readFile(template, "utf8")}<!-- edited again -->\n`);
+  const again = await site.build({ jobs: 1 });
+  assert.equal(await times(), before, "the bundle is kept: pages compared from their files");
+  assertSameTree(again, await site.clean(), "an edit outside the article, an older manifest");
   // Words added inside it change the records: the index is made again, and equals a clean build's.
   await writeFile(template, (await readFile(template, "utf8")).replace("<h1>", "<h1>Breaking: "));
   const inside = await site.build({ jobs: 1 });
@@ -200,6 +229,35 @@ incremental("keeps the search bundle when pages change outside what is indexed, 
   const fragments = (tree: Map<string, string>) =>
     [...tree.keys()].filter((f) => f.startsWith("pagefind/fragment/")).sort();
   assert.not.equal(fragments(inside), fragments(outside), "new fragments: the bundle is made again");
+  await remove(site);
+});
+
+incremental("a template edit renders again only the pages that used the template, and no feed", async () => {
+  const site = await makeSite();
+  const first = await site.build({ jobs: 1 });
+  const articlePages = [...first.keys()].filter((f) => /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(f));
+  const edit = async (file: string, from: string, to: string) => {
+    const target = path.join(site.templates, file);
+    const text = await readFile(target, "utf8");
+    assert.ok(text.includes(from), `${file} has ${from}`);
+    await writeFile(target, text.replace(from, to));
+  };
+  const rebuild = () => buildSite({ root: site.root, now: NOW, templatesDir: site.templates, jobs: 1 });
+
+  await edit("partials/article-page.njk", "<h1>", '<h1 class="edited">');
+  const articleEdit = await rebuild();
+  assert.equal(articleEdit.rendered, { pages: articlePages.length, feeds: 0 });
+  assert.is(articleEdit.written, articlePages.length, "only the article pages changed");
+
+  await edit("layouts/base.njk", "<body", '<body data-edited="1"');
+  const layoutEdit = await rebuild();
+  const pages = [...first.keys()].filter((f) => /\.html$/.test(f) && !f.startsWith("pagefind/"));
+  assert.ok(layoutEdit.rendered.pages >= pages.length, "every page uses the layout");
+  assert.is(layoutEdit.rendered.feeds, 0, "feeds do not come from templates");
+
+  const unchanged = await rebuild();
+  assert.equal(unchanged.rendered, { pages: 0, feeds: 0 }, "nothing changed: nothing rendered");
+  assertSameTree(await readTree(path.join(site.root, "_site")), await site.clean(), "after the edits");
   await remove(site);
 });
 

@@ -59,6 +59,15 @@ region("a long comment thread does not win over a shorter article above it", () 
   const lines = linesOf([paragraph(40), paragraph(40), "12 Comments", comments].join("\n"));
   assert.equal(findArticleRegion(lines), { start: 0, end: 2 });
 });
+region("a guide's run of short steps between paragraphs stays in the article", () => {
+  const steps = Array.from({ length: 10 }, (_, i) => `Check the filter in step ${i + 1}`);
+  const lines = linesOf(
+    ["Home", "Menu", paragraph(30), ...steps, paragraph(30), "Share", "Related stories", "Other story"].join(
+      "\n",
+    ),
+  );
+  assert.equal(findArticleRegion(lines), { start: 2, end: 14 });
+});
 region("empty input gives an empty region", () => {
   assert.equal(findArticleRegion([]), { start: 0, end: 0 });
 });

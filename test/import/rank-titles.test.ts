@@ -1,6 +1,6 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { rankTitles, scoreCandidate, titleCandidates } from "../../src/import/rank-titles.ts";
+import { rankTitles, scoreCandidate, titleCandidates, treeValue } from "../../src/import/rank-titles.ts";
 import { TITLE_FEATURES } from "../../src/import/title-features.ts";
 import MODEL from "../../src/import/title-model.json" with { type: "json" };
 import { linesOf, paragraph } from "./lines.ts";
@@ -33,10 +33,22 @@ candidates("lines of 2–30 words above the text and a few of it, each with ever
 candidates.run();
 
 const score = suite("scoreCandidate");
-score("the dot product of weights and features", () => {
+score("the dot product of weights and features, plus the trees' values", () => {
   assert.is(scoreCandidate({ features: ["a", "b"], weights: [2, -1] }, [1, 3]), -1);
+  const trees = [{ feature: 0, threshold: 0.5, lo: -1, hi: 0.5 }, 0.25];
+  assert.is(scoreCandidate({ features: ["a", "b"], weights: [2, -1], trees }, [1, 3]), -0.25);
 });
 score.run();
+
+const tree = suite("treeValue");
+tree("follows the splits to a leaf", () => {
+  const t = { feature: 1, threshold: 2, lo: { feature: 0, threshold: 0, lo: 1, hi: 2 }, hi: 3 };
+  assert.is(treeValue(t, [0, 2]), 1);
+  assert.is(treeValue(t, [1, 2]), 2);
+  assert.is(treeValue(t, [0, 5]), 3);
+  assert.is(treeValue(4, []), 4);
+});
+tree.run();
 
 const rank = suite("rankTitles");
 rank("the committed model matches the features and picks the headline over menus and bylines", () => {

@@ -1,10 +1,10 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite } from "../../src/build/build-site.ts";
-import { createPageRenderer } from "../../src/render/page-renderer.ts";
+import { createPageRenderer, createTemplateHasher } from "../../src/render/page-renderer.ts";
 import { planPages } from "../../src/render/plan-pages.ts";
 import { formatDiagnostic } from "../../src/shared/diagnostic.ts";
 import { TEMPLATES_DIR } from "../../src/shared/package-root.ts";
@@ -59,6 +59,38 @@ renderer("renders every page byte for byte as the Eleventy adapter does", async 
   for (const [file, text] of theirs) assert.ok(ours.get(file) === text, `${file} differs from Eleventy's`);
   await rm(root, { recursive: true, force: true });
   await rm(eleventyOut, { recursive: true, force: true });
+});
+
+renderer("records every template a render used: the page, its layouts and its includes", async () => {
+  const templates = await mkdtemp(path.join(os.tmpdir(), "gazette-used-"));
+  await mkdir(path.join(templates, "pages"));
+  await mkdir(path.join(templates, "layouts"));
+  await mkdir(path.join(templates, "partials"));
+  await writeFile(
+    path.join(templates, "pages", "one.njk"),
+    '---\nlayout: outer.njk\npermalink: /one/\n---\n{% include "card.njk" %}{% if gazette.extra %}{% include gazette.extra %}{% endif %}',
+  );
+  await writeFile(path.join(templates, "layouts", "outer.njk"), "<main>{{ content | safe }}</main>");
+  await writeFile(path.join(templates, "partials", "card.njk"), "card");
+  await writeFile(path.join(templates, "partials", "extra.njk"), "extra");
+  const config = makeConfig();
+  const page = createPageRenderer({ templatesDir: templates, config });
+  const [one] = planPages(page.templates, { gazette: {} });
+  assert.ok(one);
+  if (!one) return;
+  const used = new Set<string>();
+  assert.is(page.render(one, { gazette: {} }, used), "<main>card</main>");
+  assert.equal([...used].sort(), ["include:card.njk", "layouts/outer.njk", "pages/one.njk"]);
+  // An include chosen by the data is recorded when it is taken.
+  const more = new Set<string>();
+  assert.is(page.render(one, { gazette: { extra: "extra.njk" } }, more), "<main>cardextra</main>");
+  assert.ok(more.has("include:extra.njk"));
+
+  const hash = createTemplateHasher(templates, (text) => `#${text}`);
+  assert.is(hash("include:card.njk"), "#card");
+  assert.is(hash("layouts/outer.njk"), "#<main>{{ content | safe }}</main>");
+  assert.is(hash("include:missing.njk"), "-", "a missing template hashes as missing");
+  await rm(templates, { recursive: true, force: true });
 });
 
 renderer.run();

@@ -37,19 +37,27 @@ export const renderPages: BuildStep = {
       return hash;
     };
     const own: string[] = [];
-    const keyOf = (index: number, reads: readonly string[]): string =>
-      context.key(
+    // A page's key has the hashes of the templates it used, not of every template: editing the article
+    // page's partial renders the article pages again, not the listings.
+    const keyOf = (index: number, reads: readonly string[], templates: readonly string[]): string =>
+      context.dataKey(
         "page",
         pages[index]?.outputPath ?? "",
         own[index] ?? "",
         ...reads.map((r) => `${r}=${readHash(r)}`),
+        ...templates.map((t) => `${t}=${context.templateHash(t)}`),
       );
 
     const tasks: PageTask[] = [];
     pages.forEach((page, index) => {
       own[index] = context.hashValue(page.data);
       const previous = output.previous(page.outputPath);
-      if (previous?.reads && output.keep(page.outputPath, keyOf(index, previous.reads))) return;
+      if (
+        previous?.reads &&
+        previous.templates &&
+        output.keep(page.outputPath, keyOf(index, previous.reads, previous.templates))
+      )
+        return;
       tasks.push({ index, ...(previous ? { previousHash: previous.hash } : {}) });
       const dir = path.posix.dirname(page.outputPath);
       output.ensureDir(dir === "." ? "" : dir);
@@ -58,13 +66,16 @@ export const renderPages: BuildStep = {
     const onPage = (rendered: RenderedPage): void => {
       const page = pages[rendered.index];
       if (!page) return;
-      const key = keyOf(rendered.index, rendered.reads);
+      context.rendered.pages++;
+      const key = keyOf(rendered.index, rendered.reads, rendered.templates);
       const previous = output.previous(page.outputPath);
+      const { reads, templates } = rendered;
+      const indexed = rendered.indexed === undefined ? {} : { indexed: rendered.indexed };
       if (!rendered.written && previous)
-        output.record(page.outputPath, { ...previous, key, reads: rendered.reads }, false);
+        output.record(page.outputPath, { ...previous, key, reads, templates, ...indexed }, false);
       else {
-        const { hash, size, mtimeMs, reads } = rendered;
-        output.record(page.outputPath, { key, hash, size, mtimeMs, reads }, true);
+        const { hash, size, mtimeMs } = rendered;
+        output.record(page.outputPath, { key, hash, size, mtimeMs, reads, templates, ...indexed }, true);
       }
     };
 

@@ -1,5 +1,5 @@
 import { setImmediate } from "node:timers/promises";
-import { type FeedPlan, planFeeds } from "../../feeds/render-feeds.ts";
+import type { FeedPlan } from "../../feeds/render-feeds.ts";
 import type { BuildStep } from "../build-context.ts";
 
 /**
@@ -16,11 +16,10 @@ export const writeFeedFiles: BuildStep = {
     let waiting = 0;
     /** Feeds still to render that show each article: at 0 its entry and kept body can go. */
     const showing = new Map<string, number>();
-    for (const plan of planFeeds(context.config, context.data.model.articles, {
-      issues: context.data.issues,
-    })) {
+    for (const plan of context.feedPlans) {
       const file = plan.path.replace(/^\/+/, "");
-      const key = context.key("feed", file, context.hashValue(plan.inputs));
+      // Feeds are made by code from their articles, not from templates: a template edit keeps them.
+      const key = context.dataKey("feed", file, context.hashValue(plan.inputs));
       if (context.output.keep(file, key)) continue;
       waiting++;
       for (const article of plan.inputs.articles)
@@ -39,6 +38,7 @@ export const writeFeedFiles: BuildStep = {
       const next = ready.shift();
       if (!next) throw new Error("Gazette: a feed was announced ready but is missing");
       context.output.write(next.file, next.plan.render(), next.key);
+      context.rendered.feeds++;
       const done = next.plan.inputs.articles.filter((article) => {
         const left = (showing.get(article.file) ?? 1) - 1;
         showing.set(article.file, left);
