@@ -1,6 +1,7 @@
 import type { BodySeeds, PendingBody } from "../cache/article-store.ts";
 import type { OutputWriter } from "../cache/output-writer.ts";
 import type { SiteConfig } from "../config/site-config.ts";
+import type { FeedPlan } from "../feeds/render-feeds.ts";
 import type { Diagnostic } from "../shared/diagnostic.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { RenderPool } from "./render-pool.ts";
@@ -29,6 +30,8 @@ export interface BuildContext {
   pending: readonly PendingBody[];
   /** The files of the articles some feed shows. */
   feedArticles: ReadonlySet<string>;
+  /** Every feed of the site, planned (not rendered) from `data`. */
+  feedPlans: readonly FeedPlan[];
   /** Bodies rendered while summarising, by article file. */
   seeds: BodySeeds;
   /** Which new articles' summaries are known: the pages step renders the bodies and reports them. */

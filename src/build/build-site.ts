@@ -150,6 +150,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       key: hashText(`${codeHash}\0${configHash}`),
       useCache: !options.clean,
     });
+    // New or changed articles on a large site change at least every home page after them (the listings
+    // shift): far more pages than the threshold, so the workers start loading now, beside the rest of the
+    // load and the planning.
+    if (store.pending.length > 0 && store.articles.length / config.perPage >= workerThreshold) startPool();
     const collection = checkCollection(store.articles, options.now, config.timeZone);
     const ledger = await readLedger(root);
     // Image sizes and copies: a missing image is an error at its line, before anything is written.
@@ -170,11 +174,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
     // Articles in a feed are shown by the main thread too: their HTML is kept here for the whole build.
     const seeds = emptySeeds();
     const published = adoptViews(collection.published, store, root);
-    const inFeeds = new Set(
-      planFeeds(config, published).flatMap((f) => f.inputs.articles.map((a) => a.file)),
-    );
     for (const body of store.pending) defineLazyBody(body.article, root, seeds);
 
+    const data = makeSiteData(config, published, ledger.ledger, images.plan);
+    // Planned once: the pages step needs to know which articles the feeds show, the feeds step renders them.
+    const feedPlans = planFeeds(config, data.model.articles, { issues: data.issues });
+    const inFeeds = new Set(feedPlans.flatMap((f) => f.inputs.articles.map((a) => a.file)));
     const imagesKey = hashText(images.plan.sources.join("\n"));
     const output = createOutputWriter({ outDir, staging, cacheDir, previous, swap: swapDirectory });
     const context: BuildContext = {
@@ -183,7 +188,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheDir,
       config,
       now: options.now,
-      data: makeSiteData(config, published, ledger.ledger, images.plan),
+      data,
       jobs,
       templatesDir,
       workerThreshold,
@@ -191,6 +196,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       pool: startPool,
       pending: store.pending,
       feedArticles: inFeeds,
+      feedPlans,
       seeds,
       summaries: createSummaryTracker(store.pending.map((p) => p.file)),
       // Pages show image sizes and copies, which come from the image files, not the articles: any image

@@ -5,6 +5,7 @@ import { hashText } from "../cache/hash-value.ts";
 import { trackReads } from "../cache/track-reads.ts";
 import { createPageRenderer } from "../render/page-renderer.ts";
 import { type PagePlan, planPages } from "../render/plan-pages.ts";
+import { indexedPart, isIndexedPage } from "../search/indexed-part.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 
 /** One rendered page: its bytes' hash and size, and what it read of the global data. */
@@ -16,6 +17,8 @@ export interface RenderedPage {
   reads: string[];
   /** The templates the render used (`pages/article.njk`, `layouts/base.njk`, `include:card.njk`), sorted. */
   templates: string[];
+  /** For an article page: the hash of what the search index reads of it (`indexedPart`). */
+  indexed?: string;
   /** False when the bytes were those of the previous build: nothing was written. */
   written: boolean;
 }
@@ -60,12 +63,14 @@ export function createRenderSession(options: RenderSessionOptions): RenderSessio
       const hash = hashText(output);
       const reads = [...tracked.reads].sort();
       const templates = [...used].sort();
+      const indexed = isIndexedPage(page.outputPath) ? { indexed: hashText(indexedPart(output)) } : {};
       if (hash === previousHash)
-        return { index, hash, size: 0, mtimeMs: 0, reads, templates, written: false };
+        return { index, hash, size: 0, mtimeMs: 0, reads, templates, ...indexed, written: false };
       const target = path.join(staging, page.outputPath);
       writeFileSync(target, output);
       const stats = statSync(target);
-      return { index, hash, size: stats.size, mtimeMs: stats.mtimeMs, reads, templates, written: true };
+      const { size, mtimeMs } = stats;
+      return { index, hash, size, mtimeMs, reads, templates, ...indexed, written: true };
     },
   };
 }

@@ -13,6 +13,8 @@ export interface OutputRecord {
   reads?: string[];
   /** The templates a page's render used (see `TemplateDependency`): its key has their hashes. */
   templates?: string[];
+  /** For an article page: the hash of what Pagefind reads of it (`indexedPart`). */
+  indexed?: string;
 }
 
 /** The build manifest (`.gazette-cache/manifest.json`): every output of the last build and its inputs. */

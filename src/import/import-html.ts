@@ -10,7 +10,9 @@ import { splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
 import { findDate } from "./parse-date.ts";
 import { parsePage } from "./parse-page.ts";
 import { agreement, type PageHeading, pickHeadline } from "./pick-headline.ts";
+import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
+import { removeOverlays } from "./remove-overlays.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
 
 /** Headline candidates, most likely first: the page's h1s, marked-up headlines, then lower headings. */
@@ -49,6 +51,8 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
         headings.push({ text: t, h1: selector === "h1" });
     }
   }
+  // After the metadata (a hidden block may carry it), before any text is read.
+  removeOverlays(document as never);
   const body = document.body as unknown as DomNode | null;
   const pageText = body ? domToLines(body).join("\n") : "";
   const fromText = importArticle(pageText, { ...options, tags: options.tags });
@@ -100,7 +104,9 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const contentWords = wordsOf(content.join(" ")).length;
   let blocks: ReturnType<typeof toBlocks>;
   let attribution: string | null = null;
-  if (contentWords >= 50) {
+  const switchTo =
+    contentWords >= 50 ? preferPageText(pageText.split("\n"), title, content, fromText.body) : null;
+  if (contentWords >= 50 && !switchTo) {
     const cleaned = cleanBody(content, title, byline);
     attribution = cleaned.attribution;
     blocks = toBlocks(cleaned.lines);
@@ -108,7 +114,7 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   } else {
     blocks = toBlocks(splitLines(fromText.body));
     attribution = fromText.attribution;
-    guesses.push("body from the whole page's text (no main content found)");
+    guesses.push(`body from the whole page's text (${switchTo ?? "no main content found"})`);
   }
   if (blocks.length === 0) warnings.push("body: no article text found");
   return {

@@ -1,3 +1,8 @@
+/** An article page's output path (`2019/01/slug/index.html`): the pages Pagefind indexes (ARTICLE_PAGES_GLOB). */
+export function isIndexedPage(outputPath: string): boolean {
+  return /^\d{4}\/\d{2}\/[^/]+\/index\.html$/.test(outputPath);
+}
+
 /**
  * The part of an article page that Pagefind's index depends on: the `<html>` start tag (its `lang`), the
  * `<title>`, and the `<article>` marked `data-pagefind-body` (from its start tag to the page's last

@@ -57,15 +57,72 @@ export function inZone(date: Date, timeZone: string): DateTime {
 
 /** `2019-01-31`: the calendar day of an instant in the site's time zone. */
 export function dayKey(date: Date, timeZone: string): string {
-  return cached(`day|${timeZone}|${date.getTime()}`, () => inZone(date, timeZone).toISODate() ?? "");
+  return cached(`day|${timeZone}|${date.getTime()}`, () => {
+    const local = localFields(date.getTime(), timeZone);
+    return local ? local.iso.slice(0, 10) : (inZone(date, timeZone).toISODate() ?? "");
+  });
 }
 
 /** `2019-01-31T00:00:00+03:30`: an ISO 8601 timestamp with the site zone's offset, for `<time datetime>` and feeds. */
 export function isoInZone(date: Date, timeZone: string): string {
-  return cached(
-    `iso|${timeZone}|${date.getTime()}`,
-    () => inZone(date, timeZone).toISO({ suppressMilliseconds: true }) ?? "",
-  );
+  return cached(`iso|${timeZone}|${date.getTime()}`, () => {
+    const local = localFields(date.getTime(), timeZone);
+    return local
+      ? `${local.iso}${local.offset}`
+      : (inZone(date, timeZone).toISO({ suppressMilliseconds: true }) ?? "");
+  });
+}
+
+/** Per zone: a formatter of its wall-clock time, or null where luxon does not treat it as an IANA zone. */
+const wallClocks = new Map<string, Intl.DateTimeFormat | null>();
+
+function wallClock(timeZone: string): Intl.DateTimeFormat | null {
+  let format = wallClocks.get(timeZone);
+  if (format === undefined) {
+    // luxon writes "Z" for its fixed zones ("UTC"); only IANA zones always show a numeric offset.
+    format =
+      DateTime.fromMillis(0, { zone: timeZone }).zone.type === "iana"
+        ? new Intl.DateTimeFormat("en-US", {
+            timeZone,
+            hourCycle: "h23",
+            year: "numeric",
+            month: "numeric",
+            day: "numeric",
+            hour: "numeric",
+            minute: "numeric",
+            second: "numeric",
+          })
+        : null;
+    wallClocks.set(timeZone, format);
+  }
+  return format;
+}
+
+const WALL_CLOCK = /^(\d{1,2})\/(\d{1,2})\/(\d{4}), (\d{2}):(\d{2}):(\d{2})$/;
+const pad = (n: number, width = 2): string => String(n).padStart(width, "0");
+
+/**
+ * The wall-clock time of an instant in a zone as luxon's `toISO({ suppressMilliseconds: true })` writes it,
+ * without the offset (`iso`), and the offset (`+03:30`), through one cached Intl formatter instead of
+ * luxon (several times faster; tested against luxon). Null where it could differ from luxon: years outside
+ * 1000–9999, an offset that is not a whole number of minutes (local mean time), a zone luxon fixes.
+ */
+function localFields(ms: number, timeZone: string): { iso: string; offset: string } | null {
+  const format = wallClock(timeZone);
+  if (!format || !Number.isFinite(ms)) return null;
+  const match = WALL_CLOCK.exec(format.format(ms));
+  if (!match) return null;
+  const [month, day, year, hour, minute, second] = match.slice(1).map(Number) as number[];
+  if (year === undefined || year < 1000 || year > 9999) return null;
+  const millis = ((ms % 1000) + 1000) % 1000;
+  const wall = Date.UTC(year, (month as number) - 1, day, hour, minute, second);
+  const offsetMs = wall - (ms - millis);
+  if (offsetMs % 60_000 !== 0) return null;
+  const offsetMinutes = Math.abs(offsetMs / 60_000);
+  const offset = `${offsetMs < 0 ? "-" : "+"}${pad(Math.floor(offsetMinutes / 60))}:${pad(offsetMinutes % 60)}`;
+  const time = `${pad(hour as number)}:${pad(minute as number)}:${pad(second as number)}`;
+  const fraction = millis === 0 ? "" : `.${pad(millis, 3)}`;
+  return { iso: `${year}-${pad(month as number)}-${pad(day as number)}T${time}${fraction}`, offset };
 }
 
 /**

@@ -13,6 +13,8 @@ export function slugify(text: string): string {
 
 /** Percent-encodes each segment of a site-relative path, keeping the slashes. */
 export function encodePath(path: string): string {
+  // Most paths have nothing to encode: these are exactly the characters encodeURIComponent keeps, and "/".
+  if (/^[A-Za-z0-9\-_.!~*'()/]*$/.test(path)) return path;
   return path
     .split("/")
     .map((segment) => encodeURIComponent(segment))

@@ -207,6 +207,21 @@ incremental("keeps the search bundle when pages change outside what is indexed, 
   assert.match(outside.get("2019/02/story-1/index.html") ?? "", "<!-- edited -->");
   assert.equal(await times(), before, "the bundle is kept, not written again");
   assertSameTree(outside, await site.clean(), "an edit outside the article");
+  // A manifest without the indexed parts' hashes (an older build's): the pages are compared by reading them.
+  const manifestFile = path.join(site.root, ".gazette-cache", "manifest.json");
+  const manifest = JSON.parse(await readFile(manifestFile, "utf8"));
+  let stripped = 0;
+  for (const record of Object.values(manifest.outputs) as { indexed?: string }[])
+    if (record.indexed !== undefined) {
+      delete record.indexed;
+      stripped++;
+    }
+  assert.ok(stripped >= 9, "article pages record their indexed part's hash");
+  await writeFile(manifestFile, JSON.stringify(manifest));
+  await writeFile(template, `${await readFile(template, "utf8")}<!-- edited again -->\n`);
+  const again = await site.build({ jobs: 1 });
+  assert.equal(await times(), before, "the bundle is kept: pages compared from their files");
+  assertSameTree(again, await site.clean(), "an edit outside the article, an older manifest");
   // Words added inside it change the records: the index is made again, and equals a clean build's.
   await writeFile(template, (await readFile(template, "utf8")).replace("<h1>", "<h1>Breaking: "));
   const inside = await site.build({ jobs: 1 });

@@ -1,5 +1,6 @@
 // Dates in the site's time zone, whatever TZ the machine has: `npm test` runs this file under
 // Pacific/Kiritimati (UTC+14) and again under Pacific/Pago_Pago (UTC−11).
+import { DateTime } from "luxon";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { parseArticle } from "../../src/articles/parse-article.ts";
@@ -74,5 +75,51 @@ inZone("grouping by day follows the site's zone, not the machine's", () => {
     ],
   );
 });
+
+inZone(
+  "dayKey and isoInZone write what luxon writes, across zones, centuries, transitions and milliseconds",
+  () => {
+    const zones = [
+      "Europe/London",
+      "Asia/Tehran",
+      "Asia/Kolkata",
+      "Asia/Kathmandu",
+      "Pacific/Chatham",
+      "America/St_Johns",
+      "Pacific/Kiritimati",
+      "Pacific/Pago_Pago",
+      "Australia/Lord_Howe",
+      "Europe/Amsterdam",
+      "Africa/Monrovia",
+      "Etc/GMT+5",
+      "Etc/UTC",
+      "UTC",
+    ];
+    let state = 42;
+    const next = () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state / 2147483648;
+    };
+    const instants = [
+      ...Array.from({ length: 400 }, () => Math.floor(-2_500_000_000_000 + next() * 5_200_000_000_000)),
+      Date.UTC(2019, 2, 31, 0, 59, 59, 999),
+      Date.UTC(2019, 2, 31, 1, 0, 0, 0),
+      Date.UTC(2019, 9, 27, 0, 30, 0, 5),
+      Date.UTC(1000, 0, 1),
+      Date.UTC(999, 11, 31, 23, 59, 59),
+      Date.UTC(9999, 11, 31, 23, 59, 59, 999),
+      Date.UTC(10000, 0, 1),
+      -1,
+      0,
+    ];
+    for (const zone of zones)
+      for (const ms of instants) {
+        const date = new Date(ms);
+        const luxon = DateTime.fromJSDate(date, { zone });
+        assert.is(isoInZone(date, zone), luxon.toISO({ suppressMilliseconds: true }) ?? "", `${zone} ${ms}`);
+        assert.is(dayKey(date, zone), luxon.toISODate() ?? "", `${zone} ${ms} day`);
+      }
+  },
+);
 
 inZone.run();

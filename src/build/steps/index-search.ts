@@ -3,13 +3,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import path from "node:path";
 import { hashText } from "../../cache/hash-value.ts";
 import { ARTICLE_PAGES_GLOB, indexSite } from "../../search/index-site.ts";
-import { indexedPart } from "../../search/indexed-part.ts";
+import { indexedPart, isIndexedPage } from "../../search/indexed-part.ts";
 import { pagefindBinary } from "../../search/run-pagefind.ts";
 import { error } from "../../shared/diagnostic.ts";
 import type { BuildContext, BuildStep } from "../build-context.ts";
 
-/** The article pages Pagefind indexes (see ARTICLE_PAGES_GLOB in search/index-site.ts). */
-const ARTICLE_PAGE = /^\d{4}\/\d{2}\/[^/]+\/index\.html$/;
 const BUNDLE = "pagefind/";
 
 function filesBelow(dir: string): string[] {
@@ -79,7 +77,7 @@ function writeNote(context: BuildContext, note: SearchNote): void {
  */
 function keepSameRecords(
   context: BuildContext,
-  pages: [string, { hash: string }][],
+  pages: [string, { hash: string; indexed?: string }][],
   key: string,
   print: string,
 ): boolean {
@@ -88,7 +86,7 @@ function keepSameRecords(
   if (!output.incremental || !note || note.fingerprint !== print) return false;
   const bundle = output.previousFiles(BUNDLE);
   if (bundle.length === 0 || !bundle.every((file) => output.previous(file)?.key === note.key)) return false;
-  const before = output.previousFiles("").filter((file) => ARTICLE_PAGE.test(file));
+  const before = output.previousFiles("").filter((file) => isIndexedPage(file));
   if (before.length !== pages.length) return false;
   const now = new Set(pages.map(([file]) => file));
   if (!before.every((file) => now.has(file))) return false;
@@ -96,6 +94,11 @@ function keepSameRecords(
     const old = output.previous(file);
     if (!old) return false;
     if (old.hash === record.hash) continue;
+    // Pages rendered by this build and the last carry their indexed part's hash: no file to read.
+    if (old.indexed !== undefined && record.indexed !== undefined) {
+      if (old.indexed !== record.indexed) return false;
+      continue;
+    }
     try {
       const was = readFileSync(path.join(context.outDir, file), "utf8");
       const is = readFileSync(path.join(output.staging, file), "utf8");
@@ -122,7 +125,7 @@ export const indexSearch: BuildStep = {
   async run(context) {
     const { output } = context;
     const pages = Object.entries(output.outputs())
-      .filter(([file]) => ARTICLE_PAGE.test(file))
+      .filter(([file]) => isIndexedPage(file))
       .sort(([a], [b]) => (a < b ? -1 : 1));
     // The index depends on the pages' bytes (below), not on the templates that made them.
     const key = context.dataKey(

@@ -70,11 +70,12 @@ export const renderPages: BuildStep = {
       const key = keyOf(rendered.index, rendered.reads, rendered.templates);
       const previous = output.previous(page.outputPath);
       const { reads, templates } = rendered;
+      const indexed = rendered.indexed === undefined ? {} : { indexed: rendered.indexed };
       if (!rendered.written && previous)
-        output.record(page.outputPath, { ...previous, key, reads, templates }, false);
+        output.record(page.outputPath, { ...previous, key, reads, templates, ...indexed }, false);
       else {
         const { hash, size, mtimeMs } = rendered;
-        output.record(page.outputPath, { key, hash, size, mtimeMs, reads, templates }, true);
+        output.record(page.outputPath, { key, hash, size, mtimeMs, reads, templates, ...indexed }, true);
       }
     };
 

@@ -1,5 +1,5 @@
 import { setImmediate } from "node:timers/promises";
-import { type FeedPlan, planFeeds } from "../../feeds/render-feeds.ts";
+import type { FeedPlan } from "../../feeds/render-feeds.ts";
 import type { BuildStep } from "../build-context.ts";
 
 /**
@@ -16,9 +16,7 @@ export const writeFeedFiles: BuildStep = {
     let waiting = 0;
     /** Feeds still to render that show each article: at 0 its entry and kept body can go. */
     const showing = new Map<string, number>();
-    for (const plan of planFeeds(context.config, context.data.model.articles, {
-      issues: context.data.issues,
-    })) {
+    for (const plan of context.feedPlans) {
       const file = plan.path.replace(/^\/+/, "");
       // Feeds are made by code from their articles, not from templates: a template edit keeps them.
       const key = context.dataKey("feed", file, context.hashValue(plan.inputs));
