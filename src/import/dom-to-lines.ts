@@ -66,14 +66,56 @@ const SKIP = new Set([
   "TITLE",
 ]);
 
+/** Blocks that, made of links and nothing else, point to other pages ("Related: …"). */
+const LINK_BLOCK = new Set(["P", "DIV"]);
+/** What a figure may hold that is article text rather than an image and its credit. */
+const FIGURE_CONTENT = new Set(["TABLE", "PRE", "BLOCKQUOTE", "OL", "UL"]);
+
+/** Whether the subtree holds an element named in `names`. */
+function holds(node: DomNode, names: ReadonlySet<string>): boolean {
+  for (const child of Array.from(node.childNodes)) {
+    if (child.nodeType !== 1) continue;
+    if (names.has(child.nodeName.toUpperCase()) || holds(child, names)) return true;
+  }
+  return false;
+}
+
+/** Whether every visible word of a block is inside links (and it has some). */
+function isAllLink(node: DomNode): boolean {
+  let linked = 0;
+  let loose = 0;
+  const walk = (n: DomNode, inLink: boolean): void => {
+    if (n.nodeType === 3) {
+      const words = (n.textContent ?? "").trim();
+      if (words === "") return;
+      if (inLink) linked += words.length;
+      else loose += words.replace(/[\s\p{P}\p{S}]/gu, "").length;
+      return;
+    }
+    if (n.nodeType !== 1) return;
+    const name = n.nodeName.toUpperCase();
+    if (SKIP.has(name)) return;
+    for (const child of Array.from(n.childNodes)) walk(child, inLink || name === "A");
+  };
+  walk(node, false);
+  return linked > 0 && loose === 0;
+}
+
 /**
  * The visible text of a DOM subtree as lines, the way a reader sees the blocks: each block element
  * (paragraph, heading, list item, table row…) starts a new line, `<br>` breaks a line, table cells are
  * joined with " | ", white space inside a line collapses. Items of an unordered list open with "• ",
  * of an ordered list with their number ("2. "), so the text path's list formatting applies. Image
  * captions (`figcaption`) are left out unless `captions` is set; scripts, styles and controls always are.
+ * With `linkBlocks: false`, a paragraph or division made only of links is left out (related-story links
+ * inside an article; list items and headings made of links stay: tables of contents, listicles' product
+ * names); with `figures: false`, a figure (an image with its credit)
+ * is, unless it holds a table, code, a quotation or a list.
  */
-export function domToLines(root: DomNode, options: { captions?: boolean } = {}): string[] {
+export function domToLines(
+  root: DomNode,
+  options: { captions?: boolean; linkBlocks?: boolean; figures?: boolean } = {},
+): string[] {
   const lines: string[] = [];
   let current = "";
   const flush = (): void => {
@@ -89,6 +131,8 @@ export function domToLines(root: DomNode, options: { captions?: boolean } = {}):
     if (node.nodeType !== 1) return;
     const name = node.nodeName.toUpperCase();
     if (SKIP.has(name) || (name === "FIGCAPTION" && !options.captions)) return;
+    if (options.figures === false && name === "FIGURE" && !holds(node, FIGURE_CONTENT)) return;
+    if (options.linkBlocks === false && LINK_BLOCK.has(name) && isAllLink(node)) return;
     if (name === "BR") {
       flush();
       return;

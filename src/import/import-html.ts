@@ -62,7 +62,8 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
     const parsed = new Readability(document as never, { charThreshold: 300 }).parse();
     if (parsed?.content) {
       const { document: inner } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
-      content = domToLines(inner.body as unknown as DomNode);
+      // Related-story links and image credits inside the article are not its text.
+      content = domToLines(inner.body as unknown as DomNode, { linkBlocks: false, figures: false });
     }
   } catch {
     // Readability gives up on some malformed pages; the copied-text path still reads them.

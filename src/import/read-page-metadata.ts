@@ -68,6 +68,8 @@ export function readPageMetadata(document: MetaDocument): PageMetadata {
     ["itemprop datePublished", itempropDate(document)],
     ["time datetime", timeAttribute(document)],
     ["publication meta", publicationMeta(meta)],
+    ["publication date attribute", publicationAttribute(document)],
+    ["embedded datePublished", embeddedDatePublished(document)],
     ["time text", timeText(document)],
     ["JSON-LD dateCreated", article?.dateCreated],
     ["JSON-LD dateModified", article?.dateModified],
@@ -228,6 +230,51 @@ function publicationMeta(meta: ReadonlyMap<string, string>): string | undefined 
     if (day) days.push(day);
   }
   return days.sort()[0];
+}
+
+/** An attribute naming a publication stamp: `publishdate`, `data-published-at`, `data-date-published`. */
+const PUBLISH_ATTRIBUTE =
+  /^(?:data-)?(?:publish(?:ed)?[-_]?(?:date|time|at|on)?|date[-_]?published|pubdate)$/;
+
+/**
+ * The first ISO day in an attribute that names the publication, on any element outside comments
+ * (a web component's `<x-timestamp publishdate="2018-01-23T17:38:06Z">`).
+ */
+function publicationAttribute(document: MetaDocument): string | undefined {
+  for (const el of Array.from(document.querySelectorAll("body *"))) {
+    const names = (el as MetaElement & { getAttributeNames?(): string[] }).getAttributeNames?.() ?? [];
+    for (const name of names) {
+      if (!PUBLISH_ATTRIBUTE.test(name)) continue;
+      const v = el.getAttribute(name)?.trim();
+      if (v && isoDay(v) && !inComments(el)) return v;
+    }
+  }
+  return undefined;
+}
+
+/** `"datePublished": "2023-10-17…"` in page state that is not JSON-LD (a script's JSON, a data attribute). */
+const EMBEDDED_PUBLISHED = /"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]*)"/;
+
+/**
+ * The first `datePublished` written in the page's other embedded JSON: framework state in a script
+ * (`__NEXT_DATA__`, `application/json`), or schema.org data kept in an element's attribute.
+ */
+function embeddedDatePublished(document: MetaDocument): string | undefined {
+  for (const el of Array.from(document.querySelectorAll("script:not([src])"))) {
+    if (/ld\+json/i.test(el.getAttribute("type") ?? "")) continue;
+    const found = EMBEDDED_PUBLISHED.exec(el.textContent ?? "");
+    if (found && isoDay(found[1])) return found[1];
+  }
+  for (const el of Array.from(document.querySelectorAll("body *"))) {
+    const names = (el as MetaElement & { getAttributeNames?(): string[] }).getAttributeNames?.() ?? [];
+    for (const name of names) {
+      const v = el.getAttribute(name);
+      if (!v || v.length < 20 || !v.includes("datePublished")) continue;
+      const found = EMBEDDED_PUBLISHED.exec(v);
+      if (found && isoDay(found[1])) return found[1];
+    }
+  }
+  return undefined;
 }
 
 /** A day written as `2024/06/30`, `2024 Jun 30` or in prose (`July 17, 2025`), else null. */

@@ -29,4 +29,25 @@ lines("scripts, styles, controls and captions are left out (captions on request)
   assert.equal(domToLines(body(html)), ["Text"]);
   assert.equal(domToLines(body(html), { captions: true }), ["Cap", "Text"]);
 });
+lines("linkBlocks: false leaves out paragraphs made only of links, not list items or headings", () => {
+  const html =
+    '<p>The council met on <a href="/a">Monday</a>.</p><p><a href="/b">Storm floods the old town</a></p>' +
+    '<div><a href="/c">Related: bridge closed</a> | <a href="/d">Roads</a></div>' +
+    '<ul><li><a href="#one">Section one</a></li></ul><h2><a href="/p">Product name</a></h2>';
+  assert.equal(domToLines(body(html), { linkBlocks: false }), [
+    "The council met on Monday.",
+    "• Section one",
+    "Product name",
+  ]);
+  assert.equal(domToLines(body(html)).length, 5, "kept by default");
+});
+lines(
+  "figures: false leaves out an image's credit, not a figure holding a table, code, quote or list",
+  () => {
+    const html =
+      "<figure><img src=x><span>Photo: Agency</span></figure><figure><table><tr><td>1</td><td>2</td></tr></table></figure><p>Text</p>";
+    assert.equal(domToLines(body(html), { figures: false }), ["1 | 2", "Text"]);
+    assert.equal(domToLines(body(html)), ["Photo: Agency", "1 | 2", "Text"]);
+  },
+);
 lines.run();

@@ -73,6 +73,28 @@ meta("other publication metas (the earliest), then a <time>'s own words outside 
   assert.is(t.dateFrom, "time text");
 });
 
+meta("an attribute naming the publication, then a datePublished in other embedded JSON", () => {
+  const a = readPageMetadata(doc("", `<lit-timestamp publishdate="2018-01-23T17:38:06Z"></lit-timestamp>`));
+  assert.is(a.date, "2018-01-23");
+  assert.is(a.dateFrom, "publication date attribute");
+  const b = readPageMetadata(
+    doc(
+      "",
+      `<script id="__NEXT_DATA__" type="application/json">{"post":{"datePublished":"2023-12-05T02:20:38Z"}}</script>`,
+    ),
+  );
+  assert.is(b.date, "2023-12-05");
+  assert.is(b.dateFrom, "embedded datePublished");
+  const c = readPageMetadata(
+    doc("", `<div data-props='{"article":{"datePublished":"2023-10-17T05:56:46Z"}}'></div>`),
+  );
+  assert.is(c.date, "2023-10-17");
+  const d = readPageMetadata(
+    doc("", `<div data-publisher-date="2023-10-17">x</div><p>"datePublished" in prose</p>`),
+  );
+  assert.is(d.date, null, "neither the publisher's attribute nor prose");
+});
+
 meta(
   "nothing declared: empty titles and nulls; a profile URL is not an author; only http(s) addresses",
   () => {
