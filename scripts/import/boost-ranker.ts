@@ -3,11 +3,11 @@ import type { RankingExample } from "./fit-ranker.ts";
 
 /** Settings of `boostRanker`; the defaults are those the committed title model was trained with. */
 export interface BoostOptions {
-  /** Trees added. Default 60. */
+  /** Trees added. Default 150. */
   rounds?: number;
   /** Depth of each tree. Default 2 (so each tree reads a pair of features together). */
   depth?: number;
-  /** Each tree's values are scaled by this. Default 0.3. */
+  /** Each tree's values are scaled by this. Default 0.15. */
   shrinkage?: number;
   /** L2 penalty on leaf values (in Hessian units). Default 20. */
   lambda?: number;
@@ -29,7 +29,7 @@ export function boostRanker(
   weights: readonly number[],
   options: BoostOptions = {},
 ): TreeNode[] {
-  const { rounds = 60, depth = 2, shrinkage = 0.3, lambda = 20, minWeight = 5, bins = 12 } = options;
+  const { rounds = 150, depth = 2, shrinkage = 0.15, lambda = 20, minWeight = 5, bins = 12 } = options;
   const usable = examples.filter((e) => e.positive >= 0 && e.positive < e.candidates.length);
   const size = weights.length;
   const rows = usable.reduce((n, e) => n + e.candidates.length, 0);

@@ -1,7 +1,7 @@
 import { type TextLine, wordsOf } from "./normalize-text.ts";
 import { ABOVE, INSIDE, TITLE_FEATURES, TOP, titleContext, titleFeatures } from "./title-features.ts";
 import MODEL from "./title-model.json" with { type: "json" };
-import { ruleTitleIndex, titleScore } from "./title-rule.ts";
+import { canBeHeadline, ruleTitleIndex, titleScore } from "./title-rule.ts";
 
 /** A regression tree over feature vectors: a leaf value, or a split on `feature <= threshold`. */
 export type TreeNode = number | { feature: number; threshold: number; lo: TreeNode; hi: TreeNode };
@@ -50,8 +50,7 @@ export function titleCandidates(lines: readonly TextLine[], bodyStart: number): 
     if (words < 2 || words > 30 || text.length > 250 || !/\p{L}/u.test(text)) continue;
     const score = titleScore(lines, i, bodyStart);
     // A headline-like line right above: this one may be its standfirst or the caption under it.
-    const above =
-      i > 0 && wordsOf(lines[i - 1]?.text ?? "").length >= 4 && titleScore(lines, i - 1, bodyStart) !== null;
+    const above = i > 0 && wordsOf(lines[i - 1]?.text ?? "").length >= 4 && canBeHeadline(lines[i - 1]);
     const first = score !== null && !seenHeadingLike;
     if (score !== null) seenHeadingLike = true;
     out.push({

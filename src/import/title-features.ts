@@ -1,9 +1,7 @@
 import { classifyLine } from "./classify-boilerplate.ts";
-import { extractByline } from "./extract-byline.ts";
 import { LIST_ITEM } from "./find-article-region.ts";
 import { type TextLine, wordsOf } from "./normalize-text.ts";
-import { findDate } from "./parse-date.ts";
-import { isProseLine, titleScore } from "./title-rule.ts";
+import { canBeHeadline, isBylineOrStamp, isProseLine } from "./title-rule.ts";
 
 /** Names of the features `titleFeatures` returns, in order (the model's weights follow this order). */
 export const TITLE_FEATURES = [
@@ -75,7 +73,7 @@ export const INSIDE = 10;
 /** The first lines of the page are always candidates: a copy of the article's own block starts at its headline. */
 export const TOP = 8;
 
-const RELATIVE_TIME =
+const _RELATIVE_TIME =
   /\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|[•·]\s*\d+\s*[hmd]\b/i;
 
 const shortLine = (text: string | undefined): boolean => {
@@ -125,11 +123,16 @@ const COPYRIGHT = /©|\bcopyright\b|\ball rights reserved\b/i;
 /** The page-wide facts of `TitleContext`, for the article text starting at `bodyStart`. */
 export function titleContext(lines: readonly TextLine[], bodyStart: number): TitleContext {
   const frequency = new Map<string, number>();
+  const vocabulary = new Set<string>();
   let seen = 0;
+  let longer = 0;
   for (let i = bodyStart; i < lines.length && seen < 2000; i++)
     for (const w of wordsOf(lines[i]?.text.toLowerCase() ?? "")) {
       seen++;
-      if (w.length >= 4) frequency.set(w, (frequency.get(w) ?? 0) + 1);
+      if (w.length < 4) continue;
+      frequency.set(w, (frequency.get(w) ?? 0) + 1);
+      // `textVocabulary`: the first 400 longer words.
+      if (longer++ < 400) vocabulary.add(w);
     }
   const counts = new Map<string, number>();
   const openings = new Map<string, number>();
@@ -137,17 +140,12 @@ export function titleContext(lines: readonly TextLine[], bodyStart: number): Tit
   for (const line of lines) {
     const lower = line.text.toLowerCase();
     counts.set(lower, (counts.get(lower) ?? 0) + 1);
-    const n = wordsOf(line.text).length;
+    // Lines are normalised to single spaces: their pieces are about their words, and much cheaper.
+    const n = line.text.split(" ").length;
     if (n >= 2 && n <= 15) openings.set(opening(line.text), (openings.get(opening(line.text)) ?? 0) + 1);
     if (COPYRIGHT.test(line.text) && line.text.length <= 300) copyright.push(lower);
   }
-  return {
-    vocabulary: textVocabulary(lines, bodyStart),
-    frequency,
-    counts,
-    copyright: copyright.join("\n"),
-    openings,
-  };
+  return { vocabulary, frequency, counts, copyright: copyright.join("\n"), openings };
 }
 
 /** Short words of a sentence that names and labels rarely hold. */
@@ -210,11 +208,8 @@ function shapeFeatures(
     words.filter((w) => /^\p{Lu}/u.test(w) || /^(?:and)$/i.test(w)).length >= 0.85 * words.length;
   const role = (ROLE.test(text) && /,/.test(text) && words.length <= 10) || /\bas told to\b/i.test(text);
   const menu = words.filter((w) => MENU_WORDS.has(w.toLowerCase())).length;
-  const below = lines[i + 1]?.text;
-  const belowHeadline =
-    below !== undefined &&
-    wordsOf(below).length >= 4 &&
-    titleScore(lines, i + 1, Math.max(bodyStart, i + 2)) !== null;
+  const below = lines[i + 1];
+  const belowHeadline = below !== undefined && wordsOf(below.text).length >= 4 && canBeHeadline(below);
   let likeness = 0;
   const content = words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4);
   for (const w of content) likeness += Math.min(context.frequency.get(w) ?? 0, 5) / 5;
@@ -270,12 +265,7 @@ export function titleFeatures(
   const letters = text.replace(/[^\p{L}]/gu, "");
   let chrome = 0;
   for (let j = i + 1; j < bodyStart; j++) if (!isProseLine(lines[j])) chrome++;
-  const next = lines.slice(i + 1, i + 5).map((l) => l.text);
-  const below = next.some(
-    (t) =>
-      extractByline(t) !== null ||
-      ((findDate(t) !== null || RELATIVE_TIME.test(t)) && wordsOf(t).length <= 12),
-  );
+  const below = lines.slice(i + 1, i + 5).some(isBylineOrStamp);
   const around = [i - 2, i - 1, i + 1, i + 2].map((j) => shortLine(lines[j]?.text));
   const content = tokens.map((w) => w.toLowerCase()).filter((w) => w.length >= 4);
   const vocabulary = context.vocabulary;

@@ -36,26 +36,63 @@ export function isProseLine(line: TextLine | undefined): boolean {
   return known;
 }
 
-/** How much a line looks like the page's headline, or null when it cannot be one. */
-export function titleScore(lines: readonly TextLine[], i: number, bodyStart: number): number | null {
-  const text = lines[i]?.text ?? "";
+/** Whether a line's text may be a headline at all: 2–30 words, not chrome, a date, a byline, a credit… */
+function mayBeHeadline(text: string): boolean {
   const words = wordsOf(text).length;
-  if (words < 2 || words > 30 || text.length > 220 || classifyLine(text) !== "text") return null;
+  if (words < 2 || words > 30 || text.length > 220 || classifyLine(text) !== "text") return false;
   // A headline is words: a line of figures ("-35.56 (-0.69%)", "5,153.58") is a ticker or a table.
-  if ((text.match(/\p{L}{2,}/gu) ?? []).length < 2 || /[│┃┼═─|]/.test(text)) return null;
+  if ((text.match(/\p{L}{2,}/gu) ?? []).length < 2 || /[│┃┼═─|]/.test(text)) return false;
   // A list item is not a headline.
-  if (/^(?:[-+*•·▪►–—]|\d{1,2}[.)])\s/.test(text)) return null;
+  if (/^(?:[-+*•·▪►–—]|\d{1,2}[.)])\s/.test(text)) return false;
   if (extractByline(text) || /^(?:by|photo|image|credit|source|updated|published|posted)\b/i.test(text))
-    return null;
+    return false;
   // Dates, times and photo credits sit around a headline but are not one.
   const unglued = text.replace(/(\p{Ll})(\p{Lu})/gu, "$1 $2");
-  if (
+  return !(
     findDate(unglued) ||
     /\b\d{1,2}:\d{2}(?!\d)|\bago$/i.test(text) ||
     CREDIT.test(text) ||
     LABEL.test(text)
-  )
-    return null;
+  );
+}
+
+const headlineLike = new WeakMap<TextLine, boolean>();
+
+/**
+ * Whether a line may be a headline (`titleScore` is not null for it), remembered per line object: the
+ * ranker asks about each line and its neighbours many times.
+ */
+export function canBeHeadline(line: TextLine | undefined): boolean {
+  if (line === undefined) return false;
+  let known = headlineLike.get(line);
+  if (known === undefined) {
+    known = mayBeHeadline(line.text);
+    headlineLike.set(line, known);
+  }
+  return known;
+}
+
+const stamp = new WeakMap<TextLine, boolean>();
+
+/** A byline, or a short line with a date or a relative time ("2 hours ago"): what follows a headline. */
+export function isBylineOrStamp(line: TextLine): boolean {
+  let known = stamp.get(line);
+  if (known === undefined) {
+    const t = line.text;
+    known =
+      extractByline(t) !== null ||
+      ((findDate(t) !== null || RELATIVE_TIME.test(t)) && wordsOf(t).length <= 12);
+    stamp.set(line, known);
+  }
+  return known;
+}
+
+/** How much a line looks like the page's headline, or null when it cannot be one. */
+export function titleScore(lines: readonly TextLine[], i: number, bodyStart: number): number | null {
+  const line = lines[i];
+  if (!canBeHeadline(line)) return null;
+  const text = line?.text ?? "";
+  const words = wordsOf(text).length;
   let score = words >= 4 && words <= 20 ? 3 : 0;
   if (/^\p{Ll}/u.test(text)) score -= 2;
   const capitalised = text.split(/\s+/).filter((w) => /^[\p{Lu}\d"'‘“]/u.test(w)).length;
@@ -64,15 +101,11 @@ export function titleScore(lines: readonly TextLine[], i: number, bodyStart: num
   if (/:$/.test(text)) score -= 3;
   if (words >= 3 && repeats(lines, i)) score += 2;
   // A headline is followed by a byline, a date or a caption, then the text.
-  const next = lines.slice(i + 1, i + 5).map((l) => l.text);
-  if (
-    next.some((t) => extractByline(t) || ((findDate(t) || RELATIVE_TIME.test(t)) && wordsOf(t).length <= 12))
-  )
-    score += 2;
+  if (lines.slice(i + 1, i + 5).some(isBylineOrStamp)) score += 2;
   // Copied text usually starts at the headline (a breadcrumb or section name above it is short).
   if (i === 0 && words >= 4) score += 2;
   // A short line amid other short lines (a menu, a table of contents) is not the headline.
-  const around = [i - 2, i - 1, i + 1, i + 2].map((j) => listLike(lines[j]?.text));
+  const around = [i - 2, i - 1, i + 1, i + 2].map((j) => listLikeLine(lines[j]));
   if (words <= 6 && around.every(Boolean)) score -= 3;
   // A short line right after a paragraph is a subheading inside the article, not its headline.
   const previous = lines[i - 1]?.text ?? "";
@@ -82,6 +115,19 @@ export function titleScore(lines: readonly TextLine[], i: number, bodyStart: num
   let between = 0;
   for (let j = i + 1; j < bodyStart; j++) if (!isProseLine(lines[j])) between++;
   return score - 0.15 * between;
+}
+
+const listLikeLines = new WeakMap<TextLine, boolean>();
+
+/** `listLike` of a line, remembered per line object. */
+function listLikeLine(line: TextLine | undefined): boolean {
+  if (line === undefined) return false;
+  let known = listLikeLines.get(line);
+  if (known === undefined) {
+    known = listLike(line.text);
+    listLikeLines.set(line, known);
+  }
+  return known;
 }
 
 /** A short line that is neither a byline nor a date: an item of a menu, contents or teaser list. */

@@ -1,8 +1,45 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { extractTitle } from "../../src/import/extract-title.ts";
-import { titleScore } from "../../src/import/title-rule.ts";
+import { canBeHeadline, isBylineOrStamp, titleScore } from "../../src/import/title-rule.ts";
 import { linesOf, paragraph } from "./lines.ts";
+
+const may = suite("canBeHeadline");
+may("words of a headline's length; not dates, bylines, credits, list items or figures", () => {
+  const [headline, date, byline, credit, item, figures, one] = linesOf(
+    [
+      "Storm floods the old town",
+      "Jan. 31, 2019",
+      "By Jane Doe",
+      "Getty Images/AFP",
+      "- a list item",
+      "-35.56 (-0.69%)",
+      "Home",
+    ].join("\n"),
+  );
+  assert.ok(canBeHeadline(headline));
+  for (const line of [date, byline, credit, item, figures, one, undefined])
+    assert.not.ok(canBeHeadline(line), line?.text);
+});
+may.run();
+
+const stamp = suite("isBylineOrStamp");
+stamp("a byline, a short dated line or a relative time; not a headline or a long dated sentence", () => {
+  const lines = linesOf(
+    [
+      "By Jane Doe",
+      "Updated 3 hours ago",
+      "Jan. 31, 2019 at 10:00",
+      "Storm floods the old town",
+      `On Jan. 31, 2019 ${paragraph(20)}`,
+    ].join("\n"),
+  );
+  assert.equal(
+    lines.map((l) => isBylineOrStamp(l)),
+    [true, true, true, false, false],
+  );
+});
+stamp.run();
 
 const score = suite("titleScore");
 score("dates, bylines, credits and chrome cannot be headlines", () => {
