@@ -1,4 +1,4 @@
-import { mkdirSync, renameSync, rmdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmdirSync, statSync, writeFileSync } from "node:fs";
 import { readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import {
@@ -80,6 +80,25 @@ function removeEmptyFolders(outDir: string, files: readonly string[]): void {
   }
 }
 
+/**
+ * Runs `task` on every item, `limit` at a time: file system calls then overlap in libuv's thread pool,
+ * which on a busy disk is several times faster than one call after another.
+ */
+async function eachConcurrently<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Concurrent file system calls in a commit. */
+const COMMIT_CONCURRENCY = 16;
+
+const ignoreMissing = (e: unknown): void => {
+  if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e; // done before a crash
+};
+
 async function applyJournal(cacheDir: string, journal: Journal): Promise<void> {
   const made = new Set<string>();
   for (const file of journal.moves) {
@@ -88,25 +107,18 @@ async function applyJournal(cacheDir: string, journal: Journal): Promise<void> {
       mkdirSync(path.join(journal.outDir, dir), { recursive: true });
       made.add(dir);
     }
-    // One system call each, in this thread: thousands of awaited renames cost far more in the thread pool.
-    try {
-      renameSync(path.join(journal.staging, file), path.join(journal.outDir, file));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e; // moved before a crash
-    }
   }
-  for (const file of journal.deletes) {
-    try {
-      unlinkSync(path.join(journal.outDir, file));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
-    }
-  }
+  await eachConcurrently(journal.moves, COMMIT_CONCURRENCY, (file) =>
+    rename(path.join(journal.staging, file), path.join(journal.outDir, file)).catch(ignoreMissing),
+  );
+  await eachConcurrently(journal.deletes, COMMIT_CONCURRENCY, (file) =>
+    unlink(path.join(journal.outDir, file)).catch(ignoreMissing),
+  );
   removeEmptyFolders(journal.outDir, journal.deletes);
   try {
     await rename(nextManifestPath(cacheDir), manifestPath(cacheDir));
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== "ENOENT") throw e;
+    ignoreMissing(e);
   }
   await unlink(journalPath(cacheDir));
   await rm(journal.staging, { recursive: true, force: true });

@@ -33,6 +33,7 @@ async function twoBuilds(
     });
     for (const [file, text] of Object.entries(contents)) output.write(file, text, `key of ${file}`);
     await output.commit();
+    assert.not.ok(existsSync(staging), "the staging folder is gone after the commit");
   };
   await build(files);
   await between(out);
