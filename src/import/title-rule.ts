@@ -23,18 +23,25 @@ export function isProse(text: string): boolean {
   return wordsOf(text).length >= 15 && /[.!?]["'”’)]?$/.test(text);
 }
 
-const prose = new WeakMap<TextLine, boolean>();
-
-/** `isProse` of a line, remembered per line object (the ranker asks about the same lines many times). */
-export function isProseLine(line: TextLine | undefined): boolean {
-  if (line === undefined) return false;
-  let known = prose.get(line);
-  if (known === undefined) {
-    known = isProse(line.text);
-    prose.set(line, known);
-  }
-  return known;
+/**
+ * `check` of a line's text, remembered per line object: the ranker asks about each line and its neighbours
+ * many times. A missing line is never one.
+ */
+function perLine(check: (text: string) => boolean): (line: TextLine | undefined) => boolean {
+  const known = new WeakMap<TextLine, boolean>();
+  return (line) => {
+    if (line === undefined) return false;
+    let value = known.get(line);
+    if (value === undefined) {
+      value = check(line.text);
+      known.set(line, value);
+    }
+    return value;
+  };
 }
+
+/** `isProse` of a line, remembered per line object. */
+export const isProseLine = perLine(isProse);
 
 /** Whether a line's text may be a headline at all: 2–30 words, not chrome, a date, a byline, a credit… */
 function mayBeHeadline(text: string): boolean {
@@ -56,36 +63,18 @@ function mayBeHeadline(text: string): boolean {
   );
 }
 
-const headlineLike = new WeakMap<TextLine, boolean>();
-
-/**
- * Whether a line may be a headline (`titleScore` is not null for it), remembered per line object: the
- * ranker asks about each line and its neighbours many times.
- */
-export function canBeHeadline(line: TextLine | undefined): boolean {
-  if (line === undefined) return false;
-  let known = headlineLike.get(line);
-  if (known === undefined) {
-    known = mayBeHeadline(line.text);
-    headlineLike.set(line, known);
-  }
-  return known;
-}
-
-const stamp = new WeakMap<TextLine, boolean>();
+/** Whether a line may be a headline (`titleScore` is not null for it), remembered per line object. */
+export const canBeHeadline = perLine(mayBeHeadline);
 
 /** A byline, or a short line with a date or a relative time ("2 hours ago"): what follows a headline. */
-export function isBylineOrStamp(line: TextLine): boolean {
-  let known = stamp.get(line);
-  if (known === undefined) {
-    const t = line.text;
-    known =
-      extractByline(t) !== null ||
-      ((findDate(t) !== null || RELATIVE_TIME.test(t)) && wordsOf(t).length <= 12);
-    stamp.set(line, known);
-  }
-  return known;
+function bylineOrStamp(t: string): boolean {
+  return (
+    extractByline(t) !== null || ((findDate(t) !== null || RELATIVE_TIME.test(t)) && wordsOf(t).length <= 12)
+  );
 }
+
+/** `bylineOrStamp` of a line, remembered per line object. */
+export const isBylineOrStamp = perLine(bylineOrStamp);
 
 /** How much a line looks like the page's headline, or null when it cannot be one. */
 export function titleScore(lines: readonly TextLine[], i: number, bodyStart: number): number | null {
