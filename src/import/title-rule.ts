@@ -106,18 +106,8 @@ export function titleScore(lines: readonly TextLine[], i: number, bodyStart: num
   return score - 0.15 * between;
 }
 
-const listLikeLines = new WeakMap<TextLine, boolean>();
-
 /** `listLike` of a line, remembered per line object. */
-function listLikeLine(line: TextLine | undefined): boolean {
-  if (line === undefined) return false;
-  let known = listLikeLines.get(line);
-  if (known === undefined) {
-    known = listLike(line.text);
-    listLikeLines.set(line, known);
-  }
-  return known;
-}
+const listLikeLine = perLine(listLike);
 
 /** A short line that is neither a byline nor a date: an item of a menu, contents or teaser list. */
 function listLike(text: string | undefined): boolean {
