@@ -4,6 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { checkCollection } from "../articles/check-collection.ts";
 import {
+  type ArticleFile,
   adoptViews,
   articleFingerprint,
   defineLazyBody,
@@ -151,6 +152,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheDir,
       key: hashText(`${codeHash}\0${configHash}`),
       useCache: !options.clean,
+      // A cold build has its workers already (started above): they parse beside this thread.
+      ...(pool
+        ? { parse: (files: ArticleFile[], zone: string) => (pool as RenderPool).parse(files, zone) }
+        : {}),
     });
     // New or changed articles on a large site change at least every home page after them (the listings
     // shift): far more pages than the threshold, so the workers start loading now, beside the rest of the

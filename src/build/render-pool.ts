@@ -1,5 +1,14 @@
+import { setImmediate } from "node:timers/promises";
 import { Worker } from "node:worker_threads";
-import { applySummary, type BodySeeds, type BodySummary, type PendingBody } from "../cache/article-store.ts";
+import {
+  type ArticleFile,
+  applySummary,
+  type BodySeeds,
+  type BodySummary,
+  type ParsedFile,
+  type PendingBody,
+  parseArticleFile,
+} from "../cache/article-store.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { PageTask, RenderedPage } from "./render-session.ts";
 
@@ -15,6 +24,7 @@ export interface ArticleItem {
 
 /** Messages to a render worker. */
 export type PoolRequest =
+  | { id: number; type: "parse"; files: ArticleFile[]; timeZone: string }
   | { id: number; type: "init"; data: SiteData; unsummarized: string[] }
   | { id: number; type: "articles"; items: ArticleItem[] }
   | { id: number; type: "summaries"; summaries: [string, BodySummary][] }
@@ -22,6 +32,7 @@ export type PoolRequest =
 
 /** Messages from a render worker. */
 export type PoolResponse =
+  | { id: number; type: "parsed"; results: ParsedFile[] }
   | { id: number; type: "ready"; pages: number }
   | {
       id: number;
@@ -46,6 +57,8 @@ export const WORKER_HEAP_MB = 1024;
 export const WORKER_YOUNG_MB = 48;
 /** Pages per request: small enough to balance the workers, large enough that messages cost nothing. */
 const CHUNK = 64;
+/** Article files per parse request: parsing one is quicker than rendering a page. */
+const PARSE_CHUNK = 32;
 
 export interface RenderPoolOptions {
   jobs: number;
@@ -56,6 +69,12 @@ export interface RenderPoolOptions {
 
 export interface RenderPool {
   readonly size: number;
+  /**
+   * Parses article files (`parseArticleFile`) in the workers and in this thread together, in chunks
+   * taken by whichever is free: the workers have nothing else to do while the articles load (and this
+   * thread parses from the start, while they still load their modules). Results in the files' order.
+   */
+  parse(files: ArticleFile[], timeZone: string): Promise<ParsedFile[]>;
   /**
    * Sends every worker the site data; each makes the same page plan. The articles in `unsummarized` have
    * no summary yet: a page that shows one waits (see `articles`).
@@ -132,6 +151,34 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
 
   return {
     size: workers.length,
+    async parse(files, timeZone) {
+      const results: ParsedFile[] = new Array(files.length);
+      let taken = 0;
+      const take = (): [number, ArticleFile[]] => {
+        const start = taken;
+        taken = Math.min(files.length, taken + PARSE_CHUNK);
+        return [start, files.slice(start, taken)];
+      };
+      const here = async (): Promise<void> => {
+        for (let [start, chunk] = take(); chunk.length > 0; [start, chunk] = take()) {
+          chunk.forEach((file, i) => {
+            results[start + i] = parseArticleFile(file, timeZone);
+          });
+          await setImmediate(); // the workers' replies come in between
+        }
+      };
+      const there = async (worker: Worker): Promise<void> => {
+        for (let [start, chunk] = take(); chunk.length > 0; [start, chunk] = take()) {
+          const response = await ask(worker, { type: "parse", files: chunk, timeZone });
+          if (response.type !== "parsed") throw new Error("Gazette: unexpected worker reply");
+          response.results.forEach((result, i) => {
+            results[start + i] = result;
+          });
+        }
+      };
+      await Promise.all([here(), ...workers.map(there)]);
+      return results;
+    },
     async init(data, unsummarized) {
       await Promise.all(
         workers.map((worker) => ask(worker, { type: "init", data, unsummarized: [...unsummarized] })),

@@ -1,8 +1,14 @@
-// A render worker (worker_threads): renders article bodies and their pages as it goes, then any pages,
-// into the staging folder. Started by render-pool.ts, which describes the messages.
+// A render worker (worker_threads): parses article files while the site loads, then renders article
+// bodies and their pages as it goes, then any pages, into the staging folder. Started by render-pool.ts, which describes the messages.
 import { parentPort, workerData } from "node:worker_threads";
 import type { Article } from "../articles/article.ts";
-import { applySummary, type BodySummary, emptySeeds, renderBody } from "../cache/article-store.ts";
+import {
+  applySummary,
+  type BodySummary,
+  emptySeeds,
+  parseArticleFile,
+  renderBody,
+} from "../cache/article-store.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { PoolRequest, PoolResponse } from "./render-pool.ts";
 import {
@@ -56,6 +62,10 @@ function renderOrDefer(
 }
 
 function handle(request: PoolRequest): PoolResponse {
+  if (request.type === "parse") {
+    const results = request.files.map((file) => parseArticleFile(file, request.timeZone));
+    return { id: request.id, type: "parsed", results };
+  }
   if (request.type === "init") {
     const data = request.data as SiteData;
     reattachBodies(data, root, seeds);
