@@ -195,7 +195,7 @@ export function parseArticleFile(input: ArticleFile, timeZone: string): ParsedFi
   return {
     article: plainFields(parsed.article),
     diagnostics: parsed.diagnostics,
-    markdown: articleMarkdown(decoded.text),
+    markdown: parsed.markdown ?? articleMarkdown(decoded.text),
     givenSummary: given,
   };
 }

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
+import { articleMarkdown } from "../../src/articles/parse-article.ts";
 import {
   type ArticleFile,
   type ArticleParser,
@@ -62,6 +63,21 @@ parseFile(
         [null, ["front-matter/bad-date:3"]],
       ],
     );
+  },
+);
+
+parseFile(
+  "its Markdown is what articleMarkdown gives: line ends normalised, control characters removed",
+  () => {
+    for (const text of [
+      "---\r\ntitle: A\r\ndate: 2019-01-31\r\n---\r\nOne\r\n\r\nTwo\u0007 three\r\n",
+      "---\ntitle: B\ndate: 2019-01-31\n---\n\n  Indented\n---\nafter a rule\n",
+      "\uFEFF---\ntitle: C\ndate: 2019-01-31\nnote: x\n---\nBody\u200B.\n",
+    ]) {
+      const result = parseArticleFile({ file: "articles/a.md", name: "a.md", bytes: bytes(text) }, ZONE);
+      assert.ok(result.article, text);
+      assert.is(result.markdown, articleMarkdown(text), JSON.stringify(text));
+    }
   },
 );
 
