@@ -1,4 +1,5 @@
 import { setImmediate } from "node:timers/promises";
+import { serialize } from "node:v8";
 import { Worker } from "node:worker_threads";
 import {
   type ArticleFile,
@@ -25,7 +26,8 @@ export interface ArticleItem {
 /** Messages to a render worker. */
 export type PoolRequest =
   | { id: number; type: "parse"; files: ArticleFile[]; timeZone: string }
-  | { id: number; type: "init"; data: SiteData; unsummarized: string[] }
+  /** `site`: the site data and the unsummarized files, `v8.serialize`d once for every worker. */
+  | { id: number; type: "init"; site: Uint8Array }
   | { id: number; type: "articles"; items: ArticleItem[] }
   | { id: number; type: "summaries"; summaries: [string, BodySummary][] }
   | { id: number; type: "render"; tasks: PageTask[] };
@@ -180,9 +182,10 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
       return results;
     },
     async init(data, unsummarized) {
-      await Promise.all(
-        workers.map((worker) => ask(worker, { type: "init", data, unsummarized: [...unsummarized] })),
-      );
+      // Serialized here once (the structured clone that postMessage would make for each worker), then
+      // copied to each as bytes: the workers wait for it, so this thread's time is everyone's.
+      const site = serialize({ data, unsummarized: [...unsummarized] });
+      await Promise.all(workers.map((worker) => ask(worker, { type: "init", site })));
     },
     async articles(pending, tasksOf, seeds, keep, onPage, onSummaries) {
       const deferred: number[] = [];

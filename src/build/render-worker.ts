@@ -1,5 +1,6 @@
 // A render worker (worker_threads): parses article files while the site loads, then renders article
 // bodies and their pages as it goes, then any pages, into the staging folder. Started by render-pool.ts, which describes the messages.
+import { deserialize } from "node:v8";
 import { parentPort, workerData } from "node:worker_threads";
 import type { Article } from "../articles/article.ts";
 import {
@@ -67,10 +68,10 @@ function handle(request: PoolRequest): PoolResponse {
     return { id: request.id, type: "parsed", results };
   }
   if (request.type === "init") {
-    const data = request.data as SiteData;
+    const { data, unsummarized } = deserialize(request.site) as { data: SiteData; unsummarized: string[] };
     reattachBodies(data, root, seeds);
     byFile = new Map(data.model.articles.map((a) => [a.file, a]));
-    for (const file of request.unsummarized) {
+    for (const file of unsummarized) {
       const article = byFile.get(file);
       if (article) awaitSummary(article);
     }
