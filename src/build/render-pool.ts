@@ -1,6 +1,6 @@
 import { setImmediate } from "node:timers/promises";
 import { serialize } from "node:v8";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import {
   type ArticleFile,
   applySummary,
@@ -12,6 +12,7 @@ import {
 } from "../cache/article-store.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { PageTask, RenderedPage } from "./render-session.ts";
+import { startRenderThreads } from "./render-threads.ts";
 
 /** An article whose body a worker renders, with the page tasks of its own page(s). */
 export interface ArticleItem {
@@ -26,7 +27,10 @@ export interface ArticleItem {
 /** Messages to a render worker. */
 export type PoolRequest =
   | { id: number; type: "parse"; files: ArticleFile[]; timeZone: string }
-  /** `site`: the site data and the unsummarized files, `v8.serialize`d once for every worker. */
+  /**
+   * `site`: the project root, templates and staging folders, the site data and the unsummarized files,
+   * `v8.serialize`d once for every worker.
+   */
   | { id: number; type: "init"; site: Uint8Array }
   | { id: number; type: "articles"; items: ArticleItem[] }
   | { id: number; type: "summaries"; summaries: [string, BodySummary][] }
@@ -49,14 +53,6 @@ export type PoolResponse =
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
-/** Old-generation heap of each worker (MB): a worker that needs more fails the build instead of the machine. */
-export const WORKER_HEAP_MB = 1024;
-/**
- * Young generation of each worker (MB). Rendering makes many short-lived strings and objects: a larger
- * nursery than V8's default means fewer scavenges: about 4 CPU s less of a 10,000-article cold build
- * (paired runs), for about 25 MB more per worker.
- */
-export const WORKER_YOUNG_MB = 48;
 /** Pages per request: small enough to balance the workers, large enough that messages cost nothing. */
 const CHUNK = 64;
 /** Article files per parse request: parsing one is quicker than rendering a page. */
@@ -67,6 +63,8 @@ export interface RenderPoolOptions {
   root: string;
   templatesDir: string;
   staging: string;
+  /** Worker threads already started (`startRenderThreads`), used instead of starting `jobs` new ones. */
+  threads?: Worker[];
 }
 
 export interface RenderPool {
@@ -100,22 +98,13 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-/** Run from TypeScript sources (tsx), a worker registers tsx itself first: loader hooks are per thread. */
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const WORKER_URL = new URL(FROM_SOURCE ? "./render-worker.ts" : "./render-worker.mjs", import.meta.url);
-const SOURCE_BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-
-/** Starts `jobs` render workers (worker threads) with a bounded heap each. */
+/**
+ * A pool of `jobs` render workers (worker threads with a bounded heap each: `startRenderThreads`), or of
+ * the `threads` given, started earlier.
+ */
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
-  const workers = Array.from(
-    { length: options.jobs },
-    () =>
-      new Worker(FROM_SOURCE ? SOURCE_BOOT : WORKER_URL, {
-        eval: FROM_SOURCE,
-        workerData: { root: options.root, templatesDir: options.templatesDir, staging: options.staging },
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-      }),
-  );
+  const workers = options.threads ?? startRenderThreads(options.jobs);
+  const place = { root: options.root, templatesDir: options.templatesDir, staging: options.staging };
   let nextId = 0;
   let failure: Error | null = null;
   const waiting = new Map<number, { resolve: (r: PoolResponse) => void; reject: (e: Error) => void }>();
@@ -184,7 +173,7 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
     async init(data, unsummarized) {
       // Serialized here once (the structured clone that postMessage would make for each worker), then
       // copied to each as bytes: the workers wait for it, so this thread's time is everyone's.
-      const site = serialize({ data, unsummarized: [...unsummarized] });
+      const site = serialize({ ...place, data, unsummarized: [...unsummarized] });
       await Promise.all(workers.map((worker) => ask(worker, { type: "init", site })));
     },
     async articles(pending, tasksOf, seeds, keep, onPage, onSummaries) {

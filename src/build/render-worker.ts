@@ -1,7 +1,7 @@
 // A render worker (worker_threads): parses article files while the site loads, then renders article
 // bodies and their pages as it goes, then any pages, into the staging folder. Started by render-pool.ts, which describes the messages.
 import { deserialize } from "node:v8";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort } from "node:worker_threads";
 import type { Article } from "../articles/article.ts";
 import {
   applySummary,
@@ -19,7 +19,6 @@ import {
   reattachBodies,
 } from "./render-session.ts";
 
-const { root, templatesDir, staging } = workerData as { root: string; templatesDir: string; staging: string };
 const seeds = emptySeeds();
 let session: RenderSession | null = null;
 let byFile = new Map<string, Article>();
@@ -68,7 +67,13 @@ function handle(request: PoolRequest): PoolResponse {
     return { id: request.id, type: "parsed", results };
   }
   if (request.type === "init") {
-    const { data, unsummarized } = deserialize(request.site) as { data: SiteData; unsummarized: string[] };
+    const { root, templatesDir, staging, data, unsummarized } = deserialize(request.site) as {
+      root: string;
+      templatesDir: string;
+      staging: string;
+      data: SiteData;
+      unsummarized: string[];
+    };
     reattachBodies(data, root, seeds);
     byFile = new Map(data.model.articles.map((a) => [a.file, a]));
     for (const file of unsummarized) {
