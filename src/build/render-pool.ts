@@ -1,4 +1,3 @@
-import { setImmediate } from "node:timers/promises";
 import { serialize } from "node:v8";
 import type { Worker } from "node:worker_threads";
 import {
@@ -6,6 +5,7 @@ import {
   applySummary,
   type BodySeeds,
   type BodySummary,
+  PARSE_BATCH,
   type ParsedFile,
   type PendingBody,
   parseArticleFile,
@@ -55,8 +55,6 @@ type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
 /** Pages per request: small enough to balance the workers, large enough that messages cost nothing. */
 const CHUNK = 64;
-/** Article files per parse request: parsing one is quicker than rendering a page. */
-const PARSE_CHUNK = 32;
 
 export interface RenderPoolOptions {
   jobs: number;
@@ -70,9 +68,10 @@ export interface RenderPoolOptions {
 export interface RenderPool {
   readonly size: number;
   /**
-   * Parses article files (`parseArticleFile`) in the workers and in this thread together, in chunks
-   * taken by whichever is free: the workers have nothing else to do while the articles load (and this
-   * thread parses from the start, while they still load their modules). Results in the files' order.
+   * Parses article files (`parseArticleFile`), in chunks: a chunk goes to a worker that is not parsing
+   * one already, else it is parsed here at once. Called chunk by chunk while this thread reads the files
+   * (and lets the workers' replies in between), it keeps every thread busy and few files in flight; the
+   * workers have nothing else to do while the articles load. Results in the files' order.
    */
   parse(files: ArticleFile[], timeZone: string): Promise<ParsedFile[]>;
   /**
@@ -105,6 +104,8 @@ export interface RenderPool {
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
   const workers = options.threads ?? startRenderThreads(options.jobs);
   const place = { root: options.root, templatesDir: options.templatesDir, staging: options.staging };
+  /** Workers with a chunk of article files to parse: another chunk goes to one without, else is parsed here. */
+  const parsing = new Set<Worker>();
   let nextId = 0;
   let failure: Error | null = null;
   const waiting = new Map<number, { resolve: (r: PoolResponse) => void; reject: (e: Error) => void }>();
@@ -143,32 +144,22 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   return {
     size: workers.length,
     async parse(files, timeZone) {
-      const results: ParsedFile[] = new Array(files.length);
-      let taken = 0;
-      const take = (): [number, ArticleFile[]] => {
-        const start = taken;
-        taken = Math.min(files.length, taken + PARSE_CHUNK);
-        return [start, files.slice(start, taken)];
-      };
-      const here = async (): Promise<void> => {
-        for (let [start, chunk] = take(); chunk.length > 0; [start, chunk] = take()) {
-          chunk.forEach((file, i) => {
-            results[start + i] = parseArticleFile(file, timeZone);
-          });
-          await setImmediate(); // the workers' replies come in between
-        }
-      };
-      const there = async (worker: Worker): Promise<void> => {
-        for (let [start, chunk] = take(); chunk.length > 0; [start, chunk] = take()) {
-          const response = await ask(worker, { type: "parse", files: chunk, timeZone });
+      const chunks: ArticleFile[][] = [];
+      for (let start = 0; start < files.length; start += PARSE_BATCH)
+        chunks.push(files.slice(start, start + PARSE_BATCH));
+      const parsed = chunks.map(async (chunk): Promise<ParsedFile[]> => {
+        const idle = workers.find((worker) => !parsing.has(worker));
+        if (!idle) return chunk.map((file) => parseArticleFile(file, timeZone));
+        parsing.add(idle);
+        try {
+          const response = await ask(idle, { type: "parse", files: chunk, timeZone });
           if (response.type !== "parsed") throw new Error("Gazette: unexpected worker reply");
-          response.results.forEach((result, i) => {
-            results[start + i] = result;
-          });
+          return response.results;
+        } finally {
+          parsing.delete(idle);
         }
-      };
-      await Promise.all([here(), ...workers.map(there)]);
-      return results;
+      });
+      return (await Promise.all(parsed)).flat();
     },
     async init(data, unsummarized) {
       // Serialized here once (the structured clone that postMessage would make for each worker), then

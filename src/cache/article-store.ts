@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { setImmediate } from "node:timers/promises";
 import type { Article } from "../articles/article.ts";
 import { articlesFolderProblem, listArticleFiles } from "../articles/load-articles.ts";
 import { articleMarkdown, parseArticle } from "../articles/parse-article.ts";
@@ -52,6 +53,8 @@ export interface StoreLoad {
 }
 
 const VERSION = 1;
+/** Article files handed to the parser at a time: what one thread parses between two looks at the others. */
+export const PARSE_BATCH = 32;
 const BODY_KEYS = ["html", "text", "summary", "wordCount", "readingMinutes"];
 const fingerprints = new WeakMap<object, string>();
 
@@ -203,6 +206,8 @@ export function parseArticleFile(input: ArticleFile, timeZone: string): ParsedFi
 /**
  * Parses article files, in order: `parseArticleFile` on each, here or shared out to worker threads (the
  * build's render pool, idle while the articles load). The results must be what `parseArticleFile` gives.
+ * The store calls it with a few files at a time (`PARSE_BATCH`) as it reads them, and lets other work in
+ * between (a macrotask), so a parser can answer from other threads while the rest are read.
  */
 export type ArticleParser = (files: ArticleFile[], timeZone: string) => Promise<ParsedFile[]>;
 
@@ -244,7 +249,9 @@ export async function loadArticleStore(
     | { file: string; hash: string; cached: StoredArticle | null }
     | { file: string; problem: Diagnostic };
   const slots: Slot[] = [];
-  const toParse: ArticleFile[] = [];
+  const parse = options.parse ?? parseHere;
+  const parsing: Promise<ParsedFile[]>[] = [];
+  let batch: ArticleFile[] = [];
   for (const relative of folderProblem ? [] : await listArticleFiles(dir)) {
     const file = path.relative(root, path.join(dir, relative)) || relative;
     let bytes: Buffer;
@@ -273,10 +280,17 @@ export async function loadArticleStore(
     if (cached && cached.hash === hash) slots.push({ file, hash, cached });
     else {
       slots.push({ file, hash, cached: null });
-      toParse.push({ file, name: path.basename(relative), bytes });
+      batch.push({ file, name: path.basename(relative), bytes });
+      if (batch.length === PARSE_BATCH) {
+        parsing.push(parse(batch, config.timeZone));
+        batch = [];
+        // Replies from a parser's other threads come in here, so it can hand them the next batch.
+        if (options.parse) await setImmediate();
+      }
     }
   }
-  const parsedFiles = await (options.parse ?? parseHere)(toParse, config.timeZone);
+  if (batch.length > 0) parsing.push(parse(batch, config.timeZone));
+  const parsedFiles = (await Promise.all(parsing)).flat();
   let next = 0;
   for (const slot of slots) {
     if ("problem" in slot) {

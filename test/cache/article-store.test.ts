@@ -8,6 +8,7 @@ import {
   type ArticleFile,
   type ArticleParser,
   loadArticleStore,
+  PARSE_BATCH,
   parseArticleFile,
   parseHere,
 } from "../../src/cache/article-store.ts";
@@ -146,5 +147,43 @@ load("hands the files the cache lacks to the parser, and keeps file order whatev
   await rm(root, { recursive: true, force: true });
   await rm(cacheDir, { recursive: true, force: true });
 });
+
+load(
+  "reads and hands the files over a batch at a time, so a parser can work while the rest are read",
+  async () => {
+    const articles: Record<string, string> = {};
+    for (let i = 0; i < 2 * PARSE_BATCH + 6; i++)
+      articles[`2019-01-01-a${String(i).padStart(3, "0")}.md`] = articleText({
+        title: `A ${i}`,
+        date: "2019-01-01",
+      });
+    const root = await makeFixtureSite(fixtureConfig(), articles);
+    const parsed = parseConfig(fixtureConfig(), "gazette.config.yaml");
+    if (!parsed.config) throw new Error("fixture configuration");
+    const sizes: number[] = [];
+    let readWhileParsing = false;
+    const store = await loadArticleStore(parsed.config, {
+      root,
+      cacheDir: path.join(root, "cache"),
+      key: "k",
+      useCache: false,
+      parse: async (list, zone) => {
+        sizes.push(list.length);
+        // The store goes on reading while this batch waits for another thread.
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        readWhileParsing ||= sizes.length > 1;
+        return list.map((file) => parseArticleFile(file, zone));
+      },
+    });
+    assert.equal(sizes, [PARSE_BATCH, PARSE_BATCH, 6]);
+    assert.ok(readWhileParsing);
+    assert.is(store.articles.length, 2 * PARSE_BATCH + 6);
+    assert.equal(
+      store.articles.map((a) => a.title),
+      Object.keys(articles).map((_, i) => `A ${i}`),
+    );
+    await rm(root, { recursive: true, force: true });
+  },
+);
 
 load.run();
