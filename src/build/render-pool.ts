@@ -12,7 +12,7 @@ import {
 } from "../cache/article-store.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { PageTask, RenderedPage } from "./render-session.ts";
-import { startRenderThreads } from "./render-threads.ts";
+import { earlyError, startRenderThreads } from "./render-threads.ts";
 
 /** An article whose body a worker renders, with the page tasks of its own page(s). */
 export interface ArticleItem {
@@ -107,7 +107,8 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
   /** Workers with a chunk of article files to parse: another chunk goes to one without, else is parsed here. */
   const parsing = new Set<Worker>();
   let nextId = 0;
-  let failure: Error | null = null;
+  // A worker that failed before this pool listened (it could not start) fails every request.
+  let failure: Error | null = workers.map(earlyError).find((e) => e !== null) ?? null;
   const waiting = new Map<number, { resolve: (r: PoolResponse) => void; reject: (e: Error) => void }>();
   for (const worker of workers) {
     worker.on("message", (response: PoolResponse) => {

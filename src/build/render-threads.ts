@@ -13,7 +13,18 @@ export const WORKER_YOUNG_MB = 48;
 /** Run from TypeScript sources (tsx), a worker registers tsx itself first: loader hooks are per thread. */
 const FROM_SOURCE = import.meta.url.endsWith(".ts");
 const WORKER_URL = new URL(FROM_SOURCE ? "./render-worker.ts" : "./render-worker.mjs", import.meta.url);
-const SOURCE_BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
+// tsx as this module finds it: an eval'd worker would look it up from the working folder, any project's.
+const SOURCE_BOOT = FROM_SOURCE
+  ? `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`
+  : "";
+
+/** Errors of threads started here before a pool listened to them (a worker that could not start). */
+const earlyErrors = new WeakMap<Worker, Error>();
+
+/** The first error of a thread watched by `keepEarlyError` (every thread of `startRenderThreads`), or null. */
+export function earlyError(thread: Worker): Error | null {
+  return earlyErrors.get(thread) ?? null;
+}
 
 /** Render workers by default: one per core. */
 export function defaultJobs(): number {
@@ -30,12 +41,22 @@ export function defaultJobs(): number {
  * of the build, and they are ready when the articles are read.
  */
 export function startRenderThreads(count: number): Worker[] {
-  return Array.from(
-    { length: count },
-    () =>
-      new Worker(FROM_SOURCE ? SOURCE_BOOT : WORKER_URL, {
-        eval: FROM_SOURCE,
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-      }),
-  );
+  return Array.from({ length: count }, () => {
+    const thread = new Worker(FROM_SOURCE ? SOURCE_BOOT : WORKER_URL, {
+      eval: FROM_SOURCE,
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
+    });
+    return keepEarlyError(thread);
+  });
+}
+
+/**
+ * Listens to a thread's errors from the start and keeps the first for `earlyError`: unheard, a worker's
+ * error (one that could not load its modules, say) would end this process before a pool could report it.
+ */
+export function keepEarlyError(thread: Worker): Worker {
+  thread.on("error", (e) => {
+    if (!earlyErrors.has(thread)) earlyErrors.set(thread, e);
+  });
+  return thread;
 }
