@@ -1,5 +1,9 @@
 import { wordsOf } from "./normalize-text.ts";
 
+/** A full written date: "January 1, 2025", "Jan. 1 2025", "1 January 2025", "2025-01-01". */
+const DATE_WORDS =
+  "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}";
+
 /** A heading's text as the page shows it, and whether it is a top-level (`h1`) heading. */
 export interface PageHeading {
   text: string;
@@ -34,7 +38,7 @@ export function pickHeadline(
 ): string | null {
   const candidates = declaredParts(declared, siteName);
   const scored = headings
-    .map((h) => ({ text: h.text.replace(/\s+/g, " ").trim(), h1: h.h1 }))
+    .map((h) => ({ text: withoutStamp(h.text.replace(/\s+/g, " ").trim()), h1: h.h1 }))
     .filter((h) => {
       const n = wordsOf(h.text).length;
       return n > 0 && n <= 40;
@@ -50,10 +54,23 @@ export function pickHeadline(
   // A lower heading that is a declared title word for word still wins over an h1 that only agrees.
   const exact = best(h1s, EXACT) ?? best(lower, EXACT);
   const shown =
-    exact ?? best(h1s, AGREES) ?? best(lower, AGREES) ?? (h1s.length === 1 ? best(h1s, SHARES_TOPIC) : null);
+    exact ??
+    best(h1s, AGREES) ??
+    (h1s.length === 1 && candidates.some((c) => inside(h1s[0]?.text ?? "", c)) ? (h1s[0]?.text ?? null) : null) ??
+    best(lower, AGREES) ??
+    (h1s.length === 1 ? best(h1s, SHARES_TOPIC) : null);
   if (shown) return shown;
   return candidates[0] ?? scored.find((h) => wordsOf(h.text).length >= 2)?.text ?? null;
 }
+/** A full date closing or opening a heading ("Checklist for Hikers January 1, 2025"): the stamp, not the headline. */
+const EDGE_DATE = new RegExp(`^(?:${DATE_WORDS})[\\s,|•·–—-]+|[\\s,|•·–—-]+(?:${DATE_WORDS})$`, "i");
+
+/** The heading's text without a date stamp at either end, when enough of a headline remains. */
+export function withoutStamp(text: string): string {
+  const rest = text.replace(EDGE_DATE, "").trim();
+  return rest !== text && wordsOf(rest).length >= 3 ? rest : text;
+}
+
 /** Declared titles, then each title with a site-name part ("Headline | Site", "Site - Headline") cut off. */
 export function declaredParts(declared: readonly string[], siteName: string | null): string[] {
   const out: string[] = [];
@@ -94,4 +111,11 @@ export function agreement(a: string, b: string): number {
     }
   }
   return Math.min(common / wa.length, common / wb.length);
+}
+
+/** Whether every word of `a` is in `b` (the h1 "restaurant" in the declared "Definition of restaurant"). */
+function inside(a: string, b: string): boolean {
+  const wa = wordsOf(a.toLowerCase());
+  const wb = new Set(wordsOf(b.toLowerCase()));
+  return wa.length > 0 && wa.every((w) => wb.has(w));
 }
