@@ -26,10 +26,11 @@ const SHARES_TOPIC = 0.3;
  * The page's visible headline. In order: a heading that is a declared title word for word (an `h1` first);
  * the `h1` that best agrees with a declared title (JSON-LD headline,
  * og:title, `<title>` and its parts other than the site name; at least 60% of the words agreeing both
- * ways); else the best-agreeing lower heading; else the page's only `h1` when it shares at least 30% of
+ * ways); else the page's only `h1` when a declared title holds every word of it ("restaurant" for
+ * "Definition of restaurant"); else the best-agreeing lower heading; else the page's only `h1` when it shares at least 30% of
  * its words with a declared title; else the first declared title with the site name cut off ("Headline |
  * Site" → "Headline"); else the first heading of two words or more. Null when the page declares nothing
- * and shows no heading.
+ * and shows no heading. A date stamp at either end of a heading is not part of it (`withoutStamp`).
  */
 export function pickHeadline(
   headings: readonly PageHeading[],
@@ -56,7 +57,7 @@ export function pickHeadline(
   const shown =
     exact ??
     best(h1s, AGREES) ??
-    (h1s.length === 1 && candidates.some((c) => inside(h1s[0]?.text ?? "", c)) ? (h1s[0]?.text ?? null) : null) ??
+    onlyH1Inside(h1s, candidates) ??
     best(lower, AGREES) ??
     (h1s.length === 1 ? best(h1s, SHARES_TOPIC) : null);
   if (shown) return shown;
@@ -111,6 +112,12 @@ export function agreement(a: string, b: string): number {
     }
   }
   return Math.min(common / wa.length, common / wb.length);
+}
+
+/** The page's only h1 when a declared title holds every word of it, else null. */
+function onlyH1Inside(h1s: ReadonlyArray<{ text: string }>, declared: readonly string[]): string | null {
+  const only = h1s.length === 1 ? (h1s[0]?.text ?? "") : "";
+  return only && declared.some((c) => inside(only, c)) ? only : null;
 }
 
 /** Whether every word of `a` is in `b` (the h1 "restaurant" in the declared "Definition of restaurant"). */
