@@ -11,6 +11,7 @@ import { splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
 import { findDate } from "./parse-date.ts";
 import { parsePage } from "./parse-page.ts";
 import { agreement, type PageHeading, pickHeadline } from "./pick-headline.ts";
+import { pickPageDate } from "./pick-page-date.ts";
 import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
 import { removeOverlays } from "./remove-overlays.ts";
@@ -69,6 +70,8 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   removeOverlays(document as never);
   const body = document.body as unknown as DomNode | null;
   const pageText = body ? domToLines(body).join("\n") : "";
+  // Spans shown side by side ("Jane Doe" "Mar 5, 2025") are separate words when looking for stamps.
+  const spacedLines = body ? domToLines(body, { spaced: true }) : [];
   const fromText = importArticle(pageText, { ...options, tags: options.tags });
 
   let content: string[] = [];
@@ -88,28 +91,12 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
   if (!title) warnings.push("title: the page declares no title and shows no headline");
 
-  // The date the page shows by its headline wins when its markup confirms it (as published, or as
-  // modified when the page shows that day as its date without calling it an update: such a page dates
-  // itself by its last edition; or a day either side of the declared publication: the markup's time stamp
-  // is often in UTC, the page shows the publisher's own day); else the declared publication. An
-  // "Updated …" stamp is not the publication, whatever the markup says of it.
-  const stamp = dateNearHeadline(pageText, title);
-  const shown = stamp?.date ?? null;
-  const confirmed =
-    stamp !== null &&
-    (stamp.date === meta.date ||
-      (stamp.date === meta.modified && !UPDATE_STAMP.test(stamp.line)) ||
-      daysApart(stamp.date, meta.date) === 1);
-  let date: string | null = options.date ?? (confirmed ? shown : (meta.date ?? shown));
-  if (!options.date && date) {
-    if (date === shown) guesses.push(`date ${date} from the date stamp by the headline`);
-    else guesses.push(`date ${date} from the page's ${meta.dateFrom}`);
-  }
+  const picked = pickPageDate(spacedLines, title, { ...meta, url: options.url ?? meta.url }, fromText.date);
+  const date: string | null = options.date ?? picked?.date ?? null;
+  if (!options.date && picked) guesses.push(`date ${picked.date} from ${picked.from}`);
   if (!date) {
-    date = fromText.date;
     const w = fromText.warnings.find((x) => x.startsWith("date:"));
-    if (date) guesses.push(`date ${date} from the page's text`);
-    else warnings.push(w ?? "date: no date found (pass --date YYYY-MM-DD)");
+    warnings.push(w ?? "date: no date found (pass --date YYYY-MM-DD)");
   }
   const source = options.source ?? meta.siteName ?? fromText.source;
   if (!source) warnings.push("source: the page names no site (pass --source NAME)");
@@ -151,31 +138,6 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
     warnings,
     guesses,
   };
-}
-
-/** Whole days between two `YYYY-MM-DD` days, or null when one is missing. */
-function daysApart(a: string, b: string | null): number | null {
-  return b === null ? null : Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
-}
-
-/** A stamp that dates an edit, not the publication ("Updated on …", "Last modified …", "Revised …"). */
-const UPDATE_STAMP = /\b(?:updated|modified|revised|edited)\b/i;
-
-/**
- * The first full date (day, month, year) on the lines just below the page's headline, or above it, and
- * the line it is on: a page whose markup declares no date usually shows its stamp there.
- */
-function dateNearHeadline(pageText: string, title: string | null): { date: string; line: string } | null {
-  if (!title) return null;
-  const lines = pageText.split("\n");
-  const at = lines.findIndex((l) => agreement(l, title) >= 0.9);
-  if (at < 0) return null;
-  for (const line of [...lines.slice(at + 1, at + 16), ...lines.slice(Math.max(0, at - 5), at).reverse()]) {
-    if (wordsOf(line).length > 30) continue;
-    const found = findDate(line);
-    if (found?.date) return { date: found.date, line };
-  }
-  return null;
 }
 
 /**
