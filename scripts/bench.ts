@@ -29,12 +29,20 @@ const command = defineCommand({
       value: "N,N",
       description: "the article counts to measure, comma-separated",
       default: "1000,10000",
+      check: (value) =>
+        /^[1-9]\d*(,[1-9]\d*)*$/.test(value)
+          ? null
+          : `--articles "${value}" is not a list of article counts (expected whole numbers of at least 1, e.g. 1000,10000)`,
     },
     runs: {
       type: "string",
       value: "N",
       description: "measured runs per figure (after one warm-up)",
       default: "3",
+      check: (value) =>
+        /^[1-9]\d*$/.test(value)
+          ? null
+          : `--runs "${value}" is not a number of runs (expected a whole number, 1 or more)`,
     },
     "no-hugo": { type: "boolean", description: "skip the Hugo comparison" },
     subscriptions: {
@@ -60,12 +68,6 @@ const command = defineCommand({
   notes: ["See docs/performance.md."],
 });
 const { values } = parseCommandLine(command);
-if (!/^[1-9]\d*(,[1-9]\d*)*$/.test(values.articles) || !/^[1-9]\d*$/.test(values.runs)) {
-  console.error(
-    `--articles "${values.articles}" and --runs "${values.runs}" must be whole numbers of at least 1 (e.g. --articles 1000,10000 --runs 3)`,
-  );
-  process.exit(1);
-}
 const counts = values.articles.split(",").map(Number);
 const runs = Number(values.runs);
 const repo = process.cwd();

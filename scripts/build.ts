@@ -24,6 +24,10 @@ const command = defineCommand({
       value: "N",
       description: "render workers (1: render in one thread)",
       defaultText: "one per core",
+      check: (value) =>
+        /^[1-9]\d*$/.test(value)
+          ? null
+          : `--jobs "${value}" is not a number of workers (expected a whole number, 1 or more)`,
     },
     "no-search": {
       type: "boolean",
@@ -49,10 +53,6 @@ const command = defineCommand({
 
 const { values } = parseCommandLine(command);
 const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
-  console.error(`--jobs "${values.jobs}" is not a number of workers (expected a whole number, 1 or more)`);
-  process.exit(1);
-}
 const started = performance.now();
 const result = await buildSite({
   root: values.root,

@@ -4,6 +4,7 @@ import type { SiteConfig } from "../config/site-config.ts";
 import type { FeedPlan } from "../feeds/render-feeds.ts";
 import type { Diagnostic } from "../shared/diagnostic.ts";
 import type { SiteData } from "../site/load-site-data.ts";
+import type { Milestone } from "./milestone.ts";
 import type { RenderPool } from "./render-pool.ts";
 import type { SummaryTracker } from "./summary-tracker.ts";
 
@@ -36,6 +37,11 @@ export interface BuildContext {
   seeds: BodySeeds;
   /** Which new articles' summaries are known: the pages step renders the bodies and reports them. */
   summaries: SummaryTracker;
+  /**
+   * Reached by the pages step once every article page (`isIndexedPage`: what the search indexes) is
+   * written or kept, before the listings: the search step starts then.
+   */
+  indexedPages: Milestone;
   /** A cache key: the code, templates and configuration hashes, then `parts`. */
   key(...parts: string[]): string;
   /**
@@ -57,5 +63,10 @@ export interface BuildContext {
 /** One step of the build (pages, feeds, assets; search indexes and images can join). */
 export interface BuildStep {
   name: string;
+  /**
+   * What the step waits for before it runs, when that is part of another step of its group (the search
+   * waits for the article pages, not for the listings). Default: nothing, it starts with its group.
+   */
+  after?(context: BuildContext): Promise<void>;
   run(context: BuildContext): Promise<void>;
 }

@@ -24,6 +24,7 @@ import { type Diagnostic, hasErrors, warning } from "../shared/diagnostic.ts";
 import { PACKAGE_ROOT, TEMPLATES_DIR } from "../shared/package-root.ts";
 import { makeSiteData } from "../site/load-site-data.ts";
 import type { BuildContext, BuildStep } from "./build-context.ts";
+import { createMilestone } from "./milestone.ts";
 import { checkOutputDir, freshPrefix, recoverOutput } from "./output-guard.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
 import { copyAssets } from "./steps/copy-assets.ts";
@@ -37,13 +38,14 @@ import { swapDirectory } from "./swap-directory.ts";
 
 /**
  * The build after loading, as groups of steps: the groups run one after the other, the steps of a group
- * together (pages render in the workers while the main thread writes the feeds). A step writes its files
+ * together (pages render in the workers while the main thread writes the feeds), a step with `after` once
+ * that part of another step is done (the search once the article pages are). A step writes its files
  * through `context.output`, which keeps unchanged files and records every output in the manifest.
  */
 export const BUILD_STEPS: readonly (readonly BuildStep[])[] = [
-  [writeImageFiles],
-  [renderPages, writeFeedFiles, copyAssets, markOutputFolder],
-  [indexSearch],
+  [writeImageFiles, copyAssets, markOutputFolder],
+  // The search starts once the article pages are written (`after`), beside the listings and the feeds.
+  [renderPages, writeFeedFiles, indexSearch],
 ];
 
 /** The cache folder of a project: the build manifest and parsed articles (git-ignored). */
@@ -199,6 +201,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       feedPlans,
       seeds,
       summaries: createSummaryTracker(store.pending.map((p) => p.file)),
+      indexedPages: createMilestone(),
       // Pages show image sizes and copies, which come from the image files, not the articles: any image
       // change renders the pages again.
       key: (...parts) => hashText([globalKey, imagesKey, ...parts].join("\0")),
@@ -224,9 +227,12 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       const steps = options.search === false ? group.filter((step) => step.name !== "search") : group;
       await Promise.all(
         steps.map(async (step) => {
+          const grouped = performance.now();
+          if (step.after) await step.after(context);
           const started = performance.now();
           await step.run(context);
-          timings?.(`${step.name} ${(performance.now() - started).toFixed(0)} ms`);
+          const waited = step.after ? ` (started after ${(started - grouped).toFixed(0)} ms)` : "";
+          timings?.(`${step.name} ${(performance.now() - started).toFixed(0)} ms${waited}`);
         }),
       );
     }

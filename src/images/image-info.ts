@@ -1,5 +1,15 @@
 import { createHash } from "node:crypto";
-import { imageSize } from "image-size";
+import { createRequire } from "node:module";
+
+/**
+ * `image-size`, loaded on the first image read: a site without images (and every worker thread, which
+ * reads none) does not pay for loading it.
+ */
+let imageSizeModule: typeof import("image-size") | null = null;
+function imageSize(bytes: Uint8Array): ReturnType<typeof import("image-size").imageSize> {
+  imageSizeModule ??= createRequire(import.meta.url)("image-size") as typeof import("image-size");
+  return imageSizeModule.imageSize(bytes);
+}
 
 /** What the build knows of a local image file, read once. */
 export interface ImageInfo {

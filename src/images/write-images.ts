@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
-import sharp from "sharp";
 import type { Article } from "../articles/article.ts";
 import type { RenditionJob } from "./plan-renditions.ts";
 import { IMAGES_DIR, type ImagePlan } from "./prepare-images.ts";
@@ -9,8 +8,16 @@ import { IMAGES_DIR, type ImagePlan } from "./prepare-images.ts";
 /** Where resized copies are kept between builds, inside the cache folder (git-ignored). */
 export const IMAGE_CACHE = "images";
 
+/**
+ * sharp, loaded on first use: it is a native module that takes a quarter of a second or more to load,
+ * and most builds encode no image (copies come from the cache).
+ */
+let sharpModule: Promise<typeof import("sharp")> | null = null;
+
 /** Encodes one resized copy. Settings are chosen for photographs at screen sizes. */
 export async function renderRendition(input: Uint8Array, job: RenditionJob): Promise<Buffer> {
+  sharpModule ??= import("sharp");
+  const sharp = (await sharpModule).default;
   const resized = sharp(input, { failOn: "error" })
     .rotate()
     .resize({ width: job.width, withoutEnlargement: true });

@@ -110,11 +110,12 @@ function isAllLink(node: DomNode): boolean {
  * With `linkBlocks: false`, a paragraph or division made only of links is left out (related-story links
  * inside an article; list items and headings made of links stay: tables of contents, listicles' product
  * names); with `figures: false`, a figure (an image with its credit)
- * is, unless it holds a table, code, a quotation or a list.
+ * is, unless it holds a table, code, a quotation or a list. With `spaced`, every element boundary is a
+ * space (for finding stamps: spans shown side by side, "Jane Doe" and "Mar 5, 2025", are not one word).
  */
 export function domToLines(
   root: DomNode,
-  options: { captions?: boolean; linkBlocks?: boolean; figures?: boolean } = {},
+  options: { captions?: boolean; linkBlocks?: boolean; figures?: boolean; spaced?: boolean } = {},
 ): string[] {
   const lines: string[] = [];
   let current = "";
@@ -139,6 +140,7 @@ export function domToLines(
     }
     const block = BLOCK.has(name);
     if (block) flush();
+    else if (options.spaced) current += " ";
     if (name === "LI") current += listIndex === null ? "• " : `${listIndex}. `;
     if (name === "TD" || name === "TH") {
       if (current.trim() !== "") current += " | ";
@@ -151,6 +153,7 @@ export function domToLines(
       walk(child, name === "UL" || name === "OL" ? (ordered ? index : null) : listIndex);
     }
     if (block) flush();
+    else if (options.spaced) current += " ";
   };
   walk(root, null);
   flush();

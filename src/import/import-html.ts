@@ -6,10 +6,12 @@ import { extractByline } from "./extract-byline.ts";
 import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
 import { importArticle } from "./import-article.ts";
 import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
+import { BROWSER_MAX_DEPTH, limitNesting } from "./limit-nesting.ts";
 import { splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
 import { findDate } from "./parse-date.ts";
 import { parsePage } from "./parse-page.ts";
 import { agreement, type PageHeading, pickHeadline } from "./pick-headline.ts";
+import { pickPageDate } from "./pick-page-date.ts";
 import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
 import { removeOverlays } from "./remove-overlays.ts";
@@ -26,6 +28,13 @@ const HEADINGS = [
 ];
 
 /**
+ * The deepest nesting Readability is given: its work grows with the cube of the depth (a page nested 300
+ * deep took 1.5 s, 600 deep 6 s, 2,000 deep nearly four minutes). A deeper page is read as its whole text.
+ * Real news pages nest at most 138 deep (the importer corpus).
+ */
+const READABILITY_MAX_DEPTH = 256;
+
+/**
  * Turns a saved HTML page into an article: the page's metadata (JSON-LD, Open Graph, `<time>`, canonical
  * link; see `readPageMetadata`) gives the headline, date, source, byline and `url`; Mozilla Readability
  * finds the article's content, which is read as lines (`domToLines`) and cleaned like copied text
@@ -34,7 +43,13 @@ const HEADINGS = [
  * through the copied-text importer instead. Pure: no I/O. Options win, as in `importArticle`.
  */
 export function importHtml(html: string, options: ImportOptions = {}): ImportedArticle {
-  const { document } = parsePage(html);
+  const warnings: string[] = [];
+  const nesting = limitNesting(html);
+  if (nesting.flattened > 0)
+    warnings.push(
+      `page: elements are nested ${nesting.depth} deep; as in a browser, the ${nesting.flattened} nested deeper than ${BROWSER_MAX_DEPTH} were read beside the deepest`,
+    );
+  const { document } = parsePage(nesting.html);
   const meta = readPageMetadata(document as never);
   const headings: PageHeading[] = [];
   for (const selector of HEADINGS) {
@@ -55,11 +70,14 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   removeOverlays(document as never);
   const body = document.body as unknown as DomNode | null;
   const pageText = body ? domToLines(body).join("\n") : "";
+  // Spans shown side by side ("Jane Doe" "Mar 5, 2025") are separate words when looking for stamps.
+  const spacedLines = body ? domToLines(body, { spaced: true }) : [];
   const fromText = importArticle(pageText, { ...options, tags: options.tags });
 
   let content: string[] = [];
+  const tooDeep = nesting.depth > READABILITY_MAX_DEPTH;
   try {
-    const parsed = new Readability(document as never, { charThreshold: 300 }).parse();
+    const parsed = tooDeep ? null : new Readability(document as never, { charThreshold: 300 }).parse();
     if (parsed?.content) {
       const { document: inner } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
       // Related-story links and image credits inside the article are not its text.
@@ -69,33 +87,16 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
     // Readability gives up on some malformed pages; the copied-text path still reads them.
   }
 
-  const warnings: string[] = [];
   const guesses: string[] = [];
   const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
   if (!title) warnings.push("title: the page declares no title and shows no headline");
 
-  // The date the page shows by its headline wins when its markup confirms it (as published, or as
-  // modified when the page shows that day as its date without calling it an update: such a page dates
-  // itself by its last edition; or a day either side of the declared publication: the markup's time stamp
-  // is often in UTC, the page shows the publisher's own day); else the declared publication. An
-  // "Updated …" stamp is not the publication, whatever the markup says of it.
-  const stamp = dateNearHeadline(pageText, title);
-  const shown = stamp?.date ?? null;
-  const confirmed =
-    stamp !== null &&
-    (stamp.date === meta.date ||
-      (stamp.date === meta.modified && !UPDATE_STAMP.test(stamp.line)) ||
-      daysApart(stamp.date, meta.date) === 1);
-  let date: string | null = options.date ?? (confirmed ? shown : (meta.date ?? shown));
-  if (!options.date && date) {
-    if (date === shown) guesses.push(`date ${date} from the date stamp by the headline`);
-    else guesses.push(`date ${date} from the page's ${meta.dateFrom}`);
-  }
+  const picked = pickPageDate(spacedLines, title, { ...meta, url: options.url ?? meta.url }, fromText.date);
+  const date: string | null = options.date ?? picked?.date ?? null;
+  if (!options.date && picked) guesses.push(`date ${picked.date} from ${picked.from}`);
   if (!date) {
-    date = fromText.date;
     const w = fromText.warnings.find((x) => x.startsWith("date:"));
-    if (date) guesses.push(`date ${date} from the page's text`);
-    else warnings.push(w ?? "date: no date found (pass --date YYYY-MM-DD)");
+    warnings.push(w ?? "date: no date found (pass --date YYYY-MM-DD)");
   }
   const source = options.source ?? meta.siteName ?? fromText.source;
   if (!source) warnings.push("source: the page names no site (pass --source NAME)");
@@ -115,7 +116,10 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   } else {
     blocks = toBlocks(splitLines(fromText.body));
     attribution = fromText.attribution;
-    guesses.push(`body from the whole page's text (${switchTo ?? "no main content found"})`);
+    const why = tooDeep
+      ? `elements nested ${nesting.depth} deep, too deep to look for its main content`
+      : (switchTo ?? "no main content found");
+    guesses.push(`body from the whole page's text (${why})`);
   }
   if (blocks.length === 0) warnings.push("body: no article text found");
   return {
@@ -134,31 +138,6 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
     warnings,
     guesses,
   };
-}
-
-/** Whole days between two `YYYY-MM-DD` days, or null when one is missing. */
-function daysApart(a: string, b: string | null): number | null {
-  return b === null ? null : Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
-}
-
-/** A stamp that dates an edit, not the publication ("Updated on …", "Last modified …", "Revised …"). */
-const UPDATE_STAMP = /\b(?:updated|modified|revised|edited)\b/i;
-
-/**
- * The first full date (day, month, year) on the lines just below the page's headline, or above it, and
- * the line it is on: a page whose markup declares no date usually shows its stamp there.
- */
-function dateNearHeadline(pageText: string, title: string | null): { date: string; line: string } | null {
-  if (!title) return null;
-  const lines = pageText.split("\n");
-  const at = lines.findIndex((l) => agreement(l, title) >= 0.9);
-  if (at < 0) return null;
-  for (const line of [...lines.slice(at + 1, at + 16), ...lines.slice(Math.max(0, at - 5), at).reverse()]) {
-    if (wordsOf(line).length > 30) continue;
-    const found = findDate(line);
-    if (found?.date) return { date: found.date, line };
-  }
-  return null;
 }
 
 /**

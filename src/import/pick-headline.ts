@@ -1,5 +1,9 @@
 import { wordsOf } from "./normalize-text.ts";
 
+/** A full written date: "January 1, 2025", "Jan. 1 2025", "1 January 2025", "2025-01-01". */
+const DATE_WORDS =
+  "(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2}";
+
 /** A heading's text as the page shows it, and whether it is a top-level (`h1`) heading. */
 export interface PageHeading {
   text: string;
@@ -22,10 +26,11 @@ const SHARES_TOPIC = 0.3;
  * The page's visible headline. In order: a heading that is a declared title word for word (an `h1` first);
  * the `h1` that best agrees with a declared title (JSON-LD headline,
  * og:title, `<title>` and its parts other than the site name; at least 60% of the words agreeing both
- * ways); else the best-agreeing lower heading; else the page's only `h1` when it shares at least 30% of
+ * ways); else the page's only `h1` when a declared title holds every word of it ("restaurant" for
+ * "Definition of restaurant"); else the best-agreeing lower heading; else the page's only `h1` when it shares at least 30% of
  * its words with a declared title; else the first declared title with the site name cut off ("Headline |
  * Site" → "Headline"); else the first heading of two words or more. Null when the page declares nothing
- * and shows no heading.
+ * and shows no heading. A date stamp at either end of a heading is not part of it (`withoutStamp`).
  */
 export function pickHeadline(
   headings: readonly PageHeading[],
@@ -34,7 +39,7 @@ export function pickHeadline(
 ): string | null {
   const candidates = declaredParts(declared, siteName);
   const scored = headings
-    .map((h) => ({ text: h.text.replace(/\s+/g, " ").trim(), h1: h.h1 }))
+    .map((h) => ({ text: withoutStamp(h.text.replace(/\s+/g, " ").trim()), h1: h.h1 }))
     .filter((h) => {
       const n = wordsOf(h.text).length;
       return n > 0 && n <= 40;
@@ -50,10 +55,23 @@ export function pickHeadline(
   // A lower heading that is a declared title word for word still wins over an h1 that only agrees.
   const exact = best(h1s, EXACT) ?? best(lower, EXACT);
   const shown =
-    exact ?? best(h1s, AGREES) ?? best(lower, AGREES) ?? (h1s.length === 1 ? best(h1s, SHARES_TOPIC) : null);
+    exact ??
+    best(h1s, AGREES) ??
+    onlyH1Inside(h1s, candidates) ??
+    best(lower, AGREES) ??
+    (h1s.length === 1 ? best(h1s, SHARES_TOPIC) : null);
   if (shown) return shown;
   return candidates[0] ?? scored.find((h) => wordsOf(h.text).length >= 2)?.text ?? null;
 }
+/** A full date closing or opening a heading ("Checklist for Hikers January 1, 2025"): the stamp, not the headline. */
+const EDGE_DATE = new RegExp(`^(?:${DATE_WORDS})[\\s,|•·–—-]+|[\\s,|•·–—-]+(?:${DATE_WORDS})$`, "i");
+
+/** The heading's text without a date stamp at either end, when enough of a headline remains. */
+export function withoutStamp(text: string): string {
+  const rest = text.replace(EDGE_DATE, "").trim();
+  return rest !== text && wordsOf(rest).length >= 3 ? rest : text;
+}
+
 /** Declared titles, then each title with a site-name part ("Headline | Site", "Site - Headline") cut off. */
 export function declaredParts(declared: readonly string[], siteName: string | null): string[] {
   const out: string[] = [];
@@ -94,4 +112,17 @@ export function agreement(a: string, b: string): number {
     }
   }
   return Math.min(common / wa.length, common / wb.length);
+}
+
+/** The page's only h1 when a declared title holds every word of it, else null. */
+function onlyH1Inside(h1s: ReadonlyArray<{ text: string }>, declared: readonly string[]): string | null {
+  const only = h1s.length === 1 ? (h1s[0]?.text ?? "") : "";
+  return only && declared.some((c) => inside(only, c)) ? only : null;
+}
+
+/** Whether every word of `a` is in `b` (the h1 "restaurant" in the declared "Definition of restaurant"). */
+function inside(a: string, b: string): boolean {
+  const wa = wordsOf(a.toLowerCase());
+  const wb = new Set(wordsOf(b.toLowerCase()));
+  return wa.length > 0 && wa.every((w) => wb.has(w));
 }

@@ -1,6 +1,5 @@
 import { readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import * as pagefind from "pagefind";
 import type { SiteConfig } from "../config/site-config.ts";
 import { pagefindBinary, runPagefind } from "./run-pagefind.ts";
 
@@ -94,6 +93,8 @@ async function indexWithCommand(
 }
 
 async function indexWithNodeApi(site: string, bundle: string, language: string): Promise<SearchIndexResult> {
+  // Loaded here only: most builds use the command line, and the module is not free to load.
+  const pagefind = await import("pagefind");
   try {
     const created = await pagefind.createIndex({ forceLanguage: language });
     if (!created.index) return { pages: 0, errors: created.errors };

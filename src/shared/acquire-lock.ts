@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, open, readFile, rm, unlink } from "node:fs/promises";
+import { link, mkdir, open, readFile, rename, rm, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -82,14 +82,7 @@ async function readText(file: string): Promise<string | null> {
  * sees a half-written lock). Where hard links are not supported, `open(file, "wx")` does the same job.
  */
 async function createExclusive(file: string, content: string): Promise<boolean> {
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  const handle = await open(temp, "wx");
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  const temp = await writeTemporary(file, content);
   try {
     await link(temp, file);
     return true;
@@ -110,6 +103,19 @@ async function createExclusive(file: string, content: string): Promise<boolean> 
   } finally {
     await rm(temp, { force: true });
   }
+}
+
+/** Writes `content` to a new temporary file beside `file`, synced, and returns its name. */
+async function writeTemporary(file: string, content: string): Promise<string> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  const handle = await open(temp, "wx");
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  return temp;
 }
 
 function busyMessage(shown: string, holder: LockHolder | null, text: string, host: string): string {
@@ -143,16 +149,15 @@ export async function acquireLock(file: string, options: LockOptions): Promise<L
     if ((await readText(file)) === content) await unlink(file).catch(() => {});
   };
   const deadline = Date.now() + (options.waitMs ?? 0);
-  let note: string | null = null;
   for (let attempt = 0; ; attempt++) {
-    if (await createExclusive(file, content)) return { ok: true, release, note };
+    if (await createExclusive(file, content)) return { ok: true, release, note: null };
     const text = await readText(file);
     if (text === null) continue; // Released between our two steps: try again.
     const holder = parseHolder(text);
     const stale = holder !== null && holder.host === host && !isAlive(holder.pid);
-    if (stale && (await takeOver(file, text, host, isAlive, mine))) {
-      note = `${options.shown}: took over the lock of pid ${holder.pid} (${holder.command}, since ${holder.started}), which is no longer running`;
-      continue;
+    if (stale && (await takeOver(file, text, host, isAlive, content))) {
+      const note = `${options.shown}: took over the lock of pid ${holder.pid} (${holder.command}, since ${holder.started}), which is no longer running`;
+      return { ok: true, release, note };
     }
     if (Date.now() >= deadline && (!stale || attempt > 50))
       return { ok: false, message: busyMessage(options.shown, holder, text, host) };
@@ -161,19 +166,20 @@ export async function acquireLock(file: string, options: LockOptions): Promise<L
 }
 
 /**
- * Removes a dead process's lock so that the caller can create its own, making sure two runs that both
- * found it dead cannot remove each other's fresh lock: only the one that holds `<file>.takeover` removes
- * it, and only if it still reads as the dead holder's.
+ * Replaces a dead process's lock with the caller's, so that the run that found it dead is the one that
+ * gets it. Only the run that holds `<file>.takeover` replaces it, and only if it still reads as the dead
+ * holder's; the new lock is renamed over the old one, so the file never goes missing and no run taking
+ * the lock the ordinary way can slip in between. True when the lock is now the caller's.
  */
 async function takeOver(
   file: string,
   staleText: string,
   host: string,
   isAlive: (pid: number) => boolean,
-  mine: LockHolder,
+  content: string,
 ): Promise<boolean> {
   const guard = `${file}.takeover`;
-  if (!(await createExclusive(guard, `${JSON.stringify(mine)}\n`))) {
+  if (!(await createExclusive(guard, content))) {
     // Another run is taking over; unless it died doing so, leave it to that run.
     const other = parseHolder((await readText(guard)) ?? "");
     if (!other || (other.host === host && !isAlive(other.pid))) await rm(guard, { force: true });
@@ -181,7 +187,13 @@ async function takeOver(
   }
   try {
     if ((await readText(file)) !== staleText) return false;
-    await unlink(file);
+    const temp = await writeTemporary(file, content);
+    try {
+      await rename(temp, file);
+    } catch (e) {
+      await rm(temp, { force: true });
+      throw e;
+    }
     return true;
   } finally {
     await rm(guard, { force: true });

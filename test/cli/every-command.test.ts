@@ -149,4 +149,24 @@ every("a --root that is not a folder is a usage error in every command that take
   );
 });
 
+every("a number flag given a value that is not one is a usage error naming the flag (exit 2)", async () => {
+  const cases: [string, string[], string][] = [
+    ["build", ["--jobs", "0"], '--jobs "0" is not a number of workers'],
+    ["build", ["--jobs", "2.5"], '--jobs "2.5" is not a number of workers'],
+    ["bench", ["--runs", "0"], '--runs "0" is not a number of runs'],
+    ["bench", ["--articles", "1000,x"], '--articles "1000,x" is not a list of article counts'],
+  ];
+  await Promise.all(
+    cases.map(async ([name, args, expected]) => {
+      const script = commands.find((c) => c.name === name)?.script ?? "";
+      const r = await run(script, args);
+      const label = `${name} ${args.join(" ")}`;
+      assert.is(r.code, 2, `${label}: ${r.stdout}${r.stderr}`);
+      assert.match(r.stderr.split("\n")[0] ?? "", expected, label);
+      assert.match(r.stderr.split("\n")[1] ?? "", /^usage: npm /, label);
+      assert.not.match(r.stderr, /\n\s+at /, `${label}: a stack trace`);
+    }),
+  );
+});
+
 every.run();

@@ -50,4 +50,10 @@ lines(
     assert.equal(domToLines(body(html)), ["Photo: Agency", "1 | 2", "Text"]);
   },
 );
+lines("spaced: every element boundary separates words (a name and a stamp side by side)", () => {
+  const html =
+    '<div class="meta"><span>Jane Doe</span><span>Mar 5, 2025</span></div><p>One <b>bold</b> word.</p>';
+  assert.equal(domToLines(body(html)), ["Jane DoeMar 5, 2025", "One bold word."]);
+  assert.equal(domToLines(body(html), { spaced: true }), ["Jane Doe Mar 5, 2025", "One bold word."]);
+});
 lines.run();

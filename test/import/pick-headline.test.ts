@@ -1,6 +1,12 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { agreement, declaredParts, type PageHeading, pickHeadline } from "../../src/import/pick-headline.ts";
+import {
+  agreement,
+  declaredParts,
+  type PageHeading,
+  pickHeadline,
+  withoutStamp,
+} from "../../src/import/pick-headline.ts";
 
 const pick = suite("pickHeadline");
 const h = (text: string, h1 = false): PageHeading => ({ text, h1 });
@@ -57,7 +63,43 @@ pick("nothing declared: the first heading of two words or more; else null", () =
   assert.is(pickHeadline([h("News"), h("Storm floods the town")], [], null), "Storm floods the town");
   assert.is(pickHeadline([], [], null), null);
 });
+pick("the only h1, every word of it in a declared title, wins over a lower heading that agrees", () => {
+  assert.is(
+    pickHeadline(
+      [h("restaurant", true), h("noun"), h("Origin of restaurant")],
+      ["Definition of restaurant"],
+      null,
+    ),
+    "restaurant",
+  );
+  assert.is(
+    pickHeadline([h("restaurant", true), h("Origin of restaurant")], ["Origin of restaurants"], null),
+    "Origin of restaurant",
+    "an h1 whose words the declared title lacks does not",
+  );
+});
+pick("a date stamp shown inside the heading is not part of the headline", () => {
+  assert.is(
+    pickHeadline(
+      [h("Beginner’s Backpacking Checklist (By an Outdoor Guide!) January 1, 2025", true)],
+      ["Beginner’s Backpacking Checklist (By an Outdoor Guide!)"],
+      null,
+    ),
+    "Beginner’s Backpacking Checklist (By an Outdoor Guide!)",
+  );
+});
 pick.run();
+
+const stamp = suite("withoutStamp");
+stamp("a full date at either end goes when three words or more remain", () => {
+  assert.is(withoutStamp("Storm floods the old town January 1, 2025"), "Storm floods the old town");
+  assert.is(withoutStamp("12 June 2023 | Storm floods the old town"), "Storm floods the old town");
+  assert.is(withoutStamp("Storm floods the old town 2023-06-12"), "Storm floods the old town");
+  assert.is(withoutStamp("Events of June 12, 2023"), "Events of June 12, 2023", "two words would remain");
+  assert.is(withoutStamp("Why June 12, 2023 changed the town"), "Why June 12, 2023 changed the town");
+  assert.is(withoutStamp("The best laptops of 2025"), "The best laptops of 2025");
+});
+stamp.run();
 
 const parts = suite("declaredParts");
 parts("cuts the site's name off either end", () => {

@@ -36,6 +36,73 @@ parse("rejects day-first dates and impossible days, saying what is expected", ()
   assert.not.ok(feb30.ok);
 });
 
+parse("gives luxon's instant for every form, across zones, centuries and transitions", () => {
+  // What parseDateValue read through luxon alone before its quick path: the reference.
+  const luxon = (text: string, zone: string): number | null => {
+    const parsed = DateTime.fromISO(text.replace(" ", "T"), { zone, setZone: false });
+    return parsed.isValid ? parsed.toMillis() : null;
+  };
+  const zones = [
+    "Europe/London",
+    "Asia/Tehran",
+    "America/Sao_Paulo", // DST began at midnight: a day without 00:00
+    "America/Havana",
+    "Asia/Beirut", // DST ended at midnight: a repeated hour before it
+    "Australia/Lord_Howe", // half-hour DST
+    "Pacific/Apia", // skipped 30 December 2011
+    "Pacific/Kiritimati",
+    "Pacific/Pago_Pago",
+    "America/St_Johns",
+    "Asia/Kathmandu",
+    "Africa/Casablanca",
+    "Europe/Dublin", // negative DST
+    "Antarctica/Troll",
+    "UTC",
+    "Etc/GMT+5",
+  ];
+  let state = 20261201;
+  const next = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return Math.floor((state / 2147483648) * n);
+  };
+  const two = (n: number): string => String(n).padStart(2, "0");
+  const texts: string[] = [];
+  for (let i = 0; i < 1500; i++) {
+    // Mostly ordinary days, some impossible ones, and years from local mean time to far ahead.
+    const year = [1850, 1910, 1970, 1995, 2011, 2019, 2024, 2100, 9999][next(9)] as number;
+    const day = `${year + (year < 9999 ? next(3) : 0)}-${two(1 + next(12))}-${two(1 + next(31))}`;
+    const time = `${two(next(25))}:${two(next(60))}`;
+    const forms = [
+      day,
+      `${day}T${time}`,
+      `${day} ${time}:${two(next(61))}`,
+      `${day}T${time}:05.250`,
+      `${day}T${time}:00Z`,
+      `${day}T${time}:00+${two(next(16))}:${two(next(60))}`,
+      `${day}T${time}-0${next(10)}30`,
+    ];
+    texts.push(forms[next(forms.length)] as string);
+  }
+  // Every hour of days around transitions: 2011's skipped day in Apia, DST starts and ends.
+  for (const start of ["2011-12-28", "2018-11-02", "2019-03-29", "2019-10-25", "2010-03-26", "2016-10-28"]) {
+    const base = Date.parse(`${start}T00:00:00Z`);
+    for (let hour = 0; hour < 96; hour++) {
+      const at = new Date(base + hour * 3_600_000).toISOString();
+      texts.push(at.slice(0, 10), `${at.slice(0, 13)}:30`, `${at.slice(0, 16)}`);
+    }
+  }
+  let compared = 0;
+  for (const zone of zones)
+    for (const text of zone === "Europe/London"
+      ? texts
+      : texts.filter((_, i) => i % 4 === zones.indexOf(zone) % 4)) {
+      const result = parseDateValue(text, zone);
+      assert.is(result.ok ? result.date.getTime() : null, luxon(text, zone), `${text} in ${zone}`);
+      compared++;
+    }
+  assert.ok(compared > 10_000);
+});
+
 parse.run();
 
 const inZone = suite("dates in the site's zone");

@@ -115,13 +115,16 @@ function keepSameRecords(
 }
 
 /**
- * The search index (Pagefind) of the article pages. Its key is every article page's bytes: when none
+ * The search index (Pagefind) of the article pages, made as soon as they are all written (the pages step
+ * renders them before the listings). Its key is every article page's bytes: when none
  * changed, the previous bundle is kept as it is. Otherwise the pages are indexed again, in the staging
  * folder itself when it holds every page (a cold build) or else in a folder of links to the current pages,
  * and the bundle's files go through the output writer (unchanged fragments keep their dates).
  */
 export const indexSearch: BuildStep = {
   name: "search",
+  // Only the article pages are indexed: Pagefind reads them while the listings and feeds still render.
+  after: (context) => context.indexedPages.reached,
   async run(context) {
     const { output } = context;
     const pages = Object.entries(output.outputs())

@@ -1,8 +1,10 @@
 import path from "node:path";
+import { setImmediate } from "node:timers/promises";
 import { summarizeBodies } from "../../cache/article-store.ts";
 import { readPath } from "../../cache/track-reads.ts";
 import { readPageTemplates } from "../../render/page-template.ts";
 import { type PagePlan, planPages } from "../../render/plan-pages.ts";
+import { isIndexedPage } from "../../search/indexed-part.ts";
 import type { BuildContext, BuildStep } from "../build-context.ts";
 import { createRenderSession, type PageTask, type RenderedPage } from "../render-session.ts";
 
@@ -63,9 +65,20 @@ export const renderPages: BuildStep = {
       output.ensureDir(dir === "." ? "" : dir);
     });
 
+    // The article pages render first; once the last is written the search step can start.
+    const indexedLeft = new Set(
+      tasks.filter((task) => isIndexedPage(pages[task.index]?.outputPath ?? "")).map((t) => t.index),
+    );
+    const indexedFirst = (list: PageTask[]): PageTask[] => [
+      ...list.filter((task) => indexedLeft.has(task.index)),
+      ...list.filter((task) => !indexedLeft.has(task.index)),
+    ];
+    if (indexedLeft.size === 0) context.indexedPages.reach();
+
     const onPage = (rendered: RenderedPage): void => {
       const page = pages[rendered.index];
       if (!page) return;
+      if (indexedLeft.delete(rendered.index) && indexedLeft.size === 0) context.indexedPages.reach();
       context.rendered.pages++;
       const key = keyOf(rendered.index, rendered.reads, rendered.templates);
       const previous = output.previous(page.outputPath);
@@ -91,7 +104,12 @@ export const renderPages: BuildStep = {
         data: context.data,
         staging: output.staging,
       });
-      for (const task of tasks) onPage(session.render(task));
+      for (const task of indexedFirst(tasks)) {
+        const wasReached = context.indexedPages.done;
+        onPage(session.render(task));
+        // Let the search step start its (separate) Pagefind process before the listings render here.
+        if (!wasReached && context.indexedPages.done) await setImmediate();
+      }
       return;
     }
     let rest = tasks;
@@ -131,6 +149,6 @@ export const renderPages: BuildStep = {
       context.summaries.allKnown();
       await pool.init(context.data, []);
     }
-    await pool.render(rest, onPage);
+    await pool.render(indexedFirst(rest), onPage);
   },
 };

@@ -1,0 +1,175 @@
+import { wordsOf } from "./normalize-text.ts";
+import { findDate, isoDate } from "./parse-date.ts";
+import { agreement } from "./pick-headline.ts";
+
+/** What the page's markup declares about its dates (see `readPageMetadata`). */
+export interface DeclaredDates {
+  /** The declared publication day, `YYYY-MM-DD`. */
+  date: string | null;
+  /** Where it came from ("JSON-LD datePublished", …). */
+  dateFrom: string | null;
+  /** The declared last modification day. */
+  modified: string | null;
+  /** The page's canonical address (its path often carries the publication day). */
+  url: string | null;
+}
+
+/** The day chosen for a saved page and a note on where it came from; null when the page gives none. */
+export interface PageDate {
+  date: string;
+  from: string;
+}
+
+/** A stamp that dates an edit, not the publication ("Updated on …", "Last modified …", "Revised …"). */
+const UPDATE_STAMP = /\b(?:updated|modified|revised|edited)\b/i;
+
+/**
+ * The publication day of a saved page. `lines` are the page's visible text lines (read with a space at
+ * every element boundary, so a stamp glued to a name, "Jane DoeMar 5, 2025", is still a date), `title`
+ * the chosen headline. In order:
+ * 1. the date stamp shown by the headline, when the markup confirms it: as published; as modified,
+ *    unless the stamp calls itself an update (a page that shows its last edition as its date dates itself
+ *    by it); one day from the declared publication (the markup's stamp is often in UTC, the page shows
+ *    the publisher's own day); or earlier than a declared publication that is also the declared
+ *    modification (a CMS that rewrites both on every edit; the stamp shown is the first publication);
+ * 2. the declared publication; 3. the day in the address (`/2023/12/20/slug`: set when the page is
+ *    published, where a stamp may be a later edition's); 4. the stamp by the headline;
+ * 5. a stamp labelled as the publication anywhere on the page ("Published: October 29, 2024");
+ * 6. `textDate`, the date the copied-text importer reads in the page's text; 7. a stamp labelled as
+ * the last update anywhere on the page ("Last updated: November 13, 2025": the only day it gives).
+ * Null when none of them gives a day.
+ */
+export function pickPageDate(
+  lines: readonly string[],
+  title: string | null,
+  declared: DeclaredDates,
+  textDate: string | null = null,
+): PageDate | null {
+  const stamp = dateNearHeadline(lines, title, declared.date);
+  if (stamp !== null) {
+    const d = stamp.date;
+    const confirmed =
+      d === declared.date ||
+      (d === declared.modified && !UPDATE_STAMP.test(stamp.line)) ||
+      daysApart(d, declared.date) === 1 ||
+      (declared.date !== null && declared.date === declared.modified && d < declared.date);
+    if (confirmed) return { date: d, from: "the date stamp by the headline" };
+  }
+  if (declared.date) return { date: declared.date, from: `the page's ${declared.dateFrom}` };
+  const inAddress = dateInAddress(declared.url);
+  if (inAddress) return { date: inAddress, from: "the page's address" };
+  if (stamp) return { date: stamp.date, from: "the date stamp by the headline" };
+  const labelled = labelledDate(lines, PUBLISHED_LABEL);
+  if (labelled) return { date: labelled, from: "the page's publication stamp" };
+  if (textDate) return { date: textDate, from: "the page's text" };
+  const updated = labelledDate(lines, UPDATED_LABEL);
+  if (updated) return { date: updated, from: "the page's last-updated stamp" };
+  return null;
+}
+
+/** A day either side: whole days between two `YYYY-MM-DD` days, or null when one is missing. */
+function daysApart(a: string, b: string | null): number | null {
+  return b === null ? null : Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
+}
+
+/**
+ * The first full date (day, month, year) on the lines just below the page's headline, or above it, and
+ * the line it is on: a page whose markup declares no date usually shows its stamp there. A numeric date
+ * that reads either way round (`8/1/2025`) counts when one reading is the declared day.
+ */
+export function dateNearHeadline(
+  lines: readonly string[],
+  title: string | null,
+  declared: string | null = null,
+): { date: string; line: string } | null {
+  if (!title) return null;
+  const at = lines.findIndex((l) => agreement(l, title) >= 0.9);
+  if (at < 0) return null;
+  for (const line of [...lines.slice(at + 1, at + 16), ...lines.slice(Math.max(0, at - 5), at).reverse()]) {
+    if (wordsOf(line).length > 30) continue;
+    const found = findDate(line);
+    if (!found) continue;
+    // "July 13, 2024 October 10, 2020": a stamp of the update beside one of the publication.
+    if (declared && found.date !== declared && datesOf(line).includes(declared))
+      return { date: declared, line };
+    if (found.date) return { date: found.date, line };
+    if (found.problem === "ambiguous" && declared && eitherWay(found.raw).includes(declared))
+      return { date: declared, line };
+  }
+  return null;
+}
+
+/** Every full date on a line, in order. */
+function datesOf(line: string): string[] {
+  const out: string[] = [];
+  let rest = line;
+  for (let found = findDate(rest); found !== null; found = findDate(rest)) {
+    if (found.date) out.push(found.date);
+    rest = rest.slice(found.index + found.raw.length);
+  }
+  return out;
+}
+
+/** Both readings of a numeric date such as `8/1/2025` (month first, day first). */
+function eitherWay(raw: string): string[] {
+  const m = /(\d{1,2})[/.](\d{1,2})[/.](\d{4})/.exec(raw);
+  if (!m) return [];
+  const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return [isoDate(y, a, b), isoDate(y, b, a)].filter((d): d is string => d !== null);
+}
+
+/** A month's name in full or in three or four letters (`dec`, `sept`, `october`), lower-cased. */
+const MONTH_NAME =
+  /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$/;
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+/**
+ * The day in a page's address, as news sites write it when the page is published: `/2023/12/20/slug`,
+ * `/2023/dec/21/slug`, `/2023/october/03/slug`, `/2023-12-20-slug`. Year and month alone
+ * (`/2023/12/slug`) are no day. Null when the address has none.
+ */
+export function dateInAddress(url: string | null): string | null {
+  let path: string;
+  try {
+    path = url ? new URL(url).pathname.toLowerCase() : "";
+  } catch {
+    return null;
+  }
+  const m =
+    /\/((?:19|20)\d\d)\/(\d{1,2}|[a-z]{3,9})\/(\d{1,2})(?=[-_./]|$)/.exec(path) ??
+    /\/((?:19|20)\d\d)-(\d{2})-(\d{2})(?=[-_./]|$)/.exec(path);
+  if (!m) return null;
+  const [, year, monthPart = "", day] = m;
+  const month = /^\d+$/.test(monthPart)
+    ? Number(monthPart)
+    : MONTH_NAME.test(monthPart)
+      ? MONTHS.indexOf(monthPart.slice(0, 3)) + 1
+      : 0;
+  return isoDate(Number(year), month, Number(day));
+}
+
+/** A line that labels the publication: "Published: …", "Posted on …", "Date published …". */
+const PUBLISHED_LABEL =
+  /^(?:(?:first |originally )?(?:published|posted)(?: on)?|date published|publication date)\b/i;
+
+/** A line that labels the last edition: "Last updated: …", "Updated on …". */
+const UPDATED_LABEL = /^(?:last )?(?:updated|modified|reviewed)(?: on)?\b/i;
+
+/**
+ * The day of the first short line that opens with `label` and holds a full date, or whose next line is
+ * that date ("Published" above "Feb 2, 2023"), not in a list (other stories' stamps). Null when none.
+ */
+export function labelledDate(lines: readonly string[], label: RegExp): string | null {
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    if (line.startsWith("•") || wordsOf(line).length > 12 || !label.test(line)) continue;
+    const here = findDate(line)?.date;
+    if (here) return here;
+    const next = lines[i + 1];
+    if (next !== undefined && wordsOf(next).length <= 6) {
+      const below = findDate(next)?.date;
+      if (below) return below;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,143 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import {
+  type DeclaredDates,
+  dateInAddress,
+  dateNearHeadline,
+  labelledDate,
+  pickPageDate,
+} from "../../src/import/pick-page-date.ts";
+
+const HEADLINE = "Storm floods the old town";
+const declared = (over: Partial<DeclaredDates> = {}): DeclaredDates => ({
+  date: null,
+  dateFrom: null,
+  modified: null,
+  url: null,
+  ...over,
+});
+
+const pick = suite("pickPageDate");
+
+pick("a stamp the markup confirms wins; else the declared publication", () => {
+  const lines = ["Home", HEADLINE, "12 June 2023", "The story."];
+  assert.equal(pickPageDate(lines, HEADLINE, declared({ date: "2023-06-12", dateFrom: "x" })), {
+    date: "2023-06-12",
+    from: "the date stamp by the headline",
+  });
+  assert.equal(pickPageDate(lines, HEADLINE, declared({ date: "2023-06-01", dateFrom: "JSON-LD x" })), {
+    date: "2023-06-01",
+    from: "the page's JSON-LD x",
+  });
+});
+
+pick("an unlabelled stamp of the modified day wins; an 'Updated' one does not", () => {
+  const d = declared({ date: "2023-05-30", dateFrom: "x", modified: "2025-10-17" });
+  assert.is(pickPageDate([HEADLINE, "17 October 2025"], HEADLINE, d)?.date, "2025-10-17");
+  assert.is(pickPageDate([HEADLINE, "Updated 17 October 2025"], HEADLINE, d)?.date, "2023-05-30");
+});
+
+pick("an earlier stamp wins over a declared publication that is also the declared modification", () => {
+  const same = declared({ date: "2025-11-20", dateFrom: "x", modified: "2025-11-20" });
+  assert.is(pickPageDate([HEADLINE, "May 14, 2025"], HEADLINE, same)?.date, "2025-05-14");
+  const edited = declared({ date: "2025-11-20", dateFrom: "x", modified: "2025-12-01" });
+  assert.is(pickPageDate([HEADLINE, "May 14, 2025"], HEADLINE, edited)?.date, "2025-11-20");
+  assert.is(pickPageDate([HEADLINE, "December 14, 2025"], HEADLINE, same)?.date, "2025-11-20");
+});
+
+pick("without markup: the address's day before a stamp, then the stamp", () => {
+  const lines = [HEADLINE, "Updated July 1, 2024", "The story."];
+  const url = "https://news.example/article/2023/12/20/storm-floods/";
+  assert.is(pickPageDate(lines, HEADLINE, declared({ url }))?.date, "2023-12-20");
+  assert.is(pickPageDate(lines, HEADLINE, declared())?.date, "2024-07-01");
+});
+
+pick("far from the headline: a 'Published' stamp, then the text's date, then a 'Last updated' one", () => {
+  const far = (...tail: string[]) => [HEADLINE, ...Array.from({ length: 30 }, () => "Paragraph."), ...tail];
+  assert.equal(
+    pickPageDate(
+      far("Last updated on: November 29, 2025", "Published: October 29, 2024"),
+      HEADLINE,
+      declared(),
+      "2025-11-29",
+    ),
+    {
+      date: "2024-10-29",
+      from: "the page's publication stamp",
+    },
+  );
+  assert.is(
+    pickPageDate(far("Last updated: November 13, 2025"), HEADLINE, declared(), "2020-01-02")?.date,
+    "2020-01-02",
+  );
+  assert.equal(pickPageDate(far("Last updated: November 13, 2025"), HEADLINE, declared()), {
+    date: "2025-11-13",
+    from: "the page's last-updated stamp",
+  });
+  assert.is(pickPageDate(far("Nothing here"), HEADLINE, declared()), null);
+});
+
+const near = suite("dateNearHeadline");
+
+near("the first full date below the headline, else just above it; long lines are not stamps", () => {
+  assert.equal(dateNearHeadline(["Menu", HEADLINE, "By Jane Doe", "Mar 5, 2025 10:00"], HEADLINE), {
+    date: "2025-03-05",
+    line: "Mar 5, 2025 10:00",
+  });
+  assert.is(dateNearHeadline(["Dec 17, 2025 Julian Arni", HEADLINE, "Text."], HEADLINE)?.date, "2025-12-17");
+  const long = `On 5 March 2025 ${"the council met again and said nothing new ".repeat(4)}`;
+  assert.is(dateNearHeadline([HEADLINE, long], HEADLINE), null);
+  assert.is(dateNearHeadline([HEADLINE, "Mar 5, 2025"], null), null);
+  assert.is(dateNearHeadline(["Other", "Mar 5, 2025"], HEADLINE), null);
+});
+
+near(
+  "of an update and a publication side by side, the declared one; an ambiguous day the declared reading",
+  () => {
+    const both = [HEADLINE, "July 13, 2024 October 10, 2020 by Rishabh Dev"];
+    assert.is(dateNearHeadline(both, HEADLINE, "2020-10-10")?.date, "2020-10-10");
+    assert.is(dateNearHeadline(both, HEADLINE)?.date, "2024-07-13");
+    assert.is(
+      dateNearHeadline([HEADLINE, "8/1/2025", "8/27/2025"], HEADLINE, "2025-08-01")?.date,
+      "2025-08-01",
+    );
+    assert.is(dateNearHeadline([HEADLINE, "8/1/2025", "8/27/2025"], HEADLINE)?.date, "2025-08-27");
+  },
+);
+
+const address = suite("dateInAddress");
+
+address("a day in the path: numeric, a month's name, or dashed; year and month alone are none", () => {
+  assert.is(dateInAddress("https://x.example/article/2023/12/12/fried-free-speech/"), "2023-12-12");
+  assert.is(dateInAddress("https://x.example/news/2023/dec/21/grinch"), "2023-12-21");
+  assert.is(dateInAddress("https://x.example/blog/2023/october/03/wine-types/"), "2023-10-03");
+  assert.is(dateInAddress("https://x.example/2020/3/19/21185093/ash"), "2020-03-19");
+  assert.is(dateInAddress("https://x.example/blog/post/2026-01-26-rust-guide/view"), "2026-01-26");
+  assert.is(dateInAddress("https://x.example/2023/12/tucker-carlson/"), null);
+  assert.is(dateInAddress("https://x.example/2023/decor/12/x"), null, "not a month");
+  assert.is(dateInAddress("https://x.example/2023/13/40/x"), null, "not a day");
+  assert.is(dateInAddress("not a url"), null);
+  assert.is(dateInAddress(null), null);
+});
+
+const labelled = suite("labelledDate");
+
+labelled("a short line opening with the label, with the date on it or on the next line", () => {
+  const label = /^published\b/i;
+  assert.is(labelledDate(["Intro", "Published: October 29, 2024"], label), "2024-10-29");
+  assert.is(labelledDate(["Published", "Feb 2, 2023", "Text"], label), "2023-02-02");
+  assert.is(labelledDate(["• Published: October 29, 2024"], label), null, "a list item is another story's");
+  assert.is(
+    labelledDate(
+      ["Published by the council in a long report about the floods, March 2, 2024 and more words"],
+      label,
+    ),
+    null,
+  );
+  assert.is(labelledDate(["Published", "Read the full story"], label), null);
+});
+
+pick.run();
+near.run();
+address.run();
+labelled.run();
