@@ -73,7 +73,9 @@ export function titleCandidates(lines: readonly TextLine[], bodyStart: number): 
     });
   }
   const relative = relativeTitleFeatures(out.map((c) => c.features));
-  out.forEach((c, k) => c.features.push(...(relative[k] ?? [])));
+  out.forEach((c, k) => {
+    c.features.push(...(relative[k] ?? []));
+  });
   return out;
 }
 
