@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { type DomNode, domToLines } from "./dom-to-lines.ts";
+import { dropInlineNotes } from "./drop-inline-notes.ts";
 import { extractAttribution } from "./extract-attribution.ts";
 import { extractByline } from "./extract-byline.ts";
 import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
@@ -15,6 +16,7 @@ import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
 import { removeOverlays } from "./remove-overlays.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
+import { trimArticleEnd } from "./trim-article-end.ts";
 
 /** Headline candidates, most likely first: the page's h1s, marked-up headlines, then lower headings. */
 const HEADINGS = [
@@ -100,7 +102,7 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
     blocks = toBlocks(cleaned.lines);
     guesses.push(`body from the page's main content (${contentWords} words)`);
   } else {
-    blocks = toBlocks(splitLines(fromText.body));
+    blocks = toBlocks(trimArticleEnd(dropInlineNotes(splitLines(fromText.body))));
     attribution = fromText.attribution;
     guesses.push(`body from the whole page's text (${switchTo ?? "no main content found"})`);
   }
@@ -125,7 +127,10 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
 
 /**
  * Gazette's cleanup of the extracted content: boilerplate lines go; at the top, lines that repeat the
- * headline, or are a byline or a date stamp, go; an attribution line among the last three is kept apart.
+ * headline, or are a byline or a date stamp, go; an attribution line among the last three is kept apart;
+ * notes between paragraphs (related links, credited captions, embedded posts' signatures) go
+ * (`dropInlineNotes`), and what follows the article (the author box, reading lists, closing notes) goes
+ * (`trimArticleEnd`).
  */
 function cleanBody(
   content: readonly string[],
@@ -155,5 +160,5 @@ function cleanBody(
       break;
     }
   }
-  return { lines, attribution };
+  return { lines: trimArticleEnd(dropInlineNotes(lines)), attribution };
 }
