@@ -132,4 +132,37 @@ html("what follows the article in the main content is not its body: reading list
     assert.not.ok(a.body.includes(gone), gone);
 });
 
+html("a page nested thousands deep is read like a browser reads it: its text, a warning, no crash", () => {
+  // 10,000 nested <div>s overflowed the stack; 2,000 took Readability about four minutes.
+  const depth = 10_000;
+  const page = `<html><body>${"<div>".repeat(depth)}<h1>Storm floods the old town</h1><p>12 June 2023</p>${STORY}${"</div>".repeat(depth)}</body></html>`;
+  const a = importHtml(page);
+  assert.is(a.title, "Storm floods the old town");
+  assert.is(a.date, "2023-06-12");
+  assert.ok(a.body.startsWith("Paragraph 1 of the story"), a.body.slice(0, 60));
+  assert.ok(
+    a.warnings.includes(
+      "page: elements are nested 10003 deep; as in a browser, the 9491 nested deeper than 512 were read beside the deepest",
+    ),
+    a.warnings.join("\n"),
+  );
+  assert.ok(
+    a.guesses.includes(
+      "body from the whole page's text (elements nested 10003 deep, too deep to look for its main content)",
+    ),
+    a.guesses.join("\n"),
+  );
+});
+
+html("a page deeper than Readability is given, but within a browser's depth: no warning, its text", () => {
+  const page = `<html><body>${"<div>".repeat(300)}<h1>Storm floods the old town</h1>${STORY}${"</div>".repeat(300)}</body></html>`;
+  const a = importHtml(page);
+  assert.is(a.title, "Storm floods the old town");
+  assert.ok(a.body.startsWith("Paragraph 1 of the story"), a.body.slice(0, 60));
+  assert.not.ok(
+    a.warnings.some((w) => w.startsWith("page:")),
+    a.warnings.join("\n"),
+  );
+});
+
 html.run();
