@@ -112,13 +112,15 @@ function readSeeds(dir: string): Page[] {
 
 /** Weighted L2-penalised logistic regression by Newton's method (a fixed number of steps). */
 function fitLogistic(pages: readonly Page[], size: number, l2 = 1e-4, steps = 12): number[] {
-  const rows: Array<{ x: number[]; y: number; w: number }> = [];
+  const rows: Array<{ x: number[]; nz: number[]; y: number; w: number }> = [];
   for (const page of pages) {
     const total = page.lines.reduce((a, l) => a + l.shingles, 0) || 1;
     for (const line of page.lines)
       if (line.shingles > 0)
         rows.push({
           x: line.features,
+          // The features that are not zero: the gradient and Hessian only need those.
+          nz: line.features.flatMap((v, k) => (v !== 0 ? [k] : [])),
           y: line.hits / line.shingles >= 0.5 ? 1 : 0,
           w: (page.weight * line.shingles) / total,
         });
@@ -128,18 +130,17 @@ function fitLogistic(pages: readonly Page[], size: number, l2 = 1e-4, steps = 12
   for (let step = 0; step < steps; step++) {
     const g = new Array<number>(size).fill(0);
     const h = Array.from({ length: size }, () => new Array<number>(size).fill(0));
-    for (const { x, y, w } of rows) {
+    for (const { x, nz, y, w } of rows) {
       let s = 0;
-      for (let k = 0; k < size; k++) s += (beta[k] ?? 0) * (x[k] ?? 0);
+      for (const k of nz) s += (beta[k] ?? 0) * (x[k] ?? 0);
       const p = 1 / (1 + Math.exp(-s));
       const a = (w / wsum) * (p - y);
       const b = (w / wsum) * p * (1 - p);
-      for (let i = 0; i < size; i++) {
+      for (const i of nz) {
         const xi = x[i] ?? 0;
-        if (xi === 0) continue;
         g[i] = (g[i] ?? 0) + a * xi;
         const hi = h[i] as number[];
-        for (let j = 0; j < size; j++) hi[j] = (hi[j] ?? 0) + b * xi * (x[j] ?? 0);
+        for (const j of nz) hi[j] = (hi[j] ?? 0) + b * xi * (x[j] ?? 0);
       }
     }
     for (let i = 0; i < size; i++) {

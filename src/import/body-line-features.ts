@@ -1,5 +1,7 @@
+import { isEndMarker } from "./end-marker.ts";
 import { isCodeLike, LIST_ITEM } from "./find-article-region.ts";
 import { type TextLine, wordsOf } from "./normalize-text.ts";
+import { dateOnly } from "./read-header.ts";
 
 /** Names of the features `bodyLineFeatures` returns, in order (the body model's weights follow it). */
 export const BODY_LINE_FEATURES = [
@@ -37,7 +39,20 @@ export const BODY_LINE_FEATURES = [
   "ends with … or ...",
   "starts with By",
   "long for the text",
+  "after an end marker",
+  "just after an end marker",
+  "log lines since an end marker",
+  "share of the text above",
+  "words shared with the lead",
+  "date stamp next to it",
+  "short lines above",
+  "short lines around",
 ] as const;
+
+/** The opening of the text that gives its topic: its first lines, up to this many words. */
+const LEAD_WORDS = 120;
+/** Words of five letters or more, lower-cased: the vocabulary two paragraphs on one topic share. */
+const topicWords = (text: string): string[] => text.toLowerCase().match(/\p{L}{5,}/gu) ?? [];
 
 const SENTENCE_END = /[.!?"”’)\]]$/;
 /** Credits and captions: who took the picture, where it is from. */
@@ -70,6 +85,7 @@ export function bodyLineFeatures(lines: readonly TextLine[], page: readonly Text
   const sorted = [...words].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const n = lines.length;
+  const context = textContext(lines, page, words);
   return lines.map((line, i) => {
     const text = line.text;
     const w = words[i] ?? 0;
@@ -114,6 +130,67 @@ export function bodyLineFeatures(lines: readonly TextLine[], page: readonly Text
       /(?:…|\.\.\.)$/.test(text) ? 1 : 0,
       /^by\s/i.test(text) ? 1 : 0,
       median > 0 && w > 3 * median ? 1 : 0,
+      ...(context[i] ?? []),
     ];
+  });
+}
+
+/**
+ * The features of each line that depend on the text around it: whether an end marker (`isEndMarker`)
+ * stands between the text's start and the line (in the page, so a stripped "Related stories" counts),
+ * whether it is within three lines after one, and how far after; the share of the text's words above the line; the
+ * share of its topic words that the lead (the text's first lines) also uses, other than itself; a date
+ * stamp just above or below (other stories' teasers carry one); how many of the three lines above are
+ * short, and of the six around it. One pass over the text and the page between its first and last line.
+ */
+function textContext(
+  lines: readonly TextLine[],
+  page: readonly TextLine[],
+  words: readonly number[],
+): number[][] {
+  const n = lines.length;
+  const total = words.reduce((a, b) => a + b, 0) || 1;
+  // The lead's vocabulary, with how many lead lines use each word (so a lead line does not count itself).
+  const lead = new Map<string, number>();
+  let leadEnd = 0;
+  for (let seen = 0; leadEnd < n && seen < LEAD_WORDS; leadEnd++) {
+    seen += words[leadEnd] ?? 0;
+    for (const t of new Set(topicWords(lines[leadEnd]?.text ?? ""))) lead.set(t, (lead.get(t) ?? 0) + 1);
+  }
+  const stamp = lines.map((l, i) => (words[i] ?? 0) <= 12 && dateOnly(l.text) !== null);
+  const short = words.map((w) => w <= 8);
+  let p = 0;
+  const firstNo = lines[0]?.lineNo ?? 0;
+  while (p < page.length && (page[p]?.lineNo ?? 0) <= firstNo) p++;
+  let lastMarker = -1;
+  let above = 0;
+  return lines.map((line, i) => {
+    // Markers in the page between the previous text line and this one (stripped lines included), or the
+    // previous text line itself.
+    if (i > 0 && isEndMarker(lines[i - 1]?.text ?? "")) lastMarker = i;
+    while (p < page.length && (page[p]?.lineNo ?? 0) < line.lineNo) {
+      if (isEndMarker(page[p]?.text ?? "")) lastMarker = i;
+      p++;
+    }
+    if (p < page.length && page[p]?.lineNo === line.lineNo) p++;
+    const own = new Set(topicWords(line.text));
+    let shared = 0;
+    for (const t of own) if ((lead.get(t) ?? 0) > (i < leadEnd ? 1 : 0)) shared++;
+    let shortAbove = 0;
+    for (let k = i - 3; k < i; k++) if (k >= 0 && short[k]) shortAbove++;
+    let shortAround = 0;
+    for (let k = i - 3; k <= i + 3; k++) if (k >= 0 && k < n && k !== i && short[k]) shortAround++;
+    const row = [
+      lastMarker >= 0 ? 1 : 0,
+      lastMarker >= 0 && i - lastMarker < 3 ? 1 : 0,
+      lastMarker >= 0 ? log1(i - lastMarker) : 0,
+      above / total,
+      own.size > 0 ? shared / own.size : 0,
+      stamp[i - 1] || stamp[i + 1] || stamp[i - 2] || stamp[i + 2] ? 1 : 0,
+      shortAbove / 3,
+      shortAround / 6,
+    ];
+    above += words[i] ?? 0;
+    return row;
   });
 }

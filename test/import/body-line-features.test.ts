@@ -37,4 +37,49 @@ features("a line that repeats elsewhere on the page is marked", () => {
   assert.is(at(rows[1], "repeated in the page"), 0);
 });
 
+features("context: end markers above (stripped ones too), the share above, the lead's words", () => {
+  const page = splitLines(
+    [
+      "The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks.",
+      "Engineers said the bridge piers had moved by several centimetres since the council last inspected them.",
+      "Related stories",
+      "Farmers protest new water rules in the valley",
+      "Markets fall as oil prices climb again this week",
+    ].join("\n\n"),
+  );
+  // The filter sees the text without the stripped heading; the page still has it.
+  const lines = [page[0], page[1], page[3], page[4]].filter((l) => l !== undefined);
+  const rows = bodyLineFeatures(lines, page);
+  assert.equal(
+    rows.map((r) => at(r, "after an end marker")),
+    [0, 0, 1, 1],
+  );
+  assert.equal(
+    rows.map((r) => at(r, "just after an end marker")),
+    [0, 0, 1, 1],
+  );
+  assert.is(at(rows[0], "share of the text above"), 0);
+  assert.ok(at(rows[2], "share of the text above") > 0.5);
+  // "council", "bridge" and "engineers" come back from the lead; the teasers share none of its words.
+  assert.ok(at(rows[1], "words shared with the lead") > 0.2);
+  assert.is(at(rows[3], "words shared with the lead"), 0);
+  assert.is(at(rows[3], "short lines above"), 1 / 3);
+});
+
+features("a date stamp beside a line and runs of short lines are marked", () => {
+  const lines = splitLines(
+    [
+      "A long paragraph of the story that goes on for a good many words before it ends here.",
+      "Other story headline here",
+      "December 21, 2023",
+      "Another short line",
+    ].join("\n\n"),
+  );
+  const rows = bodyLineFeatures(lines, lines);
+  assert.is(at(rows[0], "date stamp next to it"), 1);
+  assert.is(at(rows[1], "date stamp next to it"), 1);
+  assert.is(at(rows[3], "short lines above"), 2 / 3);
+  assert.is(at(rows[0], "short lines around"), 3 / 6);
+});
+
 features.run();
