@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { type DomNode, domToLines } from "./dom-to-lines.ts";
+import { dropInlineNotes } from "./drop-inline-notes.ts";
 import { extractAttribution } from "./extract-attribution.ts";
 import { extractByline } from "./extract-byline.ts";
 import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
@@ -16,6 +17,7 @@ import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
 import { removeOverlays } from "./remove-overlays.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
+import { trimArticleEnd } from "./trim-article-end.ts";
 
 /** Headline candidates, most likely first: the page's h1s, marked-up headlines, then lower headings. */
 const HEADINGS = [
@@ -114,7 +116,7 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
     blocks = toBlocks(cleaned.lines);
     guesses.push(`body from the page's main content (${contentWords} words)`);
   } else {
-    blocks = toBlocks(splitLines(fromText.body));
+    blocks = toBlocks(trimArticleEnd(dropInlineNotes(splitLines(fromText.body))));
     attribution = fromText.attribution;
     const why = tooDeep
       ? `elements nested ${nesting.depth} deep, too deep to look for its main content`
@@ -142,7 +144,10 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
 
 /**
  * Gazette's cleanup of the extracted content: boilerplate lines go; at the top, lines that repeat the
- * headline, or are a byline or a date stamp, go; an attribution line among the last three is kept apart.
+ * headline, or are a byline or a date stamp, go; an attribution line among the last three is kept apart;
+ * notes between paragraphs (related links, credited captions, embedded posts' signatures) go
+ * (`dropInlineNotes`), and what follows the article (the author box, reading lists, closing notes) goes
+ * (`trimArticleEnd`).
  */
 function cleanBody(
   content: readonly string[],
@@ -172,5 +177,5 @@ function cleanBody(
       break;
     }
   }
-  return { lines, attribution };
+  return { lines: trimArticleEnd(dropInlineNotes(lines)), attribution };
 }

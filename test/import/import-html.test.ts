@@ -104,6 +104,34 @@ html("an empty page gives nulls and warnings, never a throw", () => {
   assert.ok(a.warnings.some((w) => w.startsWith("date:")));
 });
 
+html(
+  "a stamp glued to the byline by the markup, and the day in the address when nothing else dates the page",
+  () => {
+    const glued = importHtml(
+      `<html><body><h1>Storm floods the old town</h1><div><span>Jane Doe</span><span>Mar 5, 2025</span></div>${STORY}</body></html>`,
+    );
+    assert.is(glued.date, "2025-03-05");
+    const addressed = importHtml(
+      `<html><head><link rel="canonical" href="https://news.example/2023/12/20/storm-floods/"></head><body><h1>Storm floods the old town</h1>${STORY}</body></html>`,
+    );
+    assert.is(addressed.date, "2023-12-20");
+    assert.ok(
+      addressed.guesses.includes("date 2023-12-20 from the page's address"),
+      addressed.guesses.join("; "),
+    );
+  },
+);
+
+html("what follows the article in the main content is not its body: reading lists, bios, credits", () => {
+  const a = importHtml(
+    `<html><body><article><h1>Storm floods the old town</h1>${STORY}<p>Related: Another town braces for the rain</p>${STORY}<p>A flooded street in the old town. (Photo: Jane Roe)</p>${STORY}<p>Jane Doe is a reporter at The Daily Example who covers the city.</p><h2>Editors' Recommendations</h2><p>Why the river keeps rising, and what the council plans to do about it in the coming years.</p></article></body></html>`,
+  );
+  assert.ok(a.body.startsWith("Paragraph 1 of the story"), a.body.slice(0, 60));
+  assert.ok(a.body.endsWith("afterwards."), a.body.slice(-80));
+  for (const gone of ["Related:", "Photo: Jane Roe", "is a reporter at", "Editors", "river keeps rising"])
+    assert.not.ok(a.body.includes(gone), gone);
+});
+
 html("a page nested thousands deep is read like a browser reads it: its text, a warning, no crash", () => {
   // 10,000 nested <div>s overflowed the stack; 2,000 took Readability about four minutes.
   const depth = 10_000;

@@ -1,0 +1,68 @@
+import { suite } from "uvu";
+import * as assert from "uvu/assert";
+import { isEndNote, trimArticleEnd } from "../../src/import/trim-article-end.ts";
+
+const lines = (...texts: string[]) => texts.map((text) => ({ text }));
+const texts = (ls: Array<{ text: string }>) => ls.map((l) => l.text);
+const PARAGRAPH =
+  "The council met on Tuesday and agreed to rebuild the old bridge over the river before the spring floods, the mayor said.";
+
+const trim = suite("trimArticleEnd");
+
+trim("cuts from a heading that opens another block in the second half of the text", () => {
+  const page = lines(
+    PARAGRAPH,
+    PARAGRAPH,
+    "Editors' Recommendations",
+    "Another story's headline",
+    "Its teaser text.",
+  );
+  assert.equal(texts(trimArticleEnd(page)), [PARAGRAPH, PARAGRAPH]);
+  const box = lines(PARAGRAPH, PARAGRAPH, "About the Author", "Jane Doe writes about cities.");
+  assert.equal(texts(trimArticleEnd(box)), [PARAGRAPH, PARAGRAPH]);
+  const sources = lines(PARAGRAPH, PARAGRAPH, "Sources", "[1] https://example.org/report");
+  assert.equal(texts(trimArticleEnd(sources)), [PARAGRAPH, PARAGRAPH]);
+});
+
+trim("a heading like that in the first half is the article's own", () => {
+  const page = lines("Related reading", PARAGRAPH, PARAGRAPH);
+  assert.equal(texts(trimArticleEnd(page)), ["Related reading", PARAGRAPH, PARAGRAPH]);
+});
+
+trim("drops closing notes from the end up, and stops at the article's text", () => {
+  const page = lines(
+    PARAGRAPH,
+    "Jane Doe contributed to this report.",
+    "This article was originally published on example.org.",
+    "Sign up for our newsletter to get the latest news in your inbox.",
+  );
+  assert.equal(texts(trimArticleEnd(page)), [PARAGRAPH]);
+  const kept = lines(PARAGRAPH, "Subscribe to our newsletter.", PARAGRAPH);
+  assert.equal(texts(trimArticleEnd(kept)), texts(kept), "a note between paragraphs is not at the end");
+});
+
+const note = suite("isEndNote");
+
+note("bios, contacts, credits, prompts and disclaimers; not the article's sentences", () => {
+  for (const yes of [
+    "Caroline Delbert is a writer, avid reader, and contributing editor at Pop Mech.",
+    "Matt Asay runs developer relations at MongoDB.",
+    "Travis Andersen can be reached at travis.andersen@globe.com.",
+    "ESPN's Ramona Shelburne contributed to this story.",
+    "Get local news delivered to your inbox!",
+    "The views expressed here are the author's own.",
+    "Tags: Employment, Health & Fitness",
+    "Disclosure: As an affiliate, I earn from qualifying purchases.",
+    "—Field Level Media",
+  ])
+    assert.ok(isEndNote(yes), yes);
+  for (const no of [
+    PARAGRAPH,
+    "The mayor is a former engineer who grew up near the river.",
+    "“We will rebuild,” she said.",
+  ])
+    assert.not.ok(isEndNote(no), no);
+});
+
+trim.run();
+note.run();
