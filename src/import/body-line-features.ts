@@ -52,7 +52,11 @@ export const BODY_LINE_FEATURES = [
 /** The opening of the text that gives its topic: its first lines, up to this many words. */
 const LEAD_WORDS = 120;
 /** Words of five letters or more, lower-cased: the vocabulary two paragraphs on one topic share. */
-const topicWords = (text: string): string[] => text.toLowerCase().match(/\p{L}{5,}/gu) ?? [];
+const topicWords = (tokens: readonly string[]): Set<string> => {
+  const out = new Set<string>();
+  for (const t of tokens) if (t.length >= 5) out.add(t.toLowerCase());
+  return out;
+};
 
 const SENTENCE_END = /[.!?"”’)\]]$/;
 /** Credits and captions: who took the picture, where it is from. */
@@ -85,7 +89,7 @@ export function bodyLineFeatures(lines: readonly TextLine[], page: readonly Text
   const sorted = [...words].sort((a, b) => a - b);
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const n = lines.length;
-  const context = textContext(lines, page, words);
+  const context = textContext(lines, page, tokens, words);
   return lines.map((line, i) => {
     const text = line.text;
     const w = words[i] ?? 0;
@@ -146,6 +150,7 @@ export function bodyLineFeatures(lines: readonly TextLine[], page: readonly Text
 function textContext(
   lines: readonly TextLine[],
   page: readonly TextLine[],
+  tokens: readonly string[][],
   words: readonly number[],
 ): number[][] {
   const n = lines.length;
@@ -155,9 +160,10 @@ function textContext(
   let leadEnd = 0;
   for (let seen = 0; leadEnd < n && seen < LEAD_WORDS; leadEnd++) {
     seen += words[leadEnd] ?? 0;
-    for (const t of new Set(topicWords(lines[leadEnd]?.text ?? ""))) lead.set(t, (lead.get(t) ?? 0) + 1);
+    for (const t of topicWords(tokens[leadEnd] ?? [])) lead.set(t, (lead.get(t) ?? 0) + 1);
   }
-  const stamp = lines.map((l, i) => (words[i] ?? 0) <= 12 && dateOnly(l.text) !== null);
+  // Every date format has a digit: only short lines with one are worth parsing.
+  const stamp = lines.map((l, i) => (words[i] ?? 0) <= 12 && /\d/.test(l.text) && dateOnly(l.text) !== null);
   const short = words.map((w) => w <= 8);
   let p = 0;
   const firstNo = lines[0]?.lineNo ?? 0;
@@ -167,13 +173,13 @@ function textContext(
   return lines.map((line, i) => {
     // Markers in the page between the previous text line and this one (stripped lines included), or the
     // previous text line itself.
-    if (i > 0 && isEndMarker(lines[i - 1]?.text ?? "")) lastMarker = i;
+    if (i > 0 && isEndMarker(lines[i - 1]?.text ?? "", words[i - 1])) lastMarker = i;
     while (p < page.length && (page[p]?.lineNo ?? 0) < line.lineNo) {
       if (isEndMarker(page[p]?.text ?? "")) lastMarker = i;
       p++;
     }
     if (p < page.length && page[p]?.lineNo === line.lineNo) p++;
-    const own = new Set(topicWords(line.text));
+    const own = topicWords(tokens[i] ?? []);
     let shared = 0;
     for (const t of own) if ((lead.get(t) ?? 0) > (i < leadEnd ? 1 : 0)) shared++;
     let shortAbove = 0;

@@ -16,6 +16,7 @@ marker("headings of related stories and comments, and closing lines, end the tex
     "Post navigation",
     "Keep Reading",
     "Recommended by Our Editors",
+    "Editors' Recommendations",
     "Next Up In NFL",
     "Copyright © 2023 The Daily Example. All rights reserved.",
   ])
