@@ -15,12 +15,12 @@ import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { findArticleRegion } from "../src/import/find-article-region.ts";
 import { normalizeText, splitLines } from "../src/import/normalize-text.ts";
 import {
+  RANKER_FEATURES,
   scoreCandidate,
   type TitleCandidate,
   type TitleModel,
   titleCandidates,
 } from "../src/import/rank-titles.ts";
-import { TITLE_FEATURES } from "../src/import/title-features.ts";
 import { normalizeTitle } from "../test/import/shingle-f1.ts";
 import { boostRanker } from "./import/boost-ranker.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
@@ -59,7 +59,7 @@ interface Page {
   rule: number;
 }
 
-const RULE = TITLE_FEATURES.indexOf("rule pick");
+const RULE = RANKER_FEATURES.indexOf("rule pick");
 
 function readPages(dir: string, half: (truth: { url?: string }) => "tune" | "held"): Page[] {
   return [...readCorpusTexts(dir)].map(({ truth, text }) => {
@@ -127,8 +127,8 @@ function main(): void {
   const devset = readPages(values.devset, () => "tune");
   const seeds = readSeeds(values.seeds);
   const tune = [...corpus.filter((p) => p.half === "tune"), ...devset, ...seeds];
-  const weights = fitRanker(tune, TITLE_FEATURES.length).map((x) => Math.round(x * 1e4) / 1e4);
-  const linear: TitleModel = { features: TITLE_FEATURES, weights };
+  const weights = fitRanker(tune, RANKER_FEATURES.length).map((x) => Math.round(x * 1e4) / 1e4);
+  const linear: TitleModel = { features: RANKER_FEATURES, weights };
   const model: TitleModel = { ...linear, trees: boostRanker(tune, weights) };
   report("tune", tune, linear, model);
   report(

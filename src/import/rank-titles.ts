@@ -1,13 +1,17 @@
 import { type TextLine, wordsOf } from "./normalize-text.ts";
+import { RELATIVE_TITLE_FEATURES, relativeTitleFeatures } from "./relative-title-features.ts";
 import { ABOVE, INSIDE, TITLE_FEATURES, TOP, titleContext, titleFeatures } from "./title-features.ts";
 import MODEL from "./title-model.json" with { type: "json" };
 import { canBeHeadline, ruleTitleIndex, titleScore } from "./title-rule.ts";
+
+/** Names of every feature the ranker reads, in order: the line's own, then those against the page's other candidates. */
+export const RANKER_FEATURES: readonly string[] = [...TITLE_FEATURES, ...RELATIVE_TITLE_FEATURES];
 
 /** A regression tree over feature vectors: a leaf value, or a split on `feature <= threshold`. */
 export type TreeNode = number | { feature: number; threshold: number; lo: TreeNode; hi: TreeNode };
 
 /**
- * The ranker's model over `titleFeatures`: one weight per feature (in `TITLE_FEATURES` order) and
+ * The ranker's model over `titleFeatures`: one weight per feature (in `RANKER_FEATURES` order) and
  * boosted trees added to that linear score, which weigh features together (none: linear only).
  */
 export interface TitleModel {
@@ -68,6 +72,10 @@ export function titleCandidates(lines: readonly TextLine[], bodyStart: number): 
       ),
     });
   }
+  const relative = relativeTitleFeatures(out.map((c) => c.features));
+  out.forEach((c, k) => {
+    c.features.push(...(relative[k] ?? []));
+  });
   return out;
 }
 
@@ -89,8 +97,8 @@ export function rankTitles(
   bodyStart: number,
   model: TitleModel = MODEL as TitleModel,
 ): { index: number; score: number } | null {
-  if (model.features.join("|") !== TITLE_FEATURES.join("|"))
-    throw new Error("title-model.json does not match TITLE_FEATURES: retrain with npm run train:titles");
+  if (model.features.join("|") !== RANKER_FEATURES.join("|"))
+    throw new Error("title-model.json does not match RANKER_FEATURES: retrain with npm run train:titles");
   let best: { index: number; score: number } | null = null;
   for (const c of titleCandidates(lines, bodyStart)) {
     const score = scoreCandidate(model, c.features);

@@ -65,6 +65,20 @@ export const TITLE_FEATURES = [
   "headline-like line below",
   "opens like other lines",
   "photo credit words",
+  "function word share",
+  "6+ words, no function word",
+  "commas (count)",
+  "doubled text",
+  "likeness to the lede",
+  "longer than a headline-like line above",
+  "shorter than a headline-like line below",
+  "short label above",
+  "byline or date right below",
+  "occurrences in the page",
+  "short lines around (share)",
+  "reappears inside the text",
+  "byline or date itself",
+  "same line right above or below",
 ] as const;
 
 /** The lines a model may pick the headline from: at most this many above the text, and a few inside it. */
@@ -107,10 +121,14 @@ export interface TitleContext {
   frequency: ReadonlyMap<string, number>;
   /** How often each line occurs in the page, lower-cased. */
   counts: ReadonlyMap<string, number>;
+  /** Where each line occurs last in the page (its index), lower-cased. */
+  last: ReadonlyMap<string, number>;
   /** The page's copyright lines ("© 2025 Example Media"), lower-cased and joined. */
   copyright: string;
   /** How many short lines (2–15 words) open with each first word, lower-cased ("myth:", "tip", "step"). */
   openings: ReadonlyMap<string, number>;
+  /** The longer words of the text's first 80 words (its lede), lower-cased. */
+  lede: ReadonlySet<string>;
 }
 
 /** The first word of a line with the punctuation right after it: "Myth:", "Step 1" → "myth:", "step". */
@@ -124,28 +142,32 @@ const COPYRIGHT = /©|\bcopyright\b|\ball rights reserved\b/i;
 export function titleContext(lines: readonly TextLine[], bodyStart: number): TitleContext {
   const frequency = new Map<string, number>();
   const vocabulary = new Set<string>();
+  const lede = new Set<string>();
   let seen = 0;
   let longer = 0;
   for (let i = bodyStart; i < lines.length && seen < 2000; i++)
     for (const w of wordsOf(lines[i]?.text.toLowerCase() ?? "")) {
       seen++;
       if (w.length < 4) continue;
+      if (seen <= 80) lede.add(w);
       frequency.set(w, (frequency.get(w) ?? 0) + 1);
       // `textVocabulary`: the first 400 longer words.
       if (longer++ < 400) vocabulary.add(w);
     }
   const counts = new Map<string, number>();
+  const last = new Map<string, number>();
   const openings = new Map<string, number>();
   const copyright: string[] = [];
-  for (const line of lines) {
+  lines.forEach((line, index) => {
     const lower = line.text.toLowerCase();
     counts.set(lower, (counts.get(lower) ?? 0) + 1);
+    last.set(lower, index);
     // Lines are normalised to single spaces: their pieces are about their words, and much cheaper.
     const n = line.text.split(" ").length;
     if (n >= 2 && n <= 15) openings.set(opening(line.text), (openings.get(opening(line.text)) ?? 0) + 1);
     if (COPYRIGHT.test(line.text) && line.text.length <= 300) copyright.push(lower);
-  }
-  return { vocabulary, frequency, counts, copyright: copyright.join("\n"), openings };
+  });
+  return { vocabulary, frequency, counts, last, copyright: copyright.join("\n"), openings, lede };
 }
 
 /** Short words of a sentence that names and labels rarely hold. */
@@ -238,6 +260,69 @@ function shapeFeatures(
   ];
 }
 
+/** Whether a line is the same text twice, as teaser cards copy an image's label and its link. */
+export function doubled(text: string): boolean {
+  const n = text.length;
+  if (n < 12) return false;
+  const half = Math.floor(n / 2);
+  if (n % 2 === 0 && text.slice(0, half) === text.slice(half)) return true;
+  return n % 2 === 1 && text[half] === " " && text.slice(0, half) === text.slice(half + 1);
+}
+
+/**
+ * Features that set the line against its neighbours and the page: what a headline has (the text's
+ * lede uses its words, a byline or date right below, a short section label above, a longer standfirst
+ * below) and what menus, tag lists, standfirsts and section labels have (no function words, many
+ * commas, a shorter headline-like line right above, a longer one right below).
+ */
+function neighbourFeatures(
+  lines: readonly TextLine[],
+  i: number,
+  bodyStart: number,
+  context: TitleContext,
+): number[] {
+  const text = (lines[i] as TextLine).text;
+  const words = wordsOf(text);
+  const n = words.length;
+  const functionWords = words.filter((w) => FUNCTION_WORDS.has(w.toLowerCase())).length;
+  const content = words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4);
+  const inLede = content.filter((w) => context.lede.has(w)).length;
+  const above = lines[i - 1];
+  const below = lines[i + 1];
+  const aboveWords = above ? wordsOf(above.text).length : 0;
+  const belowWords = below ? wordsOf(below.text).length : 0;
+  const label =
+    above !== undefined &&
+    aboveWords >= 1 &&
+    aboveWords <= 4 &&
+    !/[.!?:,;]$/.test(above.text) &&
+    !isBylineOrStamp(above) &&
+    classifyLine(above.text) === "text";
+  const count = context.counts.get(text.toLowerCase()) ?? 1;
+  let short = 0;
+  for (const j of [i - 3, i - 2, i - 1, i + 1, i + 2, i + 3]) if (shortLine(lines[j]?.text)) short++;
+  // A contents entry or a menu item comes back as a subheading inside the text; a headline seldom does.
+  const again = (context.last.get(text.toLowerCase()) ?? -1) > Math.max(i, bodyStart);
+  const lower = text.toLowerCase();
+  const twin = [i - 2, i - 1, i + 1, i + 2].some((j) => lines[j]?.text.toLowerCase() === lower);
+  return [
+    n ? functionWords / n : 0,
+    n >= 6 && functionWords === 0 ? 1 : 0,
+    Math.min((text.match(/,/g) ?? []).length, 5) / 5,
+    doubled(text) ? 1 : 0,
+    content.length ? inLede / content.length : 0,
+    aboveWords >= 2 && n > aboveWords && canBeHeadline(above) ? 1 : 0,
+    belowWords >= 2 && n < belowWords && canBeHeadline(below) ? 1 : 0,
+    label ? 1 : 0,
+    isBylineOrStamp(below) || isBylineOrStamp(lines[i + 2]) ? 1 : 0,
+    Math.min(count - 1, 4) / 4,
+    short / 6,
+    again ? 1 : 0,
+    isBylineOrStamp(lines[i]) ? 1 : 0,
+    twin ? 1 : 0,
+  ];
+}
+
 /**
  * Features of line `i` as the page's headline, for the learned title ranker (`rankTitles`): its length,
  * position relative to the article text (`bodyStart`), punctuation, capitalisation, the lines around it
@@ -317,5 +402,6 @@ export function titleFeatures(
     firstCandidate ? 1 : 0,
     headlineAbove ? 1 : 0,
     ...shapeFeatures(lines, i, bodyStart, context),
+    ...neighbourFeatures(lines, i, bodyStart, context),
   ];
 }

@@ -1,7 +1,12 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { rankTitles, scoreCandidate, titleCandidates, treeValue } from "../../src/import/rank-titles.ts";
-import { TITLE_FEATURES } from "../../src/import/title-features.ts";
+import {
+  RANKER_FEATURES,
+  rankTitles,
+  scoreCandidate,
+  titleCandidates,
+  treeValue,
+} from "../../src/import/rank-titles.ts";
 import MODEL from "../../src/import/title-model.json" with { type: "json" };
 import { linesOf, paragraph } from "./lines.ts";
 
@@ -28,7 +33,7 @@ candidates("lines of 2–30 words above the text and a few of it, each with ever
     found.some((c) => c.index === 0),
     "one word is no headline",
   );
-  for (const c of found) assert.is(c.features.length, TITLE_FEATURES.length);
+  for (const c of found) assert.is(c.features.length, RANKER_FEATURES.length);
 });
 candidates.run();
 
@@ -52,7 +57,7 @@ tree.run();
 
 const rank = suite("rankTitles");
 rank("the committed model matches the features and picks the headline over menus and bylines", () => {
-  assert.equal(MODEL.features, [...TITLE_FEATURES]);
+  assert.equal(MODEL.features, [...RANKER_FEATURES]);
   assert.is(rankTitles(page(), 5)?.index, 2);
 });
 rank("a model trained for other features is refused", () => {

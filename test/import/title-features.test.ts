@@ -1,6 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
+  doubled,
   TITLE_FEATURES,
   textVocabulary,
   titleContext,
@@ -44,6 +45,10 @@ context("counts lines in any case, keeps copyright lines and the text's word fre
   assert.ok(c.copyright.includes("example garden blog"));
   assert.ok((c.frequency.get("garden") ?? 0) >= 30);
   assert.is(c.frequency.get("quote"), undefined, "only the text counts");
+  assert.is(c.last.get("organic pest control for the garden"), 2);
+  assert.ok(c.lede.has("organic") && c.lede.has("garden"), "the text's first words");
+  assert.ok(c.frequency.has("rights"));
+  assert.not.ok(c.lede.has("rights"), "only the first 80 words");
 });
 context.run();
 
@@ -96,4 +101,75 @@ features("glued menus, lists of names, numbered items, the same line in capitals
   assert.is(f(3, "top 8 lines"), 1);
   assert.is(f(5, "inside the text"), 1);
 });
+features("menus and tag lists, a doubled card, the lede, standfirsts and section labels around", () => {
+  const lines = linesOf(
+    [
+      "Home Services Contact Shop Careers Events",
+      "Opinion",
+      "Storm floods the old town overnight",
+      "Residents of the old town woke to water in the streets after a night of heavy rain across the valley",
+      "By Jane Doe",
+      "Rain, wind, floods, towns, weather",
+      "Other story todayOther story today",
+      "Storm floods the old town overnight",
+      `The storm floods reached the old town before dawn ${paragraph(30, "rain")}`,
+      paragraph(40, "water"),
+    ].join("\n"),
+  );
+  const c = titleContext(lines, 8);
+  const f = (i: number, name: (typeof TITLE_FEATURES)[number]) =>
+    titleFeatures(lines, i, 8, null, false, c, false)[TITLE_FEATURES.indexOf(name)];
+  assert.is(f(0, "6+ words, no function word"), 1);
+  assert.is(f(2, "6+ words, no function word"), 0);
+  assert.ok((f(2, "function word share") ?? 0) > (f(0, "function word share") ?? 0));
+  assert.is(f(5, "commas (count)"), 0.8);
+  assert.is(f(6, "doubled text"), 1);
+  assert.is(f(2, "doubled text"), 0);
+  assert.ok((f(2, "likeness to the lede") ?? 0) > 0.5);
+  assert.is(f(0, "likeness to the lede"), 0);
+  assert.is(f(3, "longer than a headline-like line above"), 1);
+  assert.is(f(2, "longer than a headline-like line above"), 0);
+  assert.is(f(2, "shorter than a headline-like line below"), 1);
+  assert.is(f(2, "short label above"), 1);
+  assert.is(f(1, "short label above"), 0, "the menu above is six words");
+  assert.is(f(3, "byline or date right below"), 1);
+  assert.is(f(0, "byline or date right below"), 0);
+  assert.is(f(4, "byline or date itself"), 1);
+  assert.is(f(2, "byline or date itself"), 0);
+});
+features("repetition: how often, right beside it, again inside the text, among short lines", () => {
+  const lines = linesOf(
+    [
+      "Contents",
+      "Why it floods",
+      "What to do",
+      "Example Garden Guide",
+      "Example Garden Guide",
+      "Why the old town floods every spring",
+      paragraph(40, "flood"),
+      "Why it floods",
+      paragraph(40, "water"),
+    ].join("\n"),
+  );
+  const c = titleContext(lines, 6);
+  const f = (i: number, name: (typeof TITLE_FEATURES)[number]) =>
+    titleFeatures(lines, i, 6, null, false, c, false)[TITLE_FEATURES.indexOf(name)];
+  assert.is(f(1, "reappears inside the text"), 1);
+  assert.is(f(5, "reappears inside the text"), 0);
+  assert.is(f(3, "same line right above or below"), 1);
+  assert.is(f(5, "same line right above or below"), 0);
+  assert.is(f(3, "occurrences in the page"), 0.25);
+  assert.is(f(5, "occurrences in the page"), 0);
+  assert.is(f(1, "short lines around (share)"), 4 / 6);
+  assert.is(f(8, "short lines around (share)"), 1 / 6);
+});
 features.run();
+
+const twice = suite("doubled");
+twice("the same text twice, glued or with a space", () => {
+  assert.ok(doubled("Creating a Steam pageCreating a Steam page"));
+  assert.ok(doubled("Creating a Steam page Creating a Steam page"));
+  assert.not.ok(doubled("Creating a Steam page for your game"));
+  assert.not.ok(doubled("abab"), "too short to tell");
+});
+twice.run();
