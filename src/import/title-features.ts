@@ -79,6 +79,8 @@ export const TITLE_FEATURES = [
   "reappears inside the text",
   "byline or date itself",
   "same line right above or below",
+  "symbols",
+  "starts with by",
 ] as const;
 
 /** The lines a model may pick the headline from: at most this many above the text, and a few inside it. */
@@ -260,6 +262,8 @@ function shapeFeatures(
   ];
 }
 
+const SYMBOL = /[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff]/u;
+
 /** Whether a line is the same text twice, as teaser cards copy an image's label and its link. */
 export function doubled(text: string): boolean {
   const n = text.length;
@@ -320,6 +324,9 @@ function neighbourFeatures(
     again ? 1 : 0,
     isBylineOrStamp(lines[i]) ? 1 : 0,
     twin ? 1 : 0,
+    // Arrows, boxes and icons (◂ ☰ ▸ ⋮): buttons and menus; a headline's punctuation is plain.
+    SYMBOL.test(text) ? 1 : 0,
+    /^by\s+\p{Lu}/iu.test(text) ? 1 : 0,
   ];
 }
 
