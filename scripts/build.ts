@@ -1,7 +1,10 @@
 // `npm run build [-- --url https://example.org/digest/] [--out DIR] [--jobs N] [--clean]`: the site and
 // feeds into _site/, incrementally from .gazette-cache/ unless --clean.
 
-import { buildSite } from "../src/build/build-site.ts";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { defaultJobs, startRenderThreads } from "../src/build/render-threads.ts";
+import { manifestPath } from "../src/cache/build-manifest.ts";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { rootOption } from "../src/cli/shared-options.ts";
@@ -54,7 +57,19 @@ const command = defineCommand({
 const { values } = parseCommandLine(command);
 const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
 const started = performance.now();
+// A cold build (no output or no manifest yet, or --clean) renders everything in workers: start them now,
+// so they load their modules while this thread loads the build's (the import below) and reads the
+// articles, which they then help parse. (The build decides for itself; threads it does not use are ended.)
+const root = path.resolve(values.root);
+const cold =
+  values.clean === true ||
+  !existsSync(path.resolve(values.out ?? path.join(root, "_site"))) ||
+  !existsSync(manifestPath(path.join(root, ".gazette-cache")));
+const threadCount = jobs ?? defaultJobs();
+const threads = cold && threadCount > 1 ? startRenderThreads(threadCount) : [];
+const { buildSite } = await import("../src/build/build-site.ts");
 const result = await buildSite({
+  threads,
   root: values.root,
   now: new Date(),
   clean: values.clean === true,

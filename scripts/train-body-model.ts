@@ -6,7 +6,8 @@
  * the importer would keep as the article's text (`readArticleLines`) are labelled by whether at least half
  * of their 4-word shingles occur in the truth's body. A logistic model is fitted by Newton's method with
  * an L2 penalty, each line weighed by its share of its page's shingles (the scorer averages over pages),
- * on the pages whose text was found; then the cut-off that gives the best body F1 (the scorer's metric)
+ * on the pages whose text was found; then a second logistic model over the first one's scores of each
+ * line and its neighbours (`contextFeatures`) on the same lines; then the cut-off that gives the best body F1 (the scorer's metric)
  * on the tune pages, keeping every line of the seeds, is chosen. Deterministic. Prints the
  * body F1 of the kept lines on both halves, without and with the filter, then writes the model.
  */
@@ -15,6 +16,13 @@ import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { BODY_LINE_FEATURES, bodyLineFeatures } from "../src/import/body-line-features.ts";
+import {
+  type BodyModel,
+  bodyLineProbabilities,
+  CONTEXT_FEATURES,
+  contextFeatures,
+  linearScore,
+} from "../src/import/filter-body-lines.ts";
 import { readArticleLines } from "../src/import/import-article.ts";
 import { f1, shingleScore } from "../test/import/shingle-f1.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
@@ -45,6 +53,8 @@ const command = defineCommand({
 
 interface Line {
   features: number[];
+  /** The second stage's features (`contextFeatures` of the first stage's scores), once it is fitted. */
+  context: number[];
   /** Shingles of the line, and how many of them the truth has. */
   shingles: number;
   hits: number;
@@ -91,7 +101,7 @@ function readPage(text: string, truthBody: string | null, half: "tune" | "held",
         if (truthBody === null || truth.has(s.join(" "))) hits++;
       }
       at += toks.length;
-      return { features: features[i] ?? [], shingles: toks.length, hits };
+      return { features: features[i] ?? [], context: [], shingles: toks.length, hits };
     }),
   };
 }
@@ -111,16 +121,22 @@ function readSeeds(dir: string): Page[] {
 }
 
 /** Weighted L2-penalised logistic regression by Newton's method (a fixed number of steps). */
-function fitLogistic(pages: readonly Page[], size: number, l2 = 1e-4, steps = 12): number[] {
+function fitLogistic(
+  pages: readonly Page[],
+  size: number,
+  featuresOf: (line: Line) => number[] = (line) => line.features,
+  l2 = 1e-4,
+  steps = 12,
+): number[] {
   const rows: Array<{ x: number[]; nz: number[]; y: number; w: number }> = [];
   for (const page of pages) {
     const total = page.lines.reduce((a, l) => a + l.shingles, 0) || 1;
     for (const line of page.lines)
       if (line.shingles > 0)
         rows.push({
-          x: line.features,
+          x: featuresOf(line),
           // The features that are not zero: the gradient and Hessian only need those.
-          nz: line.features.flatMap((v, k) => (v !== 0 ? [k] : [])),
+          nz: featuresOf(line).flatMap((v, k) => (v !== 0 ? [k] : [])),
           y: line.hits / line.shingles >= 0.5 ? 1 : 0,
           w: (page.weight * line.shingles) / total,
         });
@@ -173,23 +189,34 @@ function solve(a: number[][], b: number[]): number[] {
   return m.map((row, i) => (Math.abs(row[i] ?? 0) < 1e-12 ? 0 : (row[n] ?? 0) / (row[i] ?? 1)));
 }
 
-const probability = (w: readonly number[], x: readonly number[]): number =>
-  1 / (1 + Math.exp(-x.reduce((s, v, k) => s + v * (w[k] ?? 0), 0)));
-
 /** The scorer's body F1 (mean precision and recall over pages, `shingleScore`) of the lines kept. */
-function score(pages: readonly Page[], w: readonly number[], threshold: number): number {
+function score(pages: readonly Page[], model: BodyModel, threshold: number): number {
   let p = 0;
   let r = 0;
   let n = 0;
   for (const page of pages) {
     if (page.truth === null) continue;
-    const kept = page.texts.filter((_, i) => probability(w, page.lines[i]?.features ?? []) >= threshold);
+    const probabilities = bodyLineProbabilities(
+      model,
+      page.lines.map((l) => l.features),
+    );
+    const kept = page.texts.filter((_, i) => (probabilities[i] ?? 1) >= threshold);
     const s = shingleScore(kept.join("\n"), page.truth);
     p += s.precision;
     r += s.recall;
     n++;
   }
   return f1(p / (n || 1), r / (n || 1));
+}
+
+/** Gives every line its second-stage features from the first stage's weights. */
+function addContext(pages: readonly Page[], weights: readonly number[]): void {
+  for (const page of pages) {
+    const context = contextFeatures(page.lines.map((l) => linearScore(weights, l.features)));
+    page.lines.forEach((line, i) => {
+      line.context = context[i] ?? [];
+    });
+  }
 }
 
 function main(): void {
@@ -205,15 +232,29 @@ function main(): void {
     return kept > 0 && page.lines.reduce((a, l) => a + l.hits, 0) / kept >= 0.6;
   });
   const weights = fitLogistic([...found, ...seeds], BODY_LINE_FEATURES.length);
-  let threshold = 0;
-  let best = score(tune, weights, 0);
+  // The second stage: the same lines, judged by the first stage's scores of their neighbours.
+  addContext([...found, ...seeds], weights);
+  const contextWeights = fitLogistic([...found, ...seeds], CONTEXT_FEATURES.length, (line) => line.context);
+  const round = (xs: readonly number[]): number[] => xs.map((x) => Math.round(x * 1e4) / 1e4);
+  const first: BodyModel = { features: BODY_LINE_FEATURES, weights: round(weights), threshold: 0 };
+  const model: BodyModel = {
+    ...first,
+    context: { features: CONTEXT_FEATURES, weights: round(contextWeights) },
+  };
+  const seedsKept = (t: number): boolean =>
+    seeds.every((page) =>
+      bodyLineProbabilities(
+        model,
+        page.lines.map((l) => l.features),
+      ).every((p) => p >= t),
+    );
+  let best = score(tune, model, 0);
   for (let t = 0.05; t <= 0.6001; t += 0.025) {
-    const s = score(tune, weights, t);
+    const s = score(tune, model, t);
     // The seeds' lines must all stay.
-    const seedsKept = seeds.every((page) => page.lines.every((l) => probability(weights, l.features) >= t));
-    if (s > best + 1e-6 && seedsKept) {
+    if (s > best + 1e-6 && seedsKept(t)) {
       best = s;
-      threshold = Math.round(t * 1000) / 1000;
+      model.threshold = Math.round(t * 1000) / 1000;
     }
   }
   for (const [label, pages] of [
@@ -221,13 +262,8 @@ function main(): void {
     ["held", held],
   ] as const)
     console.log(
-      `${label} ${pages.length} pages: kept-lines body F1 ${score(pages, weights, 0).toFixed(4)} -> ${score(pages, weights, threshold).toFixed(4)} (cut-off ${threshold})`,
+      `${label} ${pages.length} pages: kept-lines body F1 ${score(pages, model, 0).toFixed(4)} -> first stage ${score(pages, first, model.threshold).toFixed(4)}, both ${score(pages, model, model.threshold).toFixed(4)} (cut-off ${model.threshold})`,
     );
-  const model = {
-    features: BODY_LINE_FEATURES,
-    weights: weights.map((x) => Math.round(x * 1e4) / 1e4),
-    threshold,
-  };
   writeFileSync(values.out, `${JSON.stringify(model, null, 1)}\n`);
   console.log(`wrote ${values.out}`);
 }

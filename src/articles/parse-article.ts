@@ -58,6 +58,8 @@ export interface ArticleInput {
 export interface ParsedArticle {
   article: Article | null;
   diagnostics: Diagnostic[];
+  /** The article's Markdown body as `articleMarkdown` gives it, once the front matter was split. */
+  markdown?: string;
 }
 
 /** The slug of an article file: its name without `.md` and without a leading `YYYY-MM-DD-`. */
@@ -318,7 +320,7 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
   }
 
   if (diagnostics.some((d) => d.severity === "error") || title === null || published === null) {
-    return { article: null, diagnostics };
+    return { article: null, diagnostics, markdown: split.body };
   }
   const article: Article = defineBodyFields(
     {
@@ -343,5 +345,5 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
     split.body,
     text("summary"),
   );
-  return { article, diagnostics };
+  return { article, diagnostics, markdown: split.body };
 }

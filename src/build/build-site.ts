@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
 import path from "node:path";
+import type { Worker } from "node:worker_threads";
 import { checkCollection } from "../articles/check-collection.ts";
 import {
+  type ArticleFile,
   adoptViews,
   articleFingerprint,
   defineLazyBody,
@@ -27,6 +28,7 @@ import type { BuildContext, BuildStep } from "./build-context.ts";
 import { createMilestone } from "./milestone.ts";
 import { checkOutputDir, freshPrefix, recoverOutput } from "./output-guard.ts";
 import { createRenderPool, type RenderPool } from "./render-pool.ts";
+import { defaultJobs } from "./render-threads.ts";
 import { copyAssets } from "./steps/copy-assets.ts";
 import { indexSearch } from "./steps/index-search.ts";
 import { markOutputFolder } from "./steps/mark-output-folder.ts";
@@ -72,6 +74,13 @@ export interface BuildOptions {
   search?: boolean;
   /** Fewer pages or bodies than this are rendered in this thread, not in workers. Default 300. */
   workerThreshold?: number;
+  /**
+   * Render worker threads started before the build (`startRenderThreads`: `npm run build` starts them
+   * first thing when the build will be cold, so they load their modules while this thread loads its
+   * own). The build's pool takes them instead of starting `jobs` new ones; they are ended when the build
+   * is, used or not.
+   */
+  threads?: Worker[];
 }
 
 export interface BuildResult {
@@ -86,13 +95,7 @@ export interface BuildResult {
   outDir: string;
 }
 
-/** Render workers by default: one per core. */
-export function defaultJobs(): number {
-  return Math.max(
-    1,
-    typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length,
-  );
-}
+export { defaultJobs } from "./render-threads.ts";
 
 /**
  * The full build: checks configuration and articles first, then runs the build steps into a staging
@@ -101,6 +104,14 @@ export function defaultJobs(): number {
  * written; the result is byte-identical to a clean build.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildResult> {
+  try {
+    return await build(options);
+  } finally {
+    await Promise.all((options.threads ?? []).map((thread) => thread.terminate()));
+  }
+}
+
+async function build(options: BuildOptions): Promise<BuildResult> {
   const begun = performance.now();
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.outDir ?? path.join(root, "_site"));
@@ -133,7 +144,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
   const staging = await mkdtemp(freshPrefix(outDir));
   let pool: RenderPool | null = null;
   const startPool = (): RenderPool | null => {
-    if (jobs > 1) pool ??= createRenderPool({ jobs, root, templatesDir, staging });
+    const threads = options.threads?.length ? { threads: options.threads } : {};
+    if (jobs > 1 || threads.threads)
+      pool ??= createRenderPool({ jobs, root, templatesDir, staging, ...threads });
     return pool;
   };
   // A cold build renders everything: start the workers now, they load their modules while we read.
@@ -151,6 +164,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildResult> {
       cacheDir,
       key: hashText(`${codeHash}\0${configHash}`),
       useCache: !options.clean,
+      // A cold build has its workers already (started above): they parse beside this thread.
+      ...(pool
+        ? { parse: (files: ArticleFile[], zone: string) => (pool as RenderPool).parse(files, zone) }
+        : {}),
     });
     // New or changed articles on a large site change at least every home page after them (the listings
     // shift): far more pages than the threshold, so the workers start loading now, beside the rest of the

@@ -1,7 +1,18 @@
-import { Worker } from "node:worker_threads";
-import { applySummary, type BodySeeds, type BodySummary, type PendingBody } from "../cache/article-store.ts";
+import { serialize } from "node:v8";
+import type { Worker } from "node:worker_threads";
+import {
+  type ArticleFile,
+  applySummary,
+  type BodySeeds,
+  type BodySummary,
+  PARSE_BATCH,
+  type ParsedFile,
+  type PendingBody,
+  parseArticleFile,
+} from "../cache/article-store.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { PageTask, RenderedPage } from "./render-session.ts";
+import { earlyError, startRenderThreads } from "./render-threads.ts";
 
 /** An article whose body a worker renders, with the page tasks of its own page(s). */
 export interface ArticleItem {
@@ -15,13 +26,19 @@ export interface ArticleItem {
 
 /** Messages to a render worker. */
 export type PoolRequest =
-  | { id: number; type: "init"; data: SiteData; unsummarized: string[] }
+  | { id: number; type: "parse"; files: ArticleFile[]; timeZone: string }
+  /**
+   * `site`: the project root, templates and staging folders, the site data and the unsummarized files,
+   * `v8.serialize`d once for every worker.
+   */
+  | { id: number; type: "init"; site: Uint8Array }
   | { id: number; type: "articles"; items: ArticleItem[] }
   | { id: number; type: "summaries"; summaries: [string, BodySummary][] }
   | { id: number; type: "render"; tasks: PageTask[] };
 
 /** Messages from a render worker. */
 export type PoolResponse =
+  | { id: number; type: "parsed"; results: ParsedFile[] }
   | { id: number; type: "ready"; pages: number }
   | {
       id: number;
@@ -36,14 +53,6 @@ export type PoolResponse =
 
 type WithoutId<T> = T extends unknown ? Omit<T, "id"> : never;
 
-/** Old-generation heap of each worker (MB): a worker that needs more fails the build instead of the machine. */
-export const WORKER_HEAP_MB = 1024;
-/**
- * Young generation of each worker (MB). Rendering makes many short-lived strings and objects: a larger
- * nursery than V8's default means fewer scavenges: about 4 CPU s less of a 10,000-article cold build
- * (paired runs), for about 25 MB more per worker.
- */
-export const WORKER_YOUNG_MB = 48;
 /** Pages per request: small enough to balance the workers, large enough that messages cost nothing. */
 const CHUNK = 64;
 
@@ -52,10 +61,19 @@ export interface RenderPoolOptions {
   root: string;
   templatesDir: string;
   staging: string;
+  /** Worker threads already started (`startRenderThreads`), used instead of starting `jobs` new ones. */
+  threads?: Worker[];
 }
 
 export interface RenderPool {
   readonly size: number;
+  /**
+   * Parses article files (`parseArticleFile`), in chunks: a chunk goes to a worker that is not parsing
+   * one already, else it is parsed here at once. Called chunk by chunk while this thread reads the files
+   * (and lets the workers' replies in between), it keeps every thread busy and few files in flight; the
+   * workers have nothing else to do while the articles load. Results in the files' order.
+   */
+  parse(files: ArticleFile[], timeZone: string): Promise<ParsedFile[]>;
   /**
    * Sends every worker the site data; each makes the same page plan. The articles in `unsummarized` have
    * no summary yet: a page that shows one waits (see `articles`).
@@ -79,24 +97,18 @@ export interface RenderPool {
   close(): Promise<void>;
 }
 
-/** Run from TypeScript sources (tsx), a worker registers tsx itself first: loader hooks are per thread. */
-const FROM_SOURCE = import.meta.url.endsWith(".ts");
-const WORKER_URL = new URL(FROM_SOURCE ? "./render-worker.ts" : "./render-worker.mjs", import.meta.url);
-const SOURCE_BOOT = `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(WORKER_URL.href)}); });`;
-
-/** Starts `jobs` render workers (worker threads) with a bounded heap each. */
+/**
+ * A pool of `jobs` render workers (worker threads with a bounded heap each: `startRenderThreads`), or of
+ * the `threads` given, started earlier.
+ */
 export function createRenderPool(options: RenderPoolOptions): RenderPool {
-  const workers = Array.from(
-    { length: options.jobs },
-    () =>
-      new Worker(FROM_SOURCE ? SOURCE_BOOT : WORKER_URL, {
-        eval: FROM_SOURCE,
-        workerData: { root: options.root, templatesDir: options.templatesDir, staging: options.staging },
-        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
-      }),
-  );
+  const workers = options.threads ?? startRenderThreads(options.jobs);
+  const place = { root: options.root, templatesDir: options.templatesDir, staging: options.staging };
+  /** Workers with a chunk of article files to parse: another chunk goes to one without, else is parsed here. */
+  const parsing = new Set<Worker>();
   let nextId = 0;
-  let failure: Error | null = null;
+  // A worker that failed before this pool listened (it could not start) fails every request.
+  let failure: Error | null = workers.map(earlyError).find((e) => e !== null) ?? null;
   const waiting = new Map<number, { resolve: (r: PoolResponse) => void; reject: (e: Error) => void }>();
   for (const worker of workers) {
     worker.on("message", (response: PoolResponse) => {
@@ -132,10 +144,29 @@ export function createRenderPool(options: RenderPoolOptions): RenderPool {
 
   return {
     size: workers.length,
+    async parse(files, timeZone) {
+      const chunks: ArticleFile[][] = [];
+      for (let start = 0; start < files.length; start += PARSE_BATCH)
+        chunks.push(files.slice(start, start + PARSE_BATCH));
+      const parsed = chunks.map(async (chunk): Promise<ParsedFile[]> => {
+        const idle = workers.find((worker) => !parsing.has(worker));
+        if (!idle) return chunk.map((file) => parseArticleFile(file, timeZone));
+        parsing.add(idle);
+        try {
+          const response = await ask(idle, { type: "parse", files: chunk, timeZone });
+          if (response.type !== "parsed") throw new Error("Gazette: unexpected worker reply");
+          return response.results;
+        } finally {
+          parsing.delete(idle);
+        }
+      });
+      return (await Promise.all(parsed)).flat();
+    },
     async init(data, unsummarized) {
-      await Promise.all(
-        workers.map((worker) => ask(worker, { type: "init", data, unsummarized: [...unsummarized] })),
-      );
+      // Serialized here once (the structured clone that postMessage would make for each worker), then
+      // copied to each as bytes: the workers wait for it, so this thread's time is everyone's.
+      const site = serialize({ ...place, data, unsummarized: [...unsummarized] });
+      await Promise.all(workers.map((worker) => ask(worker, { type: "init", site })));
     },
     async articles(pending, tasksOf, seeds, keep, onPage, onSummaries) {
       const deferred: number[] = [];

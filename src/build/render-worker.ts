@@ -1,8 +1,15 @@
-// A render worker (worker_threads): renders article bodies and their pages as it goes, then any pages,
-// into the staging folder. Started by render-pool.ts, which describes the messages.
-import { parentPort, workerData } from "node:worker_threads";
+// A render worker (worker_threads): parses article files while the site loads, then renders article
+// bodies and their pages as it goes, then any pages, into the staging folder. Started by render-pool.ts, which describes the messages.
+import { deserialize } from "node:v8";
+import { parentPort } from "node:worker_threads";
 import type { Article } from "../articles/article.ts";
-import { applySummary, type BodySummary, emptySeeds, renderBody } from "../cache/article-store.ts";
+import {
+  applySummary,
+  type BodySummary,
+  emptySeeds,
+  parseArticleFile,
+  renderBody,
+} from "../cache/article-store.ts";
 import type { SiteData } from "../site/load-site-data.ts";
 import type { PoolRequest, PoolResponse } from "./render-pool.ts";
 import {
@@ -12,7 +19,6 @@ import {
   reattachBodies,
 } from "./render-session.ts";
 
-const { root, templatesDir, staging } = workerData as { root: string; templatesDir: string; staging: string };
 const seeds = emptySeeds();
 let session: RenderSession | null = null;
 let byFile = new Map<string, Article>();
@@ -56,11 +62,21 @@ function renderOrDefer(
 }
 
 function handle(request: PoolRequest): PoolResponse {
+  if (request.type === "parse") {
+    const results = request.files.map((file) => parseArticleFile(file, request.timeZone));
+    return { id: request.id, type: "parsed", results };
+  }
   if (request.type === "init") {
-    const data = request.data as SiteData;
+    const { root, templatesDir, staging, data, unsummarized } = deserialize(request.site) as {
+      root: string;
+      templatesDir: string;
+      staging: string;
+      data: SiteData;
+      unsummarized: string[];
+    };
     reattachBodies(data, root, seeds);
     byFile = new Map(data.model.articles.map((a) => [a.file, a]));
-    for (const file of request.unsummarized) {
+    for (const file of unsummarized) {
       const article = byFile.get(file);
       if (article) awaitSummary(article);
     }

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { setImmediate } from "node:timers/promises";
 import type { Article } from "../articles/article.ts";
 import { articlesFolderProblem, listArticleFiles } from "../articles/load-articles.ts";
 import { articleMarkdown, parseArticle } from "../articles/parse-article.ts";
@@ -52,6 +53,8 @@ export interface StoreLoad {
 }
 
 const VERSION = 1;
+/** Article files handed to the parser at a time: what one thread parses between two looks at the others. */
+export const PARSE_BATCH = 32;
 const BODY_KEYS = ["html", "text", "summary", "wordCount", "readingMinutes"];
 const fingerprints = new WeakMap<object, string>();
 
@@ -155,14 +158,72 @@ function plainFields(parsed: Article): Record<string, unknown> {
   return out;
 }
 
+/** An article file to parse: its path for messages, its name (the slug comes from it) and its bytes. */
+export interface ArticleFile {
+  file: string;
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** What parsing one article file gives the store: the cache entry's article and messages, and its body. */
+export interface ParsedFile {
+  /** The article's own data (no body fields), or null when the file has an error. */
+  article: Record<string, unknown> | null;
+  diagnostics: Diagnostic[];
+  /** The Markdown body (cleaned), for the pending body; "" without an article. */
+  markdown: string;
+  /** The summary given in front matter, else null (made from the body). */
+  givenSummary: string | null;
+}
+
+/**
+ * Parses one article file for the store: decodes it, parses it and keeps the plain data. Pure and
+ * structured-cloneable in and out, so a worker thread can do it (see `ArticleParser`).
+ */
+export function parseArticleFile(input: ArticleFile, timeZone: string): ParsedFile {
+  const decoded = decodeText(input.bytes);
+  if (!decoded.ok)
+    return {
+      article: null,
+      diagnostics: [error(decoded.code, input.file, decoded.line, decoded.message)],
+      markdown: "",
+      givenSummary: null,
+    };
+  const parsed = parseArticle({ file: input.file, name: input.name, text: decoded.text }, { timeZone });
+  if (!parsed.article)
+    return { article: null, diagnostics: parsed.diagnostics, markdown: "", givenSummary: null };
+  const given = Object.getOwnPropertyDescriptor(parsed.article, "summary")?.get
+    ? null
+    : (parsed.article.summary ?? null);
+  return {
+    article: plainFields(parsed.article),
+    diagnostics: parsed.diagnostics,
+    markdown: parsed.markdown ?? articleMarkdown(decoded.text),
+    givenSummary: given,
+  };
+}
+
+/**
+ * Parses article files, in order: `parseArticleFile` on each, here or shared out to worker threads (the
+ * build's render pool, idle while the articles load). The results must be what `parseArticleFile` gives.
+ * The store calls it with a few files at a time (`PARSE_BATCH`) as it reads them, and lets other work in
+ * between (a macrotask), so a parser can answer from other threads while the rest are read.
+ */
+export type ArticleParser = (files: ArticleFile[], timeZone: string) => Promise<ParsedFile[]>;
+
+/** Parses in this thread. */
+export const parseHere: ArticleParser = async (files, timeZone) =>
+  files.map((file) => parseArticleFile(file, timeZone));
+
 /**
  * Loads every article through the parsed-article cache in `cacheDir`: a file whose bytes hash the same as
  * when it was cached (same configuration, same code: `key`) is not parsed again, and its summary and word
- * count come from the cache. Other files are parsed and returned in `pending` for their bodies.
+ * count come from the cache. Other files are parsed (by `parse`, default in this thread) and returned in
+ * `pending` for their bodies.
  */
 export async function loadArticleStore(
   config: SiteConfig,
-  options: { root: string; cacheDir: string; key: string; useCache: boolean },
+  options: { root: string; cacheDir: string; key: string; useCache: boolean; parse?: ArticleParser },
 ): Promise<StoreLoad> {
   const { root } = options;
   const dir = path.join(root, "articles");
@@ -183,61 +244,75 @@ export async function loadArticleStore(
   let reused = 0;
   const folderProblem = articlesFolderProblem(dir, root);
   if (folderProblem) diagnostics.push(folderProblem);
+  // Read and hash every file first, in order; those the cache does not have are parsed together after.
+  type Slot =
+    | { file: string; hash: string; cached: StoredArticle | null }
+    | { file: string; problem: Diagnostic };
+  const slots: Slot[] = [];
+  const parse = options.parse ?? parseHere;
+  const parsing: Promise<ParsedFile[]>[] = [];
+  let batch: ArticleFile[] = [];
   for (const relative of folderProblem ? [] : await listArticleFiles(dir)) {
     const file = path.relative(root, path.join(dir, relative)) || relative;
     let bytes: Buffer;
     try {
       const size = statSync(path.join(dir, relative)).size;
       if (size > config.maxArticleBytes) {
-        diagnostics.push(
-          error(
+        slots.push({
+          file,
+          problem: error(
             "file/too-large",
             file,
             0,
             `the file is ${size.toLocaleString("en")} bytes (expected at most ${config.maxArticleBytes.toLocaleString("en")}: max_article_bytes in gazette.config.yaml)`,
           ),
-        );
+        });
         continue;
       }
       bytes = readFileSync(path.join(dir, relative));
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? "error";
-      diagnostics.push(error("file/unreadable", file, 0, `the file cannot be read (${code})`));
+      slots.push({ file, problem: error("file/unreadable", file, 0, `the file cannot be read (${code})`) });
       continue;
     }
     const hash = hashText(bytes);
     const cached = previous?.entries[file];
+    if (cached && cached.hash === hash) slots.push({ file, hash, cached });
+    else {
+      slots.push({ file, hash, cached: null });
+      batch.push({ file, name: path.basename(relative), bytes });
+      if (batch.length === PARSE_BATCH) {
+        parsing.push(parse(batch, config.timeZone));
+        batch = [];
+        // Replies from a parser's other threads come in here, so it can hand them the next batch.
+        if (options.parse) await setImmediate();
+      }
+    }
+  }
+  if (batch.length > 0) parsing.push(parse(batch, config.timeZone));
+  const parsedFiles = (await Promise.all(parsing)).flat();
+  let next = 0;
+  for (const slot of slots) {
+    if ("problem" in slot) {
+      diagnostics.push(slot.problem);
+      continue;
+    }
+    const { file, hash } = slot;
     let stored: StoredArticle;
     let article: Article | null;
-    if (cached && cached.hash === hash) {
-      stored = cached;
-      article = cached.article ? revive(cached.article) : null;
+    if (slot.cached) {
+      stored = slot.cached;
+      article = stored.article ? revive(stored.article) : null;
       if (article) defineLazyBody(article, root);
       reused++;
     } else {
-      const decoded = decodeText(bytes);
-      if (!decoded.ok) {
-        stored = {
-          hash,
-          article: null,
-          diagnostics: [error(decoded.code, file, decoded.line, decoded.message)],
-        };
-        article = null;
-      } else {
-        const parsed = parseArticle({ file, name: path.basename(relative), text: decoded.text }, config);
-        article = parsed.article ? (plainFields(parsed.article) as unknown as Article) : null;
-        stored = {
-          hash,
-          article: article as Record<string, unknown> | null,
-          diagnostics: parsed.diagnostics,
-        };
-        if (article) {
-          const given = Object.getOwnPropertyDescriptor(parsed.article, "summary")?.get
-            ? null
-            : (parsed.article?.summary ?? null);
-          pending.push({ article, file, markdown: articleMarkdown(decoded.text), givenSummary: given });
-          defineLazyBody(article, root);
-        }
+      const parsed = parsedFiles[next++];
+      if (!parsed) throw new Error(`Gazette: no parse result for ${file}`);
+      article = parsed.article as unknown as Article | null;
+      stored = { hash, article: parsed.article, diagnostics: parsed.diagnostics };
+      if (article) {
+        pending.push({ article, file, markdown: parsed.markdown, givenSummary: parsed.givenSummary });
+        defineLazyBody(article, root);
       }
     }
     entries[file] = stored;

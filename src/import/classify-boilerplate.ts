@@ -13,7 +13,7 @@ const CHROME_INLINE =
 
 /** Headings that open a block which is not the article: related stories, "most read", sponsored links. */
 const SECTION =
-  /^(?:related(?: (?:stories|articles|posts|topics|content|coverage|news|links|reading|videos?))?|latest(?: (?:news|stories|articles|posts|videos))?|must read|you (?:might|may|will) (?:also )?(?:like|enjoy|be interested in)|recommended(?: (?:for|to) you| stories| articles| reading)?|more (?:from|on|in|stories|news|articles|like this|to explore)\b.*|read (?:next|also)\b.*|what to read next|most (?:popular|read|viewed|shared|emailed|commented)\b.*|trending(?: now| stories| articles)?|popular(?: posts| stories| now)?|top stories|around the web|from the web|editor'?s? picks?|in other news|don'?t miss\b.*|see also|also on\b.*|tags?:.*|labels?:.*|filed (?:under|in)\b.*|topics?:.*|sponsored (?:content|stories|links)|promoted (?:stories|content|links)|related articles:?)[\s:.!»›>|]*$/i;
+  /^(?:related(?: (?:stories|articles|posts|topics|content|coverage|news|links|reading|videos?))?|latest(?: (?:news|stories|articles|posts|videos))?|must read|you (?:might|may|will) (?:also )?(?:like|enjoy|be interested in)(?: (?:to )?read(?:ing)?)?|recommended(?: (?:for|to) you| stories| articles| reading)?|more (?:from|on|in|stories|news|articles|like this|to explore)\b.*|read (?:next|also)\b.*|what to read next|most (?:popular|read|viewed|shared|emailed|commented)\b.*|trending(?: now| stories| articles)?|popular(?: posts| stories| now)?|top stories|around the web|from the web|editor'?s? picks?|in other news|don'?t miss\b.*|see also|also on\b.*|tags?:.*|labels?:.*|filed (?:under|in)\b.*|topics?:.*|sponsored (?:content|stories|links)|promoted (?:stories|content|links)|related articles:?)[\s:.!»›>|]*$/i;
 
 /**
  * Headings of a comment widget: what follows is readers' text, never the article. A lone "Comment" is a
@@ -21,6 +21,9 @@ const SECTION =
  */
 const COMMENTS =
   /^(?:(?:there (?:are|is) )?(?:(?:\d+ |no )?(?:comments|responses|replies|thoughts? on\b.*)|\d+ (?:comment|response|reply))(?: \(\d+\))?|post a comment|leave a (?:reply|comment)\b.*|add a comment|(?:show|view|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|comments? (?:are )?closed\b.*|you must be logged in to (?:post|leave) a comment.*)[\s:.!»›>|]*$/i;
+
+/** A comment count followed by the post it is on: "59 Comments on “…”", "3 thoughts on “…”". */
+const COUNTED_COMMENTS = /^\d+ (?:comments?|responses?|replies|reply|thoughts?) (?:on|to) ["“‘'«].*$/i;
 
 /**
  * Classifies one line: `comments` for the heading of a comment widget; `section-break` for a heading that
@@ -30,6 +33,8 @@ const COMMENTS =
  */
 export function classifyLine(text: string): LineKind {
   const words = wordsOf(text).length;
+  // "59 Comments on “The headline”", "15 Replies to “The headline”": a count and the post's title.
+  if (words <= 40 && COUNTED_COMMENTS.test(text)) return "comments";
   if (words <= 12) {
     // Copying glues block headings together: "You might also likeRELATED", "Post a CommentIran News…".
     const head = text.split(/(?<=[\p{Ll}:.!?])(?=\p{Lu})/u)[0] ?? text;

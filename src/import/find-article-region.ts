@@ -41,17 +41,19 @@ export function isCodeLike(text: string): boolean {
 }
 
 /**
- * The weight of every line, in context: a short line inside a code listing ("SELECT", "FROM") costs as
- * little as the code around it, since listings have no blank lines between their lines.
+ * The weight of every line, in context: a short line inside a code listing ("SELECT", "FROM", "id: ID!")
+ * costs as little as the code around it, since listings have no blank lines between their lines: a
+ * listing opens with a code-like line and runs on while no blank line comes between.
  */
 export function lineWeights(lines: readonly TextLine[]): number[] {
   const weights = lines.map((line) => lineWeight(line.text));
+  // Whether the line is part of a listing: code-like, or a short line run on from one without a blank.
+  const listing = lines.map((line) => isCodeLike(line.text));
   lines.forEach((line, i) => {
-    const prev = lines[i - 1];
-    const next = lines[i + 1];
-    if ((weights[i] ?? 0) >= -1 || line.blankBefore || prev === undefined) return;
-    if (isCodeLike(prev.text) && (next === undefined || next.blankBefore || isCodeLike(next.text))) {
-      if (classifyLine(line.text) === "text") weights[i] = -1;
+    if ((weights[i] ?? 0) >= -1 || line.blankBefore || i === 0 || !listing[i - 1]) return;
+    if (classifyLine(line.text) === "text") {
+      weights[i] = -1;
+      listing[i] = true;
     }
   });
   return weights;

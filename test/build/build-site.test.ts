@@ -3,6 +3,7 @@ import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { buildSite } from "../../src/build/build-site.ts";
+import { startRenderThreads } from "../../src/build/render-threads.ts";
 import { formatDiagnostic } from "../../src/shared/diagnostic.ts";
 import { articleText, fixtureConfig, makeFixtureSite, readTree, writeFixtureImage } from "./fixture-site.ts";
 
@@ -205,6 +206,37 @@ build("gives byte-identical output for the same input", async () => {
   for (const [file, text] of first) assert.ok(second.get(file) === text, `${file} differs between builds`);
   await rm(root, { recursive: true, force: true });
 });
+
+build(
+  "renders with worker threads started before it, the same bytes, and ends them used or not",
+  async () => {
+    const root = await makeFixtureSite(fixtureConfig(), articles);
+    const expected = await readTree(
+      (
+        await buildSite({
+          root,
+          now: NOW,
+          jobs: 1,
+          outDir: path.join(root, "one"),
+          cacheDir: path.join(root, "c1"),
+        })
+      ).outDir,
+    );
+    const exits = (threads: ReturnType<typeof startRenderThreads>): Promise<number[]> =>
+      Promise.all(threads.map((thread) => new Promise<number>((resolve) => thread.on("exit", resolve))));
+    for (const step of ["cold", "warm: nothing to render"]) {
+      const threads = startRenderThreads(2);
+      const ended = exits(threads);
+      const result = await buildSite({ root, now: NOW, jobs: 2, workerThreshold: 1, threads });
+      assert.ok(result.ok, result.diagnostics.map(formatDiagnostic).join("\n"));
+      const built = await readTree(result.outDir);
+      assert.equal([...built.keys()], [...expected.keys()], step);
+      for (const [file, text] of expected) assert.ok(built.get(file) === text, `${step}: ${file} differs`);
+      assert.is((await ended).length, 2, step);
+    }
+    await rm(root, { recursive: true, force: true });
+  },
+);
 
 build("fails on a bad date and leaves the previous output as it was", async () => {
   const root = await makeFixtureSite(fixtureConfig(), articles);

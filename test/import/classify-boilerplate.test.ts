@@ -11,6 +11,7 @@ classify("section headings of related-story blocks", () => {
     "Recommended to you",
     "More from Business",
     "Most Popular",
+    "You may like to read:",
   ])
     assert.is(classifyLine(line), "section-break", line);
 });
@@ -26,8 +27,12 @@ classify("comment widgets", () => {
     "Leave a Reply",
     "There are 13 comments",
     "1 comment",
+    "59 Comments on “The December Comfort Watches 2025, Day Eighteen: Starship Troopers”",
+    "15 Replies to “Open-sourcing CORE One CAD Files Under the New Open Community License (OCL)”",
   ])
     assert.is(classifyLine(line), "comments", line);
+  // A sentence that starts with a count is text.
+  assert.is(classifyLine("12 comments on the plan were received before the council met on Tuesday."), "text");
   // A lone "Comment" is a button or a table column: it must not end the article.
   assert.is(classifyLine("Comment"), "boilerplate");
 });

@@ -33,6 +33,12 @@ weights("a bare keyword inside a listing costs as little as the code around it",
   const w = lineWeights(linesOf("SELECT avg(n)\nFROM\nseries;"));
   assert.is(w[1], -1);
 });
+weights("a listing runs on while no blank line comes between; after a blank a short line costs again", () => {
+  const w = lineWeights(linesOf("type User {\nid: ID!\nemail: String!\nname: String\n\nHome\nAbout"));
+  assert.equal(w.slice(1, 4), [-1, -1, -1]);
+  assert.ok((w[4] ?? 0) < -1);
+  assert.ok((w[5] ?? 0) < -1);
+});
 weights.run();
 
 const region = suite("findArticleRegion");
