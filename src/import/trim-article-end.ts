@@ -32,7 +32,7 @@ export function isEndNote(line: string): boolean {
 /**
  * The article's lines without what a page's main content carries after the article: from a heading
  * that opens another block (the author box, "Editors' Recommendations", "Related articles", tags,
- * sources or footnotes; in the second half of the text, by words) to the end, then closing notes from
+ * sources or footnotes; after the first third of the text, by words) to the end, then closing notes from
  * the end up (an author's bio, a contact address, "X contributed to this report", a newsletter prompt,
  * "This article was originally published on …", a disclaimer, a credit line).
  */
@@ -42,7 +42,7 @@ export function trimArticleEnd<T extends { text: string }>(lines: readonly T[]):
   let end = lines.length;
   for (let i = 0; i < lines.length; i++) {
     const text = (lines[i] as T).text;
-    if (seen * 2 >= total && wordsOf(text).length <= 8) {
+    if (seen * 3 >= total && wordsOf(text).length <= 8) {
       if (END_HEADING.test(text) || classifyLine(text) === "section-break") {
         end = i;
         break;

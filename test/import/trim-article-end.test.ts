@@ -9,7 +9,7 @@ const PARAGRAPH =
 
 const trim = suite("trimArticleEnd");
 
-trim("cuts from a heading that opens another block in the second half of the text", () => {
+trim("cuts from a heading that opens another block after the first third of the text", () => {
   const page = lines(
     PARAGRAPH,
     PARAGRAPH,
@@ -22,9 +22,15 @@ trim("cuts from a heading that opens another block in the second half of the tex
   assert.equal(texts(trimArticleEnd(box)), [PARAGRAPH, PARAGRAPH]);
   const sources = lines(PARAGRAPH, PARAGRAPH, "Sources", "[1] https://example.org/report");
   assert.equal(texts(trimArticleEnd(sources)), [PARAGRAPH, PARAGRAPH]);
+  const early = lines(PARAGRAPH, PARAGRAPH, "Recommended by Our Editors", PARAGRAPH, PARAGRAPH, PARAGRAPH);
+  assert.equal(
+    texts(trimArticleEnd(early)),
+    [PARAGRAPH, PARAGRAPH],
+    "a third of the text in: the reading list has begun",
+  );
 });
 
-trim("a heading like that in the first half is the article's own", () => {
+trim("a heading like that at the top is the article’s own", () => {
   const page = lines("Related reading", PARAGRAPH, PARAGRAPH);
   assert.equal(texts(trimArticleEnd(page)), ["Related reading", PARAGRAPH, PARAGRAPH]);
 });
