@@ -1,7 +1,7 @@
 import { classifyLine } from "./classify-boilerplate.ts";
 import { LIST_ITEM } from "./find-article-region.ts";
 import { type TextLine, wordsOf } from "./normalize-text.ts";
-import { canBeHeadline, isBylineOrStamp, isProseLine } from "./title-rule.ts";
+import { canBeHeadline, isBylineOrStamp, isProseLine, perLine } from "./title-rule.ts";
 
 /** Names of the features `titleFeatures` returns, in order (the model's weights follow this order). */
 export const TITLE_FEATURES = [
@@ -79,6 +79,8 @@ export const TITLE_FEATURES = [
   "reappears inside the text",
   "byline or date itself",
   "same line right above or below",
+  "symbols",
+  "starts with by",
 ] as const;
 
 /** The lines a model may pick the headline from: at most this many above the text, and a few inside it. */
@@ -90,11 +92,15 @@ export const TOP = 8;
 const _RELATIVE_TIME =
   /\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|[•·]\s*\d+\s*[hmd]\b/i;
 
-const shortLine = (text: string | undefined): boolean => {
-  if (text === undefined) return false;
+/** A line of 1–6 words that does not end like a sentence, remembered per line object. */
+const shortLine = perLine((text) => {
   const n = wordsOf(text).length;
   return n >= 1 && n <= 6 && !/[.!?]$/.test(text);
-};
+});
+/** How many words a line has (0 for none), remembered per line object. */
+const wordCount = perLine((text) => wordsOf(text).length, 0);
+/** Whether a line is page chrome (`classifyLine`), remembered per line object. */
+const chromeLine = perLine((text) => classifyLine(text) !== "text");
 
 /** A line below that sums the headline up: 10–45 words sharing at least two longer words with it. */
 function standfirst(headline: string, next: string | undefined): boolean {
@@ -231,7 +237,7 @@ function shapeFeatures(
   const role = (ROLE.test(text) && /,/.test(text) && words.length <= 10) || /\bas told to\b/i.test(text);
   const menu = words.filter((w) => MENU_WORDS.has(w.toLowerCase())).length;
   const below = lines[i + 1];
-  const belowHeadline = below !== undefined && wordsOf(below.text).length >= 4 && canBeHeadline(below);
+  const belowHeadline = wordCount(below) >= 4 && canBeHeadline(below);
   let likeness = 0;
   const content = words.map((w) => w.toLowerCase()).filter((w) => w.length >= 4);
   for (const w of content) likeness += Math.min(context.frequency.get(w) ?? 0, 5) / 5;
@@ -259,6 +265,8 @@ function shapeFeatures(
     PHOTO_CREDIT.test(text) ? 1 : 0,
   ];
 }
+
+const SYMBOL = /[\u2190-\u21ff\u2300-\u23ff\u25a0-\u25ff\u2600-\u27bf\u2b00-\u2bff]/u;
 
 /** Whether a line is the same text twice, as teaser cards copy an image's label and its link. */
 export function doubled(text: string): boolean {
@@ -289,18 +297,18 @@ function neighbourFeatures(
   const inLede = content.filter((w) => context.lede.has(w)).length;
   const above = lines[i - 1];
   const below = lines[i + 1];
-  const aboveWords = above ? wordsOf(above.text).length : 0;
-  const belowWords = below ? wordsOf(below.text).length : 0;
+  const aboveWords = wordCount(above);
+  const belowWords = wordCount(below);
   const label =
     above !== undefined &&
     aboveWords >= 1 &&
     aboveWords <= 4 &&
     !/[.!?:,;]$/.test(above.text) &&
     !isBylineOrStamp(above) &&
-    classifyLine(above.text) === "text";
+    !chromeLine(above);
   const count = context.counts.get(text.toLowerCase()) ?? 1;
   let short = 0;
-  for (const j of [i - 3, i - 2, i - 1, i + 1, i + 2, i + 3]) if (shortLine(lines[j]?.text)) short++;
+  for (const j of [i - 3, i - 2, i - 1, i + 1, i + 2, i + 3]) if (shortLine(lines[j])) short++;
   // A contents entry or a menu item comes back as a subheading inside the text; a headline seldom does.
   const again = (context.last.get(text.toLowerCase()) ?? -1) > Math.max(i, bodyStart);
   const lower = text.toLowerCase();
@@ -320,6 +328,9 @@ function neighbourFeatures(
     again ? 1 : 0,
     isBylineOrStamp(lines[i]) ? 1 : 0,
     twin ? 1 : 0,
+    // Arrows, boxes and icons (◂ ☰ ▸ ⋮): buttons and menus; a headline's punctuation is plain.
+    SYMBOL.test(text) ? 1 : 0,
+    /^by\s+\p{Lu}/iu.test(text) ? 1 : 0,
   ];
 }
 
@@ -351,7 +362,7 @@ export function titleFeatures(
   let chrome = 0;
   for (let j = i + 1; j < bodyStart; j++) if (!isProseLine(lines[j])) chrome++;
   const below = lines.slice(i + 1, i + 5).some(isBylineOrStamp);
-  const around = [i - 2, i - 1, i + 1, i + 2].map((j) => shortLine(lines[j]?.text));
+  const around = [i - 2, i - 1, i + 1, i + 2].map((j) => shortLine(lines[j]));
   const content = tokens.map((w) => w.toLowerCase()).filter((w) => w.length >= 4);
   const vocabulary = context.vocabulary;
   const shared = content.length ? content.filter((w) => vocabulary.has(w)).length / content.length : 0;
@@ -381,7 +392,7 @@ export function titleFeatures(
     letters.length >= 4 && letters === letters.toUpperCase() ? 1 : 0,
     /^\p{Ll}/u.test(text) ? 1 : 0,
     /\d/.test(text) ? 1 : 0,
-    classifyLine(text) !== "text" ? 1 : 0,
+    chromeLine(line) ? 1 : 0,
     repeated ? 1 : 0,
     below ? 1 : 0,
     isProseLine(lines[i - 1]) ? 1 : 0,
@@ -392,7 +403,7 @@ export function titleFeatures(
     shared,
     firstHeadingLike ? 1 : 0,
     line.blankBefore ? 1 : 0,
-    wordsOf(lines[i + 1]?.text ?? "").length >= 25 ? 1 : 0,
+    wordCount(lines[i + 1]) >= 25 ? 1 : 0,
     Math.log1p(Math.max(0, bodyStart - i)) / 5,
     i === bodyStart - 1 ? 1 : 0,
     i < 3 ? 1 : 0,

@@ -25,12 +25,15 @@ export function isProse(text: string): boolean {
 
 /**
  * `check` of a line's text, remembered per line object: the ranker asks about each line and its neighbours
- * many times. A missing line is never one.
+ * many times. A missing line gives `missing` (default false: a missing line is never one).
  */
-function perLine(check: (text: string) => boolean): (line: TextLine | undefined) => boolean {
-  const known = new WeakMap<TextLine, boolean>();
+export function perLine<T = boolean>(
+  check: (text: string) => T,
+  missing: T = false as T,
+): (line: TextLine | undefined) => T {
+  const known = new WeakMap<TextLine, T>();
   return (line) => {
-    if (line === undefined) return false;
+    if (line === undefined) return missing;
     let value = known.get(line);
     if (value === undefined) {
       value = check(line.text);

@@ -163,6 +163,23 @@ features("repetition: how often, right beside it, again inside the text, among s
   assert.is(f(1, "short lines around (share)"), 4 / 6);
   assert.is(f(8, "short lines around (share)"), 1 / 6);
 });
+features("icons of buttons and menus, a byline too long to read as one", () => {
+  const lines = linesOf(
+    [
+      "Jane Doe Posts RSS ◂◂RSS Contact",
+      "Storm floods the old town overnight",
+      "By Jane Doe | 4:30 PM on a rainy night in the valley, Example News Weather Desk",
+      paragraph(40, "flood"),
+    ].join("\n"),
+  );
+  const c = titleContext(lines, 3);
+  const f = (i: number, name: (typeof TITLE_FEATURES)[number]) =>
+    titleFeatures(lines, i, 3, null, false, c, false)[TITLE_FEATURES.indexOf(name)];
+  assert.is(f(0, "symbols"), 1);
+  assert.is(f(1, "symbols"), 0);
+  assert.is(f(2, "starts with by"), 1);
+  assert.is(f(1, "starts with by"), 0);
+});
 features.run();
 
 const twice = suite("doubled");
