@@ -1,6 +1,6 @@
 import path from "node:path";
+import { writeFileAtomic } from "../shared/write-file-atomic.ts";
 import type { IssueFiles } from "./build-issue.ts";
-import { writeFileAtomic } from "./write-file-atomic.ts";
 
 /** The folder of issue N, relative to the project root. */
 export function issueDir(number: number): string {

@@ -1,6 +1,6 @@
 import path from "node:path";
+import { writeFileAtomic } from "../shared/write-file-atomic.ts";
 import { LEDGER_FILE, type Ledger } from "./ledger.ts";
-import { writeFileAtomic } from "./write-file-atomic.ts";
 
 /** The ledger's text: two-space JSON with a final newline, so diffs of the committed file stay small. */
 export function serializeLedger(ledger: Ledger): string {

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, open, readFile, rename, rm, unlink } from "node:fs/promises";
+import { link, mkdir, open, readFile, rm, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { writeFileAtomic } from "./write-file-atomic.ts";
 
 /** What a lock file records about the process that holds it. */
 export interface LockHolder {
@@ -187,13 +188,7 @@ async function takeOver(
   }
   try {
     if ((await readText(file)) !== staleText) return false;
-    const temp = await writeTemporary(file, content);
-    try {
-      await rename(temp, file);
-    } catch (e) {
-      await rm(temp, { force: true });
-      throw e;
-    }
+    await writeFileAtomic(file, content);
     return true;
   } finally {
     await rm(guard, { force: true });

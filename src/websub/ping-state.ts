@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { writeFileAtomic } from "../newsletter/write-file-atomic.ts";
+import { writeFileAtomic } from "../shared/write-file-atomic.ts";
 import type { BuiltFeed } from "./read-built-feeds.ts";
 
 /** Where the last pinged feed bytes are remembered, below the project root (git-ignored with the cache). */

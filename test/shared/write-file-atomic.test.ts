@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { writeFileAtomic } from "../../src/newsletter/write-file-atomic.ts";
+import { writeFileAtomic } from "../../src/shared/write-file-atomic.ts";
 
 const atomic = suite("writeFileAtomic");
 
