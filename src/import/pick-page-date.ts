@@ -32,11 +32,15 @@ const UPDATE_STAMP = /\b(?:updated|modified|revised|edited)\b/i;
  *    by it); one day from the declared publication (the markup's stamp is often in UTC, the page shows
  *    the publisher's own day); or earlier than a declared publication that is also the declared
  *    modification (a CMS that rewrites both on every edit; the stamp shown is the first publication);
- * 2. the declared publication; 3. the day in the address (`/2023/12/20/slug`: set when the page is
- *    published, where a stamp may be a later edition's); 4. the stamp by the headline;
- * 5. a stamp labelled as the publication anywhere on the page ("Published: October 29, 2024");
- * 6. `textDate`, the date the copied-text importer reads in the page's text; 7. a stamp labelled as
- * the last update anywhere on the page ("Last updated: November 13, 2025": the only day it gives).
+ * 2. the declared publication, unless it is also the declared modification and a stamp labelled as the
+ *    publication anywhere on the page is earlier (the CMS rewrote both; the label keeps the first);
+ * 3. the day in the address (`/2023/12/20/slug`: set when the page is published, where a stamp may be a
+ *    later edition's); 4. a note of the first publication ("This article was originally published on
+ *    26 Sep 2019 …"); 5. the stamp by the headline, unless it calls itself an update and 6. a stamp
+ *    labelled as the publication anywhere on the page ("Published: October 29, 2024", "3 Sept 2024 |
+ *    Originally published") gives the publication; 7. `textDate`, the date the copied-text importer
+ *    reads in the page's text; 8. a stamp labelled as the last update anywhere on the page ("Last
+ *    updated: November 13, 2025": the only day it gives).
  * Null when none of them gives a day.
  */
 export function pickPageDate(
@@ -55,12 +59,21 @@ export function pickPageDate(
       (declared.date !== null && declared.date === declared.modified && d < declared.date);
     if (confirmed) return { date: d, from: "the date stamp by the headline" };
   }
-  if (declared.date) return { date: declared.date, from: `the page's ${declared.dateFrom}` };
+  const labelled = labelledDate(lines, PUBLISHED_LABEL);
+  if (declared.date) {
+    // A CMS that rewrites both on every edit declares the last edit; the page's own label tells the first.
+    if (labelled && declared.date === declared.modified && labelled < declared.date)
+      return { date: labelled, from: "the page's publication stamp" };
+    return { date: declared.date, from: `the page's ${declared.dateFrom}` };
+  }
   const inAddress = dateInAddress(declared.url);
   if (inAddress) return { date: inAddress, from: "the page's address" };
-  if (stamp) return { date: stamp.date, from: "the date stamp by the headline" };
-  const labelled = labelledDate(lines, PUBLISHED_LABEL);
+  const original = originallyPublished(lines);
+  if (original) return { date: original, from: "the page's note of its first publication" };
+  if (stamp && !(labelled && UPDATE_STAMP.test(stamp.line)))
+    return { date: stamp.date, from: "the date stamp by the headline" };
   if (labelled) return { date: labelled, from: "the page's publication stamp" };
+  if (stamp) return { date: stamp.date, from: "the date stamp by the headline" };
   if (textDate) return { date: textDate, from: "the page's text" };
   const updated = labelledDate(lines, UPDATED_LABEL);
   if (updated) return { date: updated, from: "the page's last-updated stamp" };
@@ -75,7 +88,8 @@ function daysApart(a: string, b: string | null): number | null {
 /**
  * The first full date (day, month, year) on the lines just below the page's headline, or above it, and
  * the line it is on: a page whose markup declares no date usually shows its stamp there. A numeric date
- * that reads either way round (`8/1/2025`) counts when one reading is the declared day.
+ * that reads either way round (`8/1/2025`) counts when one reading is the declared day, or when the
+ * page's other numeric dates show which way it writes them (`numericOrder`); it is never guessed.
  */
 export function dateNearHeadline(
   lines: readonly string[],
@@ -85,6 +99,7 @@ export function dateNearHeadline(
   if (!title) return null;
   const at = lines.findIndex((l) => agreement(l, title) >= 0.9);
   if (at < 0) return null;
+  const order = numericOrder(lines);
   for (const line of [...lines.slice(at + 1, at + 16), ...lines.slice(Math.max(0, at - 5), at).reverse()]) {
     if (wordsOf(line).length > 30) continue;
     const found = findDate(line);
@@ -93,8 +108,12 @@ export function dateNearHeadline(
     if (declared && found.date !== declared && datesOf(line).includes(declared))
       return { date: declared, line };
     if (found.date) return { date: found.date, line };
-    if (found.problem === "ambiguous" && declared && eitherWay(found.raw).includes(declared))
-      return { date: declared, line };
+    if (found.problem === "ambiguous") {
+      const [monthFirst, dayFirst] = eitherWay(found.raw);
+      if (declared && (monthFirst === declared || dayFirst === declared)) return { date: declared, line };
+      const read = order === "month first" ? monthFirst : order === "day first" ? dayFirst : undefined;
+      if (read) return { date: read, line };
+    }
   }
   return null;
 }
@@ -110,12 +129,33 @@ function datesOf(line: string): string[] {
   return out;
 }
 
-/** Both readings of a numeric date such as `8/1/2025` (month first, day first). */
-function eitherWay(raw: string): string[] {
+/** Both readings of a numeric date such as `8/1/2025`: month first, then day first (null when not a day). */
+function eitherWay(raw: string): [string | null, string | null] {
   const m = /(\d{1,2})[/.](\d{1,2})[/.](\d{4})/.exec(raw);
-  if (!m) return [];
+  if (!m) return [null, null];
   const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  return [isoDate(y, a, b), isoDate(y, b, a)].filter((d): d is string => d !== null);
+  return [isoDate(y, a, b), isoDate(y, b, a)];
+}
+
+const NUMERIC_DATE = /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g;
+
+/**
+ * The order in which the page writes its numeric dates, when its own dates show it: a page writes them
+ * all one way, so `12/16/2025` elsewhere on it means `03/01/2017` is the first of March. Null when no
+ * date on the page reads only one way, or when some read month first and others day first.
+ */
+export function numericOrder(lines: readonly string[]): "month first" | "day first" | null {
+  let monthFirst = 0;
+  let dayFirst = 0;
+  for (const line of lines)
+    for (const m of line.matchAll(NUMERIC_DATE)) {
+      const [a, b] = [Number(m[1]), Number(m[2])];
+      if (a >= 1 && a <= 12 && b > 12 && b <= 31) monthFirst++;
+      else if (b >= 1 && b <= 12 && a > 12 && a <= 31) dayFirst++;
+    }
+  if (monthFirst > 0 && dayFirst === 0) return "month first";
+  if (dayFirst > 0 && monthFirst === 0) return "day first";
+  return null;
 }
 
 /** A month's name in full or in three or four letters (`dec`, `sept`, `october`), lower-cased. */
@@ -152,18 +192,49 @@ export function dateInAddress(url: string | null): string | null {
 const PUBLISHED_LABEL =
   /^(?:(?:first |originally )?(?:published|posted)(?: on)?|date published|publication date)\b/i;
 
+/** What stands between a date and a label after it: a time, separators ("3 Sept 2024, 10:05 | "). */
+const LABEL_GAP = /^(?:,?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?)?[\s|·•,–—:-]*/i;
+
+/** "… was originally published on 26 Sep 2019 …", "First published on …": the date right after it. */
+const ORIGINALLY_PUBLISHED = /\b(?:originally|first) published(?: on)?\s+(?=\S)/gi;
+
+/**
+ * The day a note on the page gives as the article's first publication ("This article was originally
+ * published on 26 Sep 2019 at 4:12pm but has been updated"): the date must follow the words directly.
+ */
+export function originallyPublished(lines: readonly string[]): string | null {
+  for (const line of lines) {
+    for (const m of line.matchAll(ORIGINALLY_PUBLISHED)) {
+      const rest = line.slice((m.index ?? 0) + m[0].length);
+      const found = findDate(rest);
+      if (found?.date && found.index === 0) return found.date;
+    }
+  }
+  return null;
+}
+
 /** A line that labels the last edition: "Last updated: …", "Updated on …". */
 const UPDATED_LABEL = /^(?:last )?(?:updated|modified|reviewed)(?: on)?\b/i;
 
 /**
  * The day of the first short line that opens with `label` and holds a full date, or whose next line is
- * that date ("Published" above "Feb 2, 2023"), not in a list (other stories' stamps). Null when none.
+ * that date ("Published" above "Feb 2, 2023"), or that opens with the date and ends with the label
+ * ("3 Sept 2024 | Originally published"), not in a list (other stories' stamps). Null when none.
  */
 export function labelledDate(lines: readonly string[], label: RegExp): string | null {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
-    if (line.startsWith("•") || wordsOf(line).length > 12 || !label.test(line)) continue;
-    const here = findDate(line)?.date;
+    if (line.startsWith("•") || wordsOf(line).length > 12) continue;
+    const found = findDate(line);
+    if (!label.test(line)) {
+      // The label after the date: "3 Sept 2024 | Originally published".
+      const after = found?.date ? line.slice(found.index + found.raw.length).replace(LABEL_GAP, "") : "";
+      if (found?.date && wordsOf(line.slice(0, found.index)).length === 0 && label.test(after)) {
+        if (wordsOf(after).length <= 3) return found.date;
+      }
+      continue;
+    }
+    const here = found?.date;
     if (here) return here;
     const next = lines[i + 1];
     if (next !== undefined && wordsOf(next).length <= 6) {

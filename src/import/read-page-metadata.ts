@@ -26,6 +26,7 @@ export interface MetaElement {
   getAttribute(name: string): string | null;
   textContent: string | null;
   closest?(selector: string): unknown;
+  parentNode?: unknown;
 }
 
 const ARTICLE_TYPES =
@@ -69,7 +70,7 @@ export function readPageMetadata(document: MetaDocument): PageMetadata {
     ["time datetime", timeAttribute(document)],
     ["publication meta", publicationMeta(meta)],
     ["publication date attribute", publicationAttribute(document)],
-    ["embedded datePublished", embeddedDatePublished(document)],
+    ["embedded datePublished", embeddedDate(document, EMBEDDED_PUBLISHED)],
     ["time text", timeText(document)],
     ["JSON-LD dateCreated", article?.dateCreated],
     ["JSON-LD dateModified", article?.dateModified],
@@ -87,7 +88,8 @@ export function readPageMetadata(document: MetaDocument): PageMetadata {
     isoDay(text(article?.dateModified)) ??
     isoDay(meta.get("article:modified_time")) ??
     isoDay(meta.get("og:updated_time")) ??
-    isoDay(itempropModified(document));
+    isoDay(itempropModified(document)) ??
+    isoDay(embeddedDate(document, EMBEDDED_MODIFIED));
   const publisher = first(article?.publisher);
   const siteName = meta.get("og:site_name") ?? text(publisher?.name) ?? meta.get("application-name") ?? null;
   const authors = list(article?.author)
@@ -204,13 +206,31 @@ function itempropModified(document: MetaDocument): string | undefined {
   return undefined;
 }
 
-/** The `datetime` of the first `<time>` outside comments (the article's own stamp usually comes first). */
+/**
+ * The `datetime` of the `<time>` outside comments nearest the page's first h1 (the one sharing the
+ * deepest container with it: the article's header, where sidebars and teaser lists above it hold other
+ * stories' stamps); of equals, the first. Without an h1, the first.
+ */
 function timeAttribute(document: MetaDocument): string | undefined {
+  const h1 = Array.from(document.querySelectorAll("h1"))[0];
+  const headline = h1 ? [h1, ...ancestors(h1)] : [];
+  let best: { v: string; depth: number } | undefined;
   for (const el of Array.from(document.querySelectorAll("time[datetime]"))) {
     const v = el.getAttribute("datetime")?.trim();
-    if (v && isoDay(v) && !inComments(el)) return v;
+    if (!v || !isoDay(v) || inComments(el)) continue;
+    const mine = new Set(ancestors(el));
+    const shared = headline.findIndex((a) => mine.has(a));
+    const depth = shared < 0 ? 0 : headline.length - shared;
+    if (!best || depth > best.depth) best = { v, depth };
   }
-  return undefined;
+  return best?.v;
+}
+
+/** An element's ancestors, nearest first. */
+function ancestors(el: MetaElement): unknown[] {
+  const out: unknown[] = [];
+  for (let n = el.parentNode; n; n = (n as MetaElement).parentNode) out.push(n);
+  return out;
 }
 
 const UPDATE = /updat|modif|revis|edited/i;
@@ -254,23 +274,26 @@ function publicationAttribute(document: MetaDocument): string | undefined {
 
 /** `"datePublished": "2023-10-17…"` in page state that is not JSON-LD (a script's JSON, a data attribute). */
 const EMBEDDED_PUBLISHED = /"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]*)"/;
+/** `"dateModified": "2023-10-17…"`, likewise. */
+const EMBEDDED_MODIFIED = /"dateModified"\s*:\s*"(\d{4}-\d{2}-\d{2}[^"]*)"/;
 
 /**
- * The first `datePublished` written in the page's other embedded JSON: framework state in a script
- * (`__NEXT_DATA__`, `application/json`), or schema.org data kept in an element's attribute.
+ * The first schema.org date (`pattern`: `datePublished` or `dateModified`) written in the page's other
+ * embedded JSON: framework state in a script (`__NEXT_DATA__`, `application/json`), or schema.org data
+ * kept in an element's attribute.
  */
-function embeddedDatePublished(document: MetaDocument): string | undefined {
+function embeddedDate(document: MetaDocument, pattern: RegExp): string | undefined {
   for (const el of Array.from(document.querySelectorAll("script:not([src])"))) {
     if (/ld\+json/i.test(el.getAttribute("type") ?? "")) continue;
-    const found = EMBEDDED_PUBLISHED.exec(el.textContent ?? "");
+    const found = pattern.exec(el.textContent ?? "");
     if (found && isoDay(found[1])) return found[1];
   }
   for (const el of Array.from(document.querySelectorAll("body *"))) {
     const names = (el as MetaElement & { getAttributeNames?(): string[] }).getAttributeNames?.() ?? [];
     for (const name of names) {
       const v = el.getAttribute(name);
-      if (!v || v.length < 20 || !v.includes("datePublished")) continue;
-      const found = EMBEDDED_PUBLISHED.exec(v);
+      if (!v || v.length < 20 || !v.includes('"date')) continue;
+      const found = pattern.exec(v);
       if (found && isoDay(found[1])) return found[1];
     }
   }

@@ -5,6 +5,8 @@ import {
   dateInAddress,
   dateNearHeadline,
   labelledDate,
+  numericOrder,
+  originallyPublished,
   pickPageDate,
 } from "../../src/import/pick-page-date.ts";
 
@@ -43,6 +45,25 @@ pick("an earlier stamp wins over a declared publication that is also the declare
   const edited = declared({ date: "2025-11-20", dateFrom: "x", modified: "2025-12-01" });
   assert.is(pickPageDate([HEADLINE, "May 14, 2025"], HEADLINE, edited)?.date, "2025-11-20");
   assert.is(pickPageDate([HEADLINE, "December 14, 2025"], HEADLINE, same)?.date, "2025-11-20");
+});
+
+pick("a declared publication that is also the modification loses to an earlier 'Published' label", () => {
+  const lines = [HEADLINE, "The story.", "Published August 13, 2025"];
+  const same = declared({ date: "2025-11-29", dateFrom: "x", modified: "2025-11-29" });
+  assert.is(pickPageDate(lines, HEADLINE, same)?.date, "2025-08-13");
+  const edited = declared({ date: "2025-11-29", dateFrom: "x", modified: "2025-12-01" });
+  assert.is(pickPageDate(lines, HEADLINE, edited)?.date, "2025-11-29");
+});
+
+pick("without markup: a note of the first publication, then a stamp unless it is an update", () => {
+  const note = "This article was originally published on 26 Sep 2019 but has been updated since.";
+  assert.is(pickPageDate([HEADLINE, "30 Sep 2022", "Text.", note], HEADLINE, declared())?.date, "2019-09-26");
+  const history = [HEADLINE, "Last updated 12 Jan 2026", "Text.", "12 Jan 2026 | Latest version"];
+  assert.is(
+    pickPageDate([...history, "3 Sept 2024 | Originally published"], HEADLINE, declared())?.date,
+    "2024-09-03",
+  );
+  assert.is(pickPageDate(history, HEADLINE, declared())?.date, "2026-01-12");
 });
 
 pick("without markup: the address's day before a stamp, then the stamp", () => {
@@ -101,9 +122,34 @@ near(
       dateNearHeadline([HEADLINE, "8/1/2025", "8/27/2025"], HEADLINE, "2025-08-01")?.date,
       "2025-08-01",
     );
-    assert.is(dateNearHeadline([HEADLINE, "8/1/2025", "8/27/2025"], HEADLINE)?.date, "2025-08-27");
+    assert.is(dateNearHeadline([HEADLINE, "8/1/2025"], HEADLINE), null, "never guessed");
   },
 );
+
+near("an ambiguous day reads as the page's other numeric dates do", () => {
+  assert.is(dateNearHeadline([HEADLINE, "8/1/2025", "Older: 8/27/2025"], HEADLINE)?.date, "2025-08-01");
+  assert.is(dateNearHeadline([HEADLINE, "8/1/2025", "Older: 27/8/2025"], HEADLINE)?.date, "2025-01-08");
+  const both = [HEADLINE, "8/1/2025", ...Array.from({ length: 20 }, () => "Text."), "27/8/2025", "8/27/2025"];
+  assert.is(dateNearHeadline(both, HEADLINE), null, "a page that writes both ways tells nothing");
+});
+
+const order = suite("numericOrder");
+
+order("month first, day first, or null when no date shows it or dates disagree", () => {
+  assert.is(numericOrder(["12/16/2025", "03/01/2017"]), "month first");
+  assert.is(numericOrder(["16.12.2025"]), "day first");
+  assert.is(numericOrder(["03/01/2017", "Version 1.2.3"]), null);
+  assert.is(numericOrder(["12/16/2025", "16/12/2025"]), null);
+});
+
+const original = suite("originallyPublished");
+
+original("the date right after 'originally published (on)', in any sentence", () => {
+  const note = "This article was originally published on 26 Sep 2019 at 4:12pm but has been updated.";
+  assert.is(originallyPublished(["Text.", note]), "2019-09-26");
+  assert.is(originallyPublished(["First published March 3, 2021"]), "2021-03-03");
+  assert.is(originallyPublished(["Originally published on The Conversation on May 2, 2024."]), null);
+});
 
 const address = suite("dateInAddress");
 
@@ -137,7 +183,16 @@ labelled("a short line opening with the label, with the date on it or on the nex
   assert.is(labelledDate(["Published", "Read the full story"], label), null);
 });
 
+labelled("or a short line opening with the date and ending with the label", () => {
+  const label = /^(?:originally )?published\b/i;
+  assert.is(labelledDate(["3 Sept 2024 | Originally published"], label), "2024-09-03");
+  assert.is(labelledDate(["3 Sept 2024, 10:05 · Published"], label), "2024-09-03");
+  assert.is(labelledDate(["Jane Doe 3 Sept 2024 Published"], label), null, "the date must open the line");
+});
+
 pick.run();
 near.run();
+order.run();
+original.run();
 address.run();
 labelled.run();

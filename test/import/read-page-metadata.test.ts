@@ -50,6 +50,26 @@ meta("microdata and <time>, but not a comment's time stamp", () => {
   assert.is(n.date, "2023-10-03");
 });
 
+meta("of several <time>s, the one nearest the h1 (other stories' stamps sit in lists and sidebars)", () => {
+  const teasers = `<div class="views-row"><a href="/a">Other story</a><time datetime="2025-01-31T12:00:00Z">01/31/2025</time></div>`;
+  const m = readPageMetadata(
+    doc(
+      "",
+      `<aside>${teasers}</aside><main><article><header><h1>Head</h1>
+<div class="meta"><time datetime="2017-03-01T12:00:00Z">03/01/2017</time></div></header></article></main>`,
+    ),
+  );
+  assert.is(m.date, "2017-03-01");
+  const before = readPageMetadata(
+    doc(
+      "",
+      `<header><time datetime="2023-10-12">10/12/2023</time><h1>Head</h1></header><aside>${teasers}</aside>`,
+    ),
+  );
+  assert.is(before.date, "2023-10-12", "a stamp above the headline in its header");
+  assert.is(readPageMetadata(doc("", teasers)).date, "2025-01-31", "without an h1, the first");
+});
+
 meta("other publication metas (the earliest), then a <time>'s own words outside teasers and updates", () => {
   const m = readPageMetadata(
     doc(`<meta name="published-time" content="2026-03-09T08:45:32Z"><meta name="published-date" content="2021-02-16">
@@ -89,6 +109,13 @@ meta("an attribute naming the publication, then a datePublished in other embedde
     doc("", `<div data-props='{"article":{"datePublished":"2023-10-17T05:56:46Z"}}'></div>`),
   );
   assert.is(c.date, "2023-10-17");
+  const e = readPageMetadata(
+    doc(
+      "",
+      `<div data-props='{"a":{"datePublished":"2023-10-19T05:56:46Z","dateModified":"2023-10-17"}}'></div>`,
+    ),
+  );
+  assert.is(e.modified, "2023-10-17", "and the dateModified beside it");
   const d = readPageMetadata(
     doc("", `<div data-publisher-date="2023-10-17">x</div><p>"datePublished" in prose</p>`),
   );
