@@ -93,7 +93,9 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
   if (!title) warnings.push("title: the page declares no title and shows no headline");
 
-  const picked = pickPageDate(spacedLines, title, { ...meta, url: options.url ?? meta.url }, fromText.date);
+  // The date stamp stands by the headline as shown: the chosen one, else an h1 (a declared title may not be).
+  const anchors = [title ?? "", ...headings.filter((h) => h.h1).map((h) => h.text)];
+  const picked = pickPageDate(spacedLines, anchors, { ...meta, url: options.url ?? meta.url }, fromText.date);
   const date: string | null = options.date ?? picked?.date ?? null;
   if (!options.date && picked) guesses.push(`date ${picked.date} from ${picked.from}`);
   if (!date) {

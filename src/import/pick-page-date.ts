@@ -26,12 +26,15 @@ const UPDATE_STAMP = /\b(?:updated|modified|revised|edited)\b/i;
 /**
  * The publication day of a saved page. `lines` are the page's visible text lines (read with a space at
  * every element boundary, so a stamp glued to a name, "Jane DoeMar 5, 2025", is still a date), `title`
- * the chosen headline. In order:
+ * the chosen headline (or a list: the headline, then headings that stand for it, such as the page's h1
+ * when the headline is a declared title the page does not show). In order:
  * 1. the date stamp shown by the headline, when the markup confirms it: as published; as modified,
  *    unless the stamp calls itself an update (a page that shows its last edition as its date dates itself
  *    by it); one day from the declared publication (the markup's stamp is often in UTC, the page shows
  *    the publisher's own day); or earlier than a declared publication that is also the declared
  *    modification (a CMS that rewrites both on every edit; the stamp shown is the first publication);
+ *    or on a short line when the declared day is only a `<time>` that nothing names the publication
+ *    (it may be another story's);
  * 2. the declared publication, unless it is also the declared modification and a stamp labelled as the
  *    publication anywhere on the page is earlier (the CMS rewrote both; the label keeps the first);
  * 3. the day in the address (`/2023/12/20/slug`: set when the page is published, where a stamp may be a
@@ -45,7 +48,7 @@ const UPDATE_STAMP = /\b(?:updated|modified|revised|edited)\b/i;
  */
 export function pickPageDate(
   lines: readonly string[],
-  title: string | null,
+  title: string | null | readonly string[],
   declared: DeclaredDates,
   textDate: string | null = null,
 ): PageDate | null {
@@ -56,7 +59,8 @@ export function pickPageDate(
       d === declared.date ||
       (d === declared.modified && !UPDATE_STAMP.test(stamp.line)) ||
       daysApart(d, declared.date) === 1 ||
-      (declared.date !== null && declared.date === declared.modified && d < declared.date);
+      (declared.date !== null && declared.date === declared.modified && d < declared.date) ||
+      (UNDECLARED_TIME.test(declared.dateFrom ?? "") && wordsOf(stamp.line).length <= 12);
     if (confirmed) return { date: d, from: "the date stamp by the headline" };
   }
   const labelled = labelledDate(lines, PUBLISHED_LABEL);
@@ -80,6 +84,9 @@ export function pickPageDate(
   return null;
 }
 
+/** A date read from a `<time>` that nothing declares as the publication: it may be another story's. */
+const UNDECLARED_TIME = /^time (?:datetime|text)$/;
+
 /** A day either side: whole days between two `YYYY-MM-DD` days, or null when one is missing. */
 function daysApart(a: string, b: string | null): number | null {
   return b === null ? null : Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
@@ -93,11 +100,10 @@ function daysApart(a: string, b: string | null): number | null {
  */
 export function dateNearHeadline(
   lines: readonly string[],
-  title: string | null,
+  title: string | null | readonly string[],
   declared: string | null = null,
 ): { date: string; line: string } | null {
-  if (!title) return null;
-  const at = lines.findIndex((l) => agreement(l, title) >= 0.9);
+  const at = headlineLine(lines, title);
   if (at < 0) return null;
   const order = numericOrder(lines);
   for (const line of [...lines.slice(at + 1, at + 16), ...lines.slice(Math.max(0, at - 5), at).reverse()]) {
@@ -116,6 +122,21 @@ export function dateNearHeadline(
     }
   }
   return null;
+}
+
+/**
+ * The index of the line showing the headline: the first line that agrees with `title`, else with the
+ * next heading given (the page's h1 when the headline chosen is a declared title the page does not show
+ * as a line). -1 when none is shown.
+ */
+function headlineLine(lines: readonly string[], title: string | null | readonly string[]): number {
+  const anchors = typeof title === "string" ? [title] : (title ?? []);
+  for (const anchor of anchors) {
+    if (!anchor) continue;
+    const at = lines.findIndex((l) => agreement(l, anchor) >= 0.9);
+    if (at >= 0) return at;
+  }
+  return -1;
 }
 
 /** Every full date on a line, in order. */

@@ -39,6 +39,21 @@ pick("an unlabelled stamp of the modified day wins; an 'Updated' one does not", 
   assert.is(pickPageDate([HEADLINE, "Updated 17 October 2025"], HEADLINE, d)?.date, "2023-05-30");
 });
 
+pick("a short stamp wins over a day read only from a <time>; the h1 stands for a headline not shown", () => {
+  const lines = ["Essential guide to the storm", "January 28, 2025", "Text."];
+  const time = declared({ date: "2025-04-14", dateFrom: "time datetime" });
+  assert.is(
+    pickPageDate(lines, ["Storm guide: best practices", lines[0] as string], time)?.date,
+    "2025-01-28",
+  );
+  assert.is(pickPageDate(lines, "Storm guide: best practices", time)?.date, "2025-04-14");
+  const note =
+    "Editor's note: this post was first published on October 7, 2008, and it still gives good tips.";
+  assert.is(pickPageDate([HEADLINE, note], HEADLINE, time)?.date, "2025-04-14", "a sentence is no stamp");
+  const meta = declared({ date: "2025-04-14", dateFrom: "article:published_time" });
+  assert.is(pickPageDate(lines, lines[0] as string, meta)?.date, "2025-04-14");
+});
+
 pick("an earlier stamp wins over a declared publication that is also the declared modification", () => {
   const same = declared({ date: "2025-11-20", dateFrom: "x", modified: "2025-11-20" });
   assert.is(pickPageDate([HEADLINE, "May 14, 2025"], HEADLINE, same)?.date, "2025-05-14");
