@@ -16,8 +16,6 @@ const MONTH =
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
 const PATTERNS: Array<{ re: RegExp; order: "ymd" | "mdy" | "dmy" | "md" | "dm" | "numeric" }> = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/g, order: "ymd" },
-  { re: /(?<![\d/.])(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?![\d/.])/g, order: "ymd" },
-  { re: new RegExp(`\\b${DAY}-${MONTH}-(\\d{4})\\b`, "gi"), order: "dmy" },
   { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+(\\d{4})\\b`, "gi"), order: "mdy" },
   { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, "gi"), order: "dmy" },
   { re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g, order: "numeric" },
@@ -35,9 +33,8 @@ export function isoDate(year: number, month: number, day: number): string | null
 const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
 /**
- * Finds the first date in a piece of text, in the common formats: `2019-01-31`, `2019/01/31`,
- * `2019.01.31` (the year first is never read the other way), `Jan. 31, 2019`, `January 31st 2019`,
- * `31 January 2019`, `31-Jan-2019`, `7/24/2015`, and without a year `20 Oct` or `Oct. 20`. A date
+ * Finds the first date in a piece of text, in the common formats: `2019-01-31`, `Jan. 31, 2019`,
+ * `January 31st 2019`, `31 January 2019`, `7/24/2015`, and without a year `20 Oct` or `Oct. 20`. A date
  * without a year takes `year` when given; otherwise `date` is null with problem `no-year`. A numeric date
  * whose day and month could be swapped (`3/4/2019`) is never guessed (problem `ambiguous`).
  */

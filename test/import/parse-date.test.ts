@@ -24,13 +24,8 @@ find("common formats", () => {
     ["7/24/2015", "2015-07-24"],
     ["24/7/2015", "2015-07-24"],
     ["January 31st, 2019", "2019-01-31"],
-    ["2024/06/30", "2024-06-30"],
-    ["Posted 2023.12.20 at 10:00", "2023-12-20"],
-    ["21-Dec-2023", "2023-12-21"],
   ];
   for (const [text, date] of cases) assert.is(findDate(text)?.date, date, text);
-  for (const text of ["version 2023.1.2.3", "https://x.example/2023/12/20/slug"])
-    assert.is(findDate(text), null, text);
 });
 find("no year: null with a reason, unless a year is given", () => {
   assert.equal(findDate("London, 20 Oct – Iran"), {
