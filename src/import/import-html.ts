@@ -15,6 +15,7 @@ import { agreement, type PageHeading, pickHeadline } from "./pick-headline.ts";
 import { pickPageDate } from "./pick-page-date.ts";
 import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
+import { removeMarkedNotes } from "./remove-marked-notes.ts";
 import { removeOverlays } from "./remove-overlays.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
 import { trimArticleEnd } from "./trim-article-end.ts";
@@ -77,13 +78,22 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const fromText = importArticle(pageText, { ...options, tags: options.tags });
 
   let content: string[] = [];
+  let chosen: string[] = [];
   const tooDeep = nesting.depth > READABILITY_MAX_DEPTH;
   try {
-    const parsed = tooDeep ? null : new Readability(document as never, { charThreshold: 300 }).parse();
+    const parsed = tooDeep
+      ? null
+      : new Readability(document as never, { charThreshold: 300, keepClasses: true }).parse();
     if (parsed?.content) {
       const { document: inner } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
       // Related-story links and image credits inside the article are not its text.
-      content = domToLines(inner.body as unknown as DomNode, { linkBlocks: false, figures: false });
+      const read = (): string[] =>
+        domToLines(inner.body as unknown as DomNode, { linkBlocks: false, figures: false });
+      // Where Readability's content starts is judged on what it chose, before the cleanup below.
+      chosen = read();
+      // Readability keeps captions, bylines and bios inside the article's container; their classes say so.
+      removeMarkedNotes(inner as never);
+      content = read();
     }
   } catch {
     // Readability gives up on some malformed pages; the copied-text path still reads them.
@@ -109,7 +119,7 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   let blocks: ReturnType<typeof toBlocks>;
   let attribution: string | null = null;
   const switchTo =
-    contentWords >= 50 ? preferPageText(pageText.split("\n"), title, content, fromText.body) : null;
+    contentWords >= 50 ? preferPageText(pageText.split("\n"), title, chosen, fromText.body) : null;
   if (contentWords >= 50 && !switchTo) {
     const cleaned = cleanBody(content, title, byline);
     attribution = cleaned.attribution;
