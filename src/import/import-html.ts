@@ -5,6 +5,7 @@ import { dropInlineNotes } from "./drop-inline-notes.ts";
 import { extractAttribution } from "./extract-attribution.ts";
 import { extractByline } from "./extract-byline.ts";
 import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
+import { headlineArticle } from "./headline-article.ts";
 import { importArticle } from "./import-article.ts";
 import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
 import { BROWSER_MAX_DEPTH, limitNesting } from "./limit-nesting.ts";
@@ -77,6 +78,9 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const spacedLines = body ? domToLines(body, { spaced: true }) : [];
   const fromText = importArticle(pageText, { ...options, tags: options.tags });
 
+  const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
+  // On a page of several full stories, only the headline's own (read before Readability changes the page).
+  const story = headlineArticle(document as never, title);
   let content: string[] = [];
   let chosen: string[] = [];
   const tooDeep = nesting.depth > READABILITY_MAX_DEPTH;
@@ -100,7 +104,6 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   }
 
   const guesses: string[] = [];
-  const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
   if (!title) warnings.push("title: the page declares no title and shows no headline");
 
   const picked = pickPageDate(spacedLines, title, { ...meta, url: options.url ?? meta.url }, fromText.date);
@@ -115,6 +118,10 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const byline = meta.author ?? fromText.byline;
   if (!byline) warnings.push("byline: no author found");
 
+  if (story) {
+    const text = story.join("\n");
+    content = content.filter((line) => text.includes(line));
+  }
   const contentWords = wordsOf(content.join(" ")).length;
   let blocks: ReturnType<typeof toBlocks>;
   let attribution: string | null = null;
