@@ -4,6 +4,7 @@ import { type DomNode, domToLines } from "./dom-to-lines.ts";
 import { dropInlineNotes } from "./drop-inline-notes.ts";
 import { extractAttribution } from "./extract-attribution.ts";
 import { extractByline } from "./extract-byline.ts";
+import { declaredDescriptions, findStandfirst } from "./find-standfirst.ts";
 import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
 import { headlineArticle } from "./headline-article.ts";
 import { importArticle } from "./import-article.ts";
@@ -128,7 +129,14 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const switchTo =
     contentWords >= 50 ? preferPageText(pageText.split("\n"), title, chosen, fromText.body) : null;
   if (contentWords >= 50 && !switchTo) {
-    const cleaned = cleanBody(content, title, byline);
+    // The summary under the headline, outside the article's container, opens the article.
+    const standfirst = findStandfirst(
+      pageText.split("\n"),
+      title,
+      declaredDescriptions(document as never),
+      content,
+    );
+    const cleaned = cleanBody(standfirst ? [standfirst, ...content] : content, title, byline);
     attribution = cleaned.attribution;
     blocks = toBlocks(cleaned.lines);
     guesses.push(`body from the page's main content (${contentWords} words)`);
