@@ -4,7 +4,9 @@ import { type DomNode, domToLines } from "./dom-to-lines.ts";
 import { dropInlineNotes } from "./drop-inline-notes.ts";
 import { extractAttribution } from "./extract-attribution.ts";
 import { extractByline } from "./extract-byline.ts";
+import { declaredDescriptions, findStandfirst } from "./find-standfirst.ts";
 import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
+import { headlineArticle } from "./headline-article.ts";
 import { importArticle } from "./import-article.ts";
 import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
 import { BROWSER_MAX_DEPTH, limitNesting } from "./limit-nesting.ts";
@@ -15,6 +17,7 @@ import { agreement, type PageHeading, pickHeadline } from "./pick-headline.ts";
 import { pickPageDate } from "./pick-page-date.ts";
 import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
+import { removeMarkedNotes } from "./remove-marked-notes.ts";
 import { removeOverlays } from "./remove-overlays.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
 import { trimArticleEnd } from "./trim-article-end.ts";
@@ -76,21 +79,32 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const spacedLines = body ? domToLines(body, { spaced: true }) : [];
   const fromText = importArticle(pageText, { ...options, tags: options.tags });
 
+  const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
+  // On a page of several full stories, only the headline's own (read before Readability changes the page).
+  const story = headlineArticle(document as never, title);
   let content: string[] = [];
+  let chosen: string[] = [];
   const tooDeep = nesting.depth > READABILITY_MAX_DEPTH;
   try {
-    const parsed = tooDeep ? null : new Readability(document as never, { charThreshold: 300 }).parse();
+    const parsed = tooDeep
+      ? null
+      : new Readability(document as never, { charThreshold: 300, keepClasses: true }).parse();
     if (parsed?.content) {
       const { document: inner } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
       // Related-story links and image credits inside the article are not its text.
-      content = domToLines(inner.body as unknown as DomNode, { linkBlocks: false, figures: false });
+      const read = (): string[] =>
+        domToLines(inner.body as unknown as DomNode, { linkBlocks: false, figures: false });
+      // Where Readability's content starts is judged on what it chose, before the cleanup below.
+      chosen = read();
+      // Readability keeps captions, bylines and bios inside the article's container; their classes say so.
+      removeMarkedNotes(inner as never);
+      content = read();
     }
   } catch {
     // Readability gives up on some malformed pages; the copied-text path still reads them.
   }
 
   const guesses: string[] = [];
-  const title = pickHeadline(headings, meta.titles, meta.siteName) ?? fromText.title;
   if (!title) warnings.push("title: the page declares no title and shows no headline");
 
   // The date stamp stands by the headline as shown: the chosen one, else an h1 (a declared title may not be).
@@ -107,13 +121,24 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const byline = meta.author ?? fromText.byline;
   if (!byline) warnings.push("byline: no author found");
 
+  if (story) {
+    const text = story.join("\n");
+    content = content.filter((line) => text.includes(line));
+  }
   const contentWords = wordsOf(content.join(" ")).length;
   let blocks: ReturnType<typeof toBlocks>;
   let attribution: string | null = null;
   const switchTo =
-    contentWords >= 50 ? preferPageText(pageText.split("\n"), title, content, fromText.body) : null;
+    contentWords >= 50 ? preferPageText(pageText.split("\n"), title, chosen, fromText.body) : null;
   if (contentWords >= 50 && !switchTo) {
-    const cleaned = cleanBody(content, title, byline);
+    // The summary under the headline, outside the article's container, opens the article.
+    const standfirst = findStandfirst(
+      pageText.split("\n"),
+      title,
+      declaredDescriptions(document as never),
+      content,
+    );
+    const cleaned = cleanBody(standfirst ? [standfirst, ...content] : content, title, byline);
     attribution = cleaned.attribution;
     blocks = toBlocks(cleaned.lines);
     guesses.push(`body from the page's main content (${contentWords} words)`);

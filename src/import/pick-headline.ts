@@ -27,8 +27,9 @@ const SHARES_TOPIC = 0.3;
  * the `h1` that best agrees with a declared title (JSON-LD headline,
  * og:title, `<title>` and its parts other than the site name; at least 60% of the words agreeing both
  * ways); else the page's only `h1` when a declared title holds every word of it ("restaurant" for
- * "Definition of restaurant"); else the best-agreeing lower heading; else the page's only `h1` when it shares at least 30% of
- * its words with a declared title; else the first declared title with the site name cut off ("Headline |
+ * "Definition of restaurant"); else the page's only `h1` when it shares at least 30% of its words with a
+ * declared title (a lower heading that agrees better is a section of the article: "FAQs about nutrition
+ * trends" under the h1 "Top 10 Nutrition Trends to Watch"); else the best-agreeing lower heading; else the first declared title with the site name cut off ("Headline |
  * Site" → "Headline"); else the first heading of two words or more. Null when the page declares nothing
  * and shows no heading. A date stamp at either end of a heading is not part of it (`withoutStamp`).
  */
@@ -58,8 +59,8 @@ export function pickHeadline(
     exact ??
     best(h1s, AGREES) ??
     onlyH1Inside(h1s, candidates) ??
-    best(lower, AGREES) ??
-    (h1s.length === 1 ? best(h1s, SHARES_TOPIC) : null);
+    (h1s.length === 1 ? best(h1s, SHARES_TOPIC) : null) ??
+    best(lower, AGREES);
   if (shown) return shown;
   return candidates[0] ?? scored.find((h) => wordsOf(h.text).length >= 2)?.text ?? null;
 }

@@ -33,7 +33,7 @@ const OVERLAY_WORDS = new Set([
 ]);
 
 /** The words of class names and ids, split at `-`, `_`, spaces and camelCase humps, lower-cased. */
-function nameWords(names: string): string[] {
+export function nameWords(names: string): string[] {
   return names
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()

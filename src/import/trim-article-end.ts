@@ -15,7 +15,13 @@ const END_NOTE = [
   /\b(?:contributed (?:to )?(?:this|the) (?:story|report|article|content|post)|reported from|can be reached at|(?:reach|contact) (?:him|her|them|the author) at)\b/i,
   /^\(?(?:reporting|writing|editing|additional reporting) by\b/i,
   /[\w.+-]+@[\w-]+\.[\w.]+/,
-  /\b(?:sign up|signup|subscribe|newsletters?|in your inbox|to your inbox|direct to your inbox|email alerts|successfully subscribed|your subscription)\b/i,
+  /\b(?:sign up|signup|subscribe|unsubscribe|newsletters?|in your inbox|to your inbox|direct to your inbox|email alerts|successfully subscribed|your subscription|receive (?:e-?mails|updates|offers))\b/i,
+  // A research news service's closing block: "More information: …", "Citation: …", "Provided by …".
+  /^(?:more information|further information|citation|journal information)\s*:|^provided by \p{Lu}/iu,
+  // The copyright notice: "This document is subject to copyright.", "© 2024 …", "Copyright 2024 …".
+  /\b(?:subject to copyright|all rights reserved|may not be (?:reproduced|republished|redistributed))\b|^(?:©|copyright\s*(?:©|\(c\)|\d{4}))/i,
+  // A sign-up form's required fields: "Your Email*", "Country*".
+  /^\p{L}[\p{L} ]{0,30}\*$/u,
   /\b(?:originally (?:published|written|appeared)|first (?:published|appeared) (?:on|in|at))\b/i,
   /^(?:the |this )?(?:article|story|post|interview|content) (?:was|has been|is|may|also|contains|first)\b/i,
   /^(?:\*+\s*)?(?:disclaimer|disclosure|editor['’]?s note|note|tags?|categories|filed under|image (?:credit|source)s?|featured image|photo(?:graph)?s?(?: by| credit)?|credits?|source|published by|written by|reviewed by)\b\s*[:by]/i,
@@ -51,6 +57,18 @@ export function trimArticleEnd<T extends { text: string }>(lines: readonly T[]):
     seen += wordsOf(text).length;
   }
   let kept = lines.slice(0, end);
-  while (kept.length > 1 && isEndNote((kept[kept.length - 1] as T).text)) kept = kept.slice(0, -1);
-  return kept;
+  for (;;) {
+    while (kept.length > 1 && isEndNote((kept[kept.length - 1] as T).text)) kept = kept.slice(0, -1);
+    // Other stories' headlines listed under a closing note ("Want more movie news? Sign up …").
+    let start = kept.length;
+    while (start > 0 && isHeadlineLike((kept[start - 1] as T).text)) start--;
+    if (kept.length - start < 2 || start < 2 || !isEndNote((kept[start - 1] as T).text)) return kept;
+    kept = kept.slice(0, start);
+  }
+}
+
+/** A line shaped like a story's headline: 3–20 words, not ending like a sentence or a label. */
+function isHeadlineLike(line: string): boolean {
+  const n = wordsOf(line).length;
+  return n >= 3 && n <= 20 && !/[.!?:;,…]$/.test(line.replace(/["'”’»)\]\s]+$/u, ""));
 }

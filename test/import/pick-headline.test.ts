@@ -33,6 +33,16 @@ pick("an agreeing h1 wins over a lower heading that agrees better", () => {
     "Best Website Builders for Small Business in 2026",
   );
 });
+pick("the only h1 on the declared topic wins over a lower heading that agrees better (a section)", () => {
+  assert.is(
+    pickHeadline(
+      [h("Top 10 Health and Nutrition Trends to Watch", true), h("FAQs about health and nutrition trends")],
+      ["Health And Nutrition Trends For 2026 - Tastewise"],
+      null,
+    ),
+    "Top 10 Health and Nutrition Trends to Watch",
+  );
+});
 pick("the only h1 wins over a rewritten declared title on the same topic, not over an unrelated one", () => {
   const declared = ["7 Key Software Development Methodologies | OS-System"];
   assert.is(

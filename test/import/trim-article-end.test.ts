@@ -47,6 +47,23 @@ trim("drops closing notes from the end up, and stops at the article's text", () 
   assert.equal(texts(trimArticleEnd(kept)), texts(kept), "a note between paragraphs is not at the end");
 });
 
+trim("drops other stories' headlines listed under a closing note, not a list the article ends with", () => {
+  const page = lines(
+    PARAGRAPH,
+    "Want more movie news? Sign up for our free newsletter to get the latest trailers and reviews.",
+    "The 10 best Jordan Peele movies and TV shows, ranked",
+    "Jordan Peele teases more from the Nope universe",
+  );
+  assert.equal(texts(trimArticleEnd(page)), [PARAGRAPH]);
+  const list = lines(
+    PARAGRAPH,
+    "The three finalists are",
+    "Wind Turbines Of The North Sea",
+    "Solar Farms Of The Desert",
+  );
+  assert.equal(texts(trimArticleEnd(list)), texts(list));
+});
+
 const note = suite("isEndNote");
 
 note("bios, contacts, credits, prompts and disclaimers; not the article's sentences", () => {
@@ -60,12 +77,20 @@ note("bios, contacts, credits, prompts and disclaimers; not the article's senten
     "Tags: Employment, Health & Fitness",
     "Disclosure: As an affiliate, I earn from qualifying purchases.",
     "—Field Level Media",
+    "More information: Jane Doe et al, Statin Use and the Risk of Thrombosis, JAMA Network Open (2023).",
+    "Citation: Statins found to reduce risk of blood clots (2023, December 21) retrieved 24 December 2023",
+    "Provided by U.S. National Institute of Allergy and Infectious Diseases",
+    "This document is subject to copyright. No part may be reproduced without the written permission.",
+    "I agree to receive emails from Green Car Reports. I understand that I can unsubscribe at any time.",
+    "Your Email*",
   ])
     assert.ok(isEndNote(yes), yes);
   for (const no of [
     PARAGRAPH,
     "The mayor is a former engineer who grew up near the river.",
     "“We will rebuild,” she said.",
+    "The information provided by the agency was incomplete, the auditors found.",
+    "Copyright law has not kept up with the models, critics say.",
   ])
     assert.not.ok(isEndNote(no), no);
 });

@@ -1,0 +1,29 @@
+import { nameWords } from "./remove-overlays.ts";
+
+/** The parts of a DOM element this module uses; `linkedom` and browsers both provide them. */
+export interface MarkedElement {
+  nodeName: string;
+  getAttribute(name: string): string | null;
+  remove(): void;
+}
+export interface MarkedRoot {
+  querySelectorAll(selector: string): ArrayLike<MarkedElement>;
+}
+
+/**
+ * Words of a class or id that mark a block inside an article as a note about it rather than its text:
+ * an image's caption or credit, the byline, the author's bio, a disclaimer, footnotes.
+ */
+const NOTE_WORDS = new Set(["caption", "captions", "byline", "bio", "disclaimer", "footnote", "footnotes"]);
+
+/**
+ * Removes, in place, the blocks of an article's content whose class or id names them a note about the
+ * article (`NOTE_WORDS`): captions, credits, bylines, author bios, disclaimers, footnotes. Readability
+ * keeps them when they sit inside the article's container.
+ */
+export function removeMarkedNotes(root: MarkedRoot): void {
+  for (const el of Array.from(root.querySelectorAll("[class], [id]"))) {
+    const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
+    if (nameWords(names).some((w) => NOTE_WORDS.has(w))) el.remove();
+  }
+}
