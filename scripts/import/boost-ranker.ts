@@ -1,5 +1,5 @@
 import { type TreeNode, treeValue } from "../../src/import/rank-titles.ts";
-import type { RankingExample } from "./fit-ranker.ts";
+import { type RankingExample, rightCandidates } from "./fit-ranker.ts";
 
 /** Settings of `boostRanker`; the defaults are those the committed title model was trained with. */
 export interface BoostOptions {
@@ -40,6 +40,7 @@ export function boostRanker(
   let row = 0;
   usable.forEach((example, e) => {
     starts[e] = row;
+    const right = new Set(rightCandidates(example));
     example.candidates.forEach((c, i) => {
       let s = 0;
       for (let k = 0; k < size; k++) {
@@ -48,7 +49,7 @@ export function boostRanker(
         s += v * (weights[k] ?? 0);
       }
       score[row] = s;
-      if (i === example.positive) positive[row] = 1;
+      if (right.has(i)) positive[row] = 1;
       row++;
     });
   });
@@ -90,10 +91,17 @@ export function boostRanker(
       let max = Number.NEGATIVE_INFINITY;
       for (let r = from; r < to; r++) max = Math.max(max, score[r] as number);
       let z = 0;
-      for (let r = from; r < to; r++) z += Math.exp((score[r] as number) - max);
+      let zRight = 0;
       for (let r = from; r < to; r++) {
-        const p = Math.exp((score[r] as number) - max) / z;
-        g[r] = p - (positive[r] as number);
+        const v = Math.exp((score[r] as number) - max);
+        z += v;
+        if (positive[r] === 1) zRight += v;
+      }
+      for (let r = from; r < to; r++) {
+        const v = Math.exp((score[r] as number) - max);
+        const p = v / z;
+        // The gradient of -log(sum of the right candidates' probabilities), as in `fitRanker`.
+        g[r] = p - (positive[r] === 1 ? v / zRight : 0);
         h[r] = Math.max(p * (1 - p), 1e-6);
       }
     }

@@ -1,7 +1,18 @@
-/** One ranking problem: candidates' feature vectors and which one is right (-1: none, skipped). */
+/**
+ * One ranking problem: candidates' feature vectors and which one is right (-1: none, skipped). When the
+ * right line occurs more than once among the candidates (a headline repeated in the page), `positives`
+ * may list every copy: the loss then asks for the mass on any of them, not on one copy against the others.
+ */
 export interface RankingExample {
   candidates: ReadonlyArray<{ features: readonly number[] }>;
   positive: number;
+  positives?: readonly number[];
+}
+
+/** The right candidates of an example: `positives` when given (with `positive`), else `positive` alone. */
+export function rightCandidates(example: RankingExample): number[] {
+  const all = new Set([example.positive, ...(example.positives ?? [])]);
+  return [...all].filter((i) => i >= 0 && i < example.candidates.length).sort((a, b) => a - b);
 }
 
 /** Settings of `fitRanker`; the defaults are those the committed title model was trained with. */
@@ -33,11 +44,11 @@ export function fitRanker(
   const rows = usable.reduce((n, e) => n + e.candidates.length, 0);
   const x = new Float64Array(rows * size);
   const starts = new Int32Array(usable.length + 1);
-  const positives = new Int32Array(usable.length);
+  const right = new Uint8Array(rows);
   let row = 0;
   usable.forEach((example, e) => {
     starts[e] = row;
-    positives[e] = row + example.positive;
+    for (const i of rightCandidates(example)) right[row + i] = 1;
     for (const c of example.candidates) {
       for (let k = 0; k < size; k++) x[row * size + k] = c.features[k] ?? 0;
       row++;
@@ -59,13 +70,17 @@ export function fitRanker(
         if (s > max) max = s;
       }
       let z = 0;
+      let zRight = 0;
       for (let r = from; r < to; r++) {
         const v = Math.exp((scores[r] as number) - max);
         scores[r] = v;
         z += v;
+        if (right[r] === 1) zRight += v;
       }
+      // The gradient of -log(sum of the right candidates' probabilities): p − p / p(right) on them.
       for (let r = from; r < to; r++) {
-        const g = (scores[r] as number) / z - (r === positives[e] ? 1 : 0);
+        const v = scores[r] as number;
+        const g = v / z - (right[r] === 1 ? v / zRight : 0);
         if (g === 0) continue;
         for (let k = 0; k < size; k++) grad[k] = (grad[k] as number) + g * (x[r * size + k] as number);
       }

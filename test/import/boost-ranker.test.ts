@@ -25,4 +25,13 @@ boost("is deterministic and skips examples without a right candidate", () => {
   });
   assert.equal(a, boostRanker(examples, [0, 0], { rounds: 5 }));
 });
+boost("with several right candidates, ranks any of them first, not one copy against the others", () => {
+  // Candidates 0 and 1 are both right: the trees lift them over the rest and leave them tied.
+  const copies = examples.map((e) => ({ ...e, positive: 0, positives: [0, 1] }));
+  const trees = boostRanker(copies, [0, 0], { rounds: 20, minWeight: 1, lambda: 1 });
+  const scores = (copies[0]?.candidates ?? []).map((c) =>
+    trees.reduce((s: number, t) => s + treeValue(t, c.features), 0),
+  );
+  assert.ok(Math.min(scores[0] ?? 0, scores[1] ?? 0) > Math.max(scores[2] ?? 0, scores[3] ?? 0), `${scores}`);
+});
 boost.run();
