@@ -1,6 +1,7 @@
 import { BODY_LINE_FEATURES, bodyLineFeatures } from "./body-line-features.ts";
 import MODEL from "./body-model.json" with { type: "json" };
 import type { TextLine } from "./normalize-text.ts";
+import { type TreeNode, treeValue } from "./rank-titles.ts";
 
 /**
  * Names of the second stage's features (`contextFeatures`), in order: the first stage's score of the
@@ -19,14 +20,20 @@ export const CONTEXT_FEATURES = [
 ] as const;
 
 /**
- * A logistic model over `bodyLineFeatures` (weights in `BODY_LINE_FEATURES` order), and a second one over
- * `contextFeatures` of the first one's results (weights in `CONTEXT_FEATURES` order), and the cut-off.
+ * A logistic model over `bodyLineFeatures` (weights in `BODY_LINE_FEATURES` order) with boosted trees, and
+ * a second one over `contextFeatures` of the first one's results (weights in `CONTEXT_FEATURES` order), and
+ * the cut-off.
  */
 export interface BodyModel {
   features: readonly string[];
   weights: readonly number[];
   /** The second stage; without it the first stage's probability decides. */
   context?: { features: readonly string[]; weights: readonly number[] };
+  /**
+   * Boosted regression trees added to the first stage's linear score, each reading the line's features
+   * (`BODY_LINE_FEATURES` order): they weigh features together ("short line" and "after an end marker").
+   */
+  trees?: readonly TreeNode[];
   /** A line whose probability of being article text is below this is left out. */
   threshold: number;
 }
@@ -40,9 +47,16 @@ export function linearScore(weights: readonly number[], features: readonly numbe
   return s;
 }
 
+/** The first stage's log-odds that a line with these features is article text: linear, plus the trees. */
+export function firstStageScore(model: BodyModel, features: readonly number[]): number {
+  let s = linearScore(model.weights, features);
+  for (const tree of model.trees ?? []) s += treeValue(tree, features);
+  return s;
+}
+
 /** The probability that a line with these features is article text (the first stage). */
 export function bodyLineProbability(model: BodyModel, features: readonly number[]): number {
-  return logistic(linearScore(model.weights, features));
+  return logistic(firstStageScore(model, features));
 }
 
 /**
@@ -86,7 +100,7 @@ export function contextFeatures(scores: readonly number[]): number[][] {
 
 /** The final probability of every line: the first stage, then the second when the model has one. */
 export function bodyLineProbabilities(model: BodyModel, features: readonly number[][]): number[] {
-  const scores = features.map((f) => linearScore(model.weights, f));
+  const scores = features.map((f) => firstStageScore(model, f));
   const context = model.context;
   if (
     !context ||
@@ -107,7 +121,7 @@ export function bodyLineProbabilities(model: BodyModel, features: readonly numbe
 export function filterBodyLines(
   lines: readonly TextLine[],
   page: readonly TextLine[],
-  model: BodyModel = MODEL,
+  model: BodyModel = MODEL as BodyModel,
 ): { lines: TextLine[]; removed: TextLine[] } {
   if (
     model.features.length !== BODY_LINE_FEATURES.length ||

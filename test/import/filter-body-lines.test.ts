@@ -8,6 +8,7 @@ import {
   CONTEXT_FEATURES,
   contextFeatures,
   filterBodyLines,
+  firstStageScore,
   linearScore,
 } from "../../src/import/filter-body-lines.ts";
 import { splitLines } from "../../src/import/normalize-text.ts";
@@ -22,6 +23,7 @@ filter("the committed model matches the feature list and keeps a run of paragrap
   assert.is(MODEL.weights.length, BODY_LINE_FEATURES.length);
   assert.equal(MODEL.context?.features, [...CONTEXT_FEATURES]);
   assert.is(MODEL.context?.weights.length, CONTEXT_FEATURES.length);
+  assert.ok((MODEL.trees?.length ?? 0) > 0);
   const lines = splitLines(
     [PARAGRAPH, PARAGRAPH.replace("Tuesday", "Monday"), PARAGRAPH.replace("old", "new")].join("\n\n"),
   );
@@ -58,6 +60,18 @@ const score = suite("linearScore");
 score("the weighted sum of the features; missing weights count as zero", () => {
   assert.is(linearScore([1, -2, 0.5], [3, 1, 2]), 2);
   assert.is(linearScore([1], [3, 1]), 3);
+});
+
+const first = suite("firstStageScore");
+
+first("the linear score plus every tree's value for the line", () => {
+  const tree = { feature: 1, threshold: 0.5, lo: -1, hi: { feature: 0, threshold: 2, lo: 3, hi: 4 } };
+  const model = { features: ["a", "b"], weights: [1, 1], threshold: 0.5, trees: [tree, 0.25] };
+  assert.is(firstStageScore(model, [1, 0]), 1 - 1 + 0.25);
+  assert.is(firstStageScore(model, [1, 1]), 2 + 3 + 0.25);
+  assert.is(firstStageScore(model, [3, 1]), 4 + 4 + 0.25);
+  assert.is(firstStageScore({ ...model, trees: [] }, [3, 1]), 4);
+  assert.ok(Math.abs(bodyLineProbability(model, [1, 0]) - 1 / (1 + Math.exp(-0.25))) < 1e-12);
 });
 
 const context = suite("contextFeatures");
@@ -105,5 +119,6 @@ probabilities(
 filter.run();
 probability.run();
 score.run();
+first.run();
 context.run();
 probabilities.run();
