@@ -30,7 +30,6 @@ import { readArticleLines } from "../src/import/import-article.ts";
 import { f1, shingleScore } from "../test/import/shingle-f1.ts";
 import { type BoostLinesOptions, boostLines } from "./import/boost-lines.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
-import { formatJson } from "./import/format-json.ts";
 import { siteHalf } from "./import/site-half.ts";
 import { corpusOption, devsetOption } from "./import/training-options.ts";
 
@@ -360,7 +359,7 @@ function main(): void {
     console.log(
       `${label} ${pages.length} pages: kept-lines body F1 ${score(pages, model, 0).toFixed(4)} -> first stage ${score(pages, first, model.threshold).toFixed(4)}, both ${score(pages, model, model.threshold).toFixed(4)} (cut-off ${model.threshold})`,
     );
-  writeFileSync(values.out, formatJson(model));
+  writeFileSync(values.out, `${JSON.stringify(model, null, 1)}\n`);
   console.log(`wrote ${values.out}`);
 }
 
