@@ -1,4 +1,5 @@
-import type { TreeNode } from "../../src/import/rank-titles.ts";
+import { type TreeNode, treeValue } from "../../src/import/rank-titles.ts";
+import { binRows, growTree } from "./grow-tree.ts";
 
 /** One line to learn from: its features, whether it is article text, its weight and its score so far. */
 export interface LineExample {
@@ -47,33 +48,7 @@ export function boostLines(examples: readonly LineExample[], options: BoostLines
     w[r] = e.weight;
     score[r] = e.base;
   });
-  // Candidate thresholds per feature and each row's bin (the first threshold its value is at or below).
-  const thresholds: number[][] = [];
-  const bin = new Uint8Array(rows * size);
-  for (let k = 0; k < size; k++) {
-    const values = new Float64Array(rows);
-    for (let r = 0; r < rows; r++) values[r] = x[r * size + k] as number;
-    values.sort();
-    const distinct = [...new Set(values)];
-    const cuts =
-      distinct.length <= bins + 1
-        ? distinct.slice(0, -1)
-        : [
-            ...new Set(
-              Array.from(
-                { length: bins },
-                (_, b) => values[Math.floor(((b + 1) * rows) / (bins + 1))] as number,
-              ),
-            ),
-          ].filter((v) => v < (distinct[distinct.length - 1] as number));
-    thresholds.push(cuts);
-    for (let r = 0; r < rows; r++) {
-      const v = x[r * size + k] as number;
-      let b = 0;
-      while (b < cuts.length && v > (cuts[b] as number)) b++;
-      bin[r * size + k] = b;
-    }
-  }
+  const data = binRows(x, rows, size, bins);
   const g = new Float64Array(rows);
   const h = new Float64Array(rows);
   let scale = 0;
@@ -90,73 +65,10 @@ export function boostLines(examples: readonly LineExample[], options: BoostLines
       g[r] = (w[r] as number) * (p - (y[r] as number));
       h[r] = (w[r] as number) * Math.max(p * (1 - p), 1e-6);
     }
-    const all = new Int32Array(rows);
-    for (let r = 0; r < rows; r++) all[r] = r;
-    const tree = grow(all, depth);
+    const tree = growTree(data, g, h, { depth, lambda: lam, minWeight: least, shrinkage, minGain: 1e-12 });
     trees.push(tree);
-    for (let r = 0; r < rows; r++) score[r] = (score[r] as number) + value(tree, r);
+    for (let r = 0; r < rows; r++)
+      score[r] = (score[r] as number) + treeValue(tree, x.subarray(r * size, (r + 1) * size));
   }
   return trees;
-
-  function value(tree: TreeNode, r: number): number {
-    let node = tree;
-    while (typeof node !== "number")
-      node = (x[r * size + node.feature] as number) <= node.threshold ? node.lo : node.hi;
-    return node;
-  }
-
-  function leaf(members: Int32Array): number {
-    let G = 0;
-    let H = 0;
-    for (const r of members) {
-      G += g[r] as number;
-      H += h[r] as number;
-    }
-    return Math.round((-G / (H + lam)) * shrinkage * 1e4) / 1e4;
-  }
-
-  function grow(members: Int32Array, levels: number): TreeNode {
-    if (levels === 0) return leaf(members);
-    let G = 0;
-    let H = 0;
-    for (const r of members) {
-      G += g[r] as number;
-      H += h[r] as number;
-    }
-    const parent = (G * G) / (H + lam);
-    let best: { gain: number; feature: number; cut: number } | null = null;
-    for (let k = 0; k < size; k++) {
-      const cuts = thresholds[k] as number[];
-      if (cuts.length === 0) continue;
-      const gs = new Float64Array(cuts.length + 1);
-      const hs = new Float64Array(cuts.length + 1);
-      for (const r of members) {
-        const b = bin[r * size + k] as number;
-        gs[b] = (gs[b] as number) + (g[r] as number);
-        hs[b] = (hs[b] as number) + (h[r] as number);
-      }
-      let gl = 0;
-      let hl = 0;
-      for (let c = 0; c < cuts.length; c++) {
-        gl += gs[c] as number;
-        hl += hs[c] as number;
-        const gr = G - gl;
-        const hr = H - hl;
-        if (hl < least || hr < least) continue;
-        const gain = (gl * gl) / (hl + lam) + (gr * gr) / (hr + lam) - parent;
-        if (gain > 1e-12 && (best === null || gain > best.gain)) best = { gain, feature: k, cut: c };
-      }
-    }
-    if (best === null) return leaf(members);
-    const threshold = (thresholds[best.feature] as number[])[best.cut] as number;
-    const lo: number[] = [];
-    const hi: number[] = [];
-    for (const r of members) ((x[r * size + best.feature] as number) <= threshold ? lo : hi).push(r);
-    return {
-      feature: best.feature,
-      threshold,
-      lo: grow(Int32Array.from(lo), levels - 1),
-      hi: grow(Int32Array.from(hi), levels - 1),
-    };
-  }
 }
