@@ -31,7 +31,7 @@ import { f1, shingleScore } from "../test/import/shingle-f1.ts";
 import { type BoostLinesOptions, boostLines } from "./import/boost-lines.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
 import { siteHalf } from "./import/site-half.ts";
-import { corpusOption, devsetOption } from "./import/training-options.ts";
+import { corpusOption, devsetOption, modelOutOption, seedsOption } from "./import/training-options.ts";
 
 const command = defineCommand({
   command: "npm run train:body",
@@ -39,18 +39,8 @@ const command = defineCommand({
   options: {
     corpus: corpusOption,
     devset: devsetOption,
-    seeds: {
-      type: "string",
-      value: "DIR",
-      description: "the seed texts (every line of their text is article text)",
-      default: "test/fixtures/seeds",
-    },
-    out: {
-      type: "string",
-      value: "FILE",
-      description: "where the model goes",
-      default: "src/import/body-model.json",
-    },
+    seeds: seedsOption,
+    out: modelOutOption("src/import/body-model.json"),
     cv: {
       type: "boolean",
       description:

@@ -28,7 +28,7 @@ import { boostRanker } from "./import/boost-ranker.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
 import { fitRanker } from "./import/fit-ranker.ts";
 import { siteHalf } from "./import/site-half.ts";
-import { corpusOption, devsetOption } from "./import/training-options.ts";
+import { corpusOption, devsetOption, modelOutOption, seedsOption } from "./import/training-options.ts";
 
 const command = defineCommand({
   command: "npm run train:titles",
@@ -36,18 +36,8 @@ const command = defineCommand({
   options: {
     corpus: corpusOption,
     devset: devsetOption,
-    seeds: {
-      type: "string",
-      value: "DIR",
-      description: "the seed texts, whose headline is their first line",
-      default: "test/fixtures/seeds",
-    },
-    out: {
-      type: "string",
-      value: "FILE",
-      description: "where the weights go",
-      default: "src/import/title-model.json",
-    },
+    seeds: seedsOption,
+    out: modelOutOption("src/import/title-model.json"),
   },
   examples: ["npm run train:titles"],
 });

@@ -15,3 +15,21 @@ export const devsetOption = {
   description: "the importer dev set",
   default: "../shared/importer-devset",
 } as const satisfies OptionSpec;
+
+/** `--seeds DIR` of the importer's training scripts: the shipped seeds' texts (they must come out exactly). */
+export const seedsOption = {
+  type: "string",
+  value: "DIR",
+  description: "the seed texts (they must come out exactly)",
+  default: "test/fixtures/seeds",
+} as const satisfies OptionSpec;
+
+/** `--out FILE` of a training script: where the trained model is written (`file` by default). */
+export function modelOutOption<F extends string>(file: F) {
+  return {
+    type: "string",
+    value: "FILE",
+    description: "where the model goes",
+    default: file,
+  } as const satisfies OptionSpec;
+}
