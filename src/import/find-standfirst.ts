@@ -1,5 +1,5 @@
 import { wordsOf } from "./normalize-text.ts";
-import { agreement } from "./pick-headline.ts";
+import { agreement, headlineAt } from "./pick-headline.ts";
 
 /** The parts of a DOM document this module reads; `linkedom` and browsers both provide them. */
 export interface StandfirstDocument {
@@ -43,7 +43,7 @@ export function findStandfirst(
   content: readonly string[],
 ): string | null {
   if (!headline || descriptions.length === 0) return null;
-  const at = pageLines.findIndex((l) => agreement(l, headline) >= 0.9);
+  const at = headlineAt(pageLines, headline);
   if (at < 0) return null;
   const inContent = content.join("\n");
   for (const line of pageLines.slice(at + 1, at + 1 + BELOW)) {

@@ -75,6 +75,7 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   removeOverlays(document as never);
   const body = document.body as unknown as DomNode | null;
   const pageText = body ? domToLines(body).join("\n") : "";
+  const pageLines = pageText.split("\n");
   // Spans shown side by side ("Jane Doe" "Mar 5, 2025") are separate words when looking for stamps.
   const spacedLines = body ? domToLines(body, { spaced: true }) : [];
   const fromText = importArticle(pageText, { ...options, tags: options.tags });
@@ -128,16 +129,10 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const contentWords = wordsOf(content.join(" ")).length;
   let blocks: ReturnType<typeof toBlocks>;
   let attribution: string | null = null;
-  const switchTo =
-    contentWords >= 50 ? preferPageText(pageText.split("\n"), title, chosen, fromText.body) : null;
+  const switchTo = contentWords >= 50 ? preferPageText(pageLines, title, chosen, fromText.body) : null;
   if (contentWords >= 50 && !switchTo) {
     // The summary under the headline, outside the article's container, opens the article.
-    const standfirst = findStandfirst(
-      pageText.split("\n"),
-      title,
-      declaredDescriptions(document as never),
-      content,
-    );
+    const standfirst = findStandfirst(pageLines, title, declaredDescriptions(document as never), content);
     const cleaned = cleanBody(standfirst ? [standfirst, ...content] : content, title, byline);
     attribution = cleaned.attribution;
     blocks = toBlocks(cleaned.lines);

@@ -115,6 +115,14 @@ export function agreement(a: string, b: string): number {
   return Math.min(common / wa.length, common / wb.length);
 }
 
+/** Agreement at which a line of the page's text is the headline as shown. */
+const SHOWS_HEADLINE = 0.9;
+
+/** The index of the first of `lines` that shows `headline` (`agreement` at least 0.9), or -1. */
+export function headlineAt(lines: readonly string[], headline: string): number {
+  return lines.findIndex((l) => agreement(l, headline) >= SHOWS_HEADLINE);
+}
+
 /** The page's only h1 when a declared title holds every word of it, else null. */
 function onlyH1Inside(h1s: ReadonlyArray<{ text: string }>, declared: readonly string[]): string | null {
   const only = h1s.length === 1 ? (h1s[0]?.text ?? "") : "";

@@ -1,6 +1,6 @@
 import { wordsOf } from "./normalize-text.ts";
 import { findDate, isoDate } from "./parse-date.ts";
-import { agreement } from "./pick-headline.ts";
+import { headlineAt } from "./pick-headline.ts";
 
 /** What the page's markup declares about its dates (see `readPageMetadata`). */
 export interface DeclaredDates {
@@ -133,7 +133,7 @@ function headlineLine(lines: readonly string[], title: string | null | readonly 
   const anchors = typeof title === "string" ? [title] : (title ?? []);
   for (const anchor of anchors) {
     if (!anchor) continue;
-    const at = lines.findIndex((l) => agreement(l, anchor) >= 0.9);
+    const at = headlineAt(lines, anchor);
     if (at >= 0) return at;
   }
   return -1;

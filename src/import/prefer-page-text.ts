@@ -1,5 +1,5 @@
 import { wordsOf } from "./normalize-text.ts";
-import { agreement } from "./pick-headline.ts";
+import { headlineAt } from "./pick-headline.ts";
 
 /** How far below the headline (in lines of the page's text) an article's first paragraph starts. */
 const NEAR = 10;
@@ -22,7 +22,7 @@ export function preferPageText(
   textBody: string,
 ): string | null {
   if (!headline) return null;
-  const at = pageLines.findIndex((l) => agreement(l, headline) >= 0.9);
+  const at = headlineAt(pageLines, headline);
   if (at < 0) return null;
   const textStart = firstParagraphAt(pageLines, textBody.split("\n"), at);
   if (textStart === null || textStart < at || textStart - at > NEAR) return null;
