@@ -56,14 +56,15 @@ export function trimArticleEnd<T extends { text: string }>(lines: readonly T[]):
     }
     seen += wordsOf(text).length;
   }
-  let kept = lines.slice(0, end);
+  const textAt = (i: number): string => (lines[i] as T).text;
+  let kept = end;
   for (;;) {
-    while (kept.length > 1 && isEndNote((kept[kept.length - 1] as T).text)) kept = kept.slice(0, -1);
+    while (kept > 1 && isEndNote(textAt(kept - 1))) kept--;
     // Other stories' headlines listed under a closing note ("Want more movie news? Sign up …").
-    let start = kept.length;
-    while (start > 0 && isHeadlineLike((kept[start - 1] as T).text)) start--;
-    if (kept.length - start < 2 || start < 2 || !isEndNote((kept[start - 1] as T).text)) return kept;
-    kept = kept.slice(0, start);
+    let start = kept;
+    while (start > 0 && isHeadlineLike(textAt(start - 1))) start--;
+    if (kept - start < 2 || start < 2 || !isEndNote(textAt(start - 1))) return lines.slice(0, kept);
+    kept = start;
   }
 }
 
