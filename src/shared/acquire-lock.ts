@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { link, mkdir, open, readFile, rm, unlink } from "node:fs/promises";
+import { link, mkdir, readFile, rm, unlink } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { writeFileAtomic } from "./write-file-atomic.ts";
+import { writeFileAtomic, writeSynced } from "./write-file-atomic.ts";
 
 /** What a lock file records about the process that holds it. */
 export interface LockHolder {
@@ -92,10 +92,7 @@ async function createExclusive(file: string, content: string): Promise<boolean> 
     if (code === "EEXIST") return false;
     if (code !== "EPERM" && code !== "ENOTSUP" && code !== "ENOSYS" && code !== "EXDEV") throw e;
     try {
-      const direct = await open(file, "wx");
-      await direct.writeFile(content);
-      await direct.sync();
-      await direct.close();
+      await writeSynced(file, content, "wx");
       return true;
     } catch (inner) {
       if ((inner as NodeJS.ErrnoException).code === "EEXIST") return false;
@@ -109,13 +106,7 @@ async function createExclusive(file: string, content: string): Promise<boolean> 
 /** Writes `content` to a new temporary file beside `file`, synced, and returns its name. */
 async function writeTemporary(file: string, content: string): Promise<string> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
-  const handle = await open(temp, "wx");
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
+  await writeSynced(temp, content, "wx");
   return temp;
 }
 

@@ -10,19 +10,24 @@ export async function writeFileAtomic(file: string, data: string | Uint8Array): 
   await mkdir(dir, { recursive: true });
   const temp = path.join(dir, `.${path.basename(file)}.${process.pid}.tmp`);
   try {
-    const handle = await open(temp, "w");
-    try {
-      await handle.writeFile(data);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeSynced(temp, data, "w");
     await rename(temp, file);
   } catch (e) {
     await rm(temp, { force: true });
     throw e;
   }
   await syncDirectory(dir);
+}
+
+/** Writes `data` to `file` (opened with `flags`: `"wx"` refuses an existing file) and flushes it to disk. */
+export async function writeSynced(file: string, data: string | Uint8Array, flags: "w" | "wx"): Promise<void> {
+  const handle = await open(file, flags);
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Flushes a folder's entries (the rename) to disk; some systems cannot open a folder, which is fine. */
