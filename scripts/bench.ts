@@ -160,6 +160,10 @@ const extras: Extra[] = [];
 let importBatch: Measurement | null = null;
 const problems: string[] = [];
 const hasHugo = !values["no-hugo"] && spawnSync("hugo", ["version"], { stdio: "ignore" }).status === 0;
+if (!values["no-hugo"] && !hasHugo)
+  process.stderr.write(
+    "hugo is not installed (Debian's hugo package): the Hugo columns will read n/a; pass --no-hugo to skip them\n",
+  );
 const load = os
   .loadavg()
   .map((n) => n.toFixed(2))
