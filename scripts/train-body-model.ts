@@ -30,7 +30,7 @@ import { readArticleLines } from "../src/import/import-article.ts";
 import { f1, shingleScore } from "../test/import/shingle-f1.ts";
 import { type BoostLinesOptions, boostLines } from "./import/boost-lines.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
-import { siteHalf } from "./import/site-half.ts";
+import { siteFold, siteHalf } from "./import/site-half.ts";
 import { corpusOption, devsetOption, modelOutOption, seedsOption } from "./import/training-options.ts";
 
 const command = defineCommand({
@@ -129,17 +129,8 @@ function readPage(
 
 function readSet(dir: string, half: (truth: { url?: string }) => "tune" | "held"): Page[] {
   return [...readCorpusTexts(dir)].map(({ truth, text }) =>
-    readPage(text, truth.body as string | null, half(truth), 1, fold(truth.url ?? "")),
+    readPage(text, truth.body as string | null, half(truth), 1, siteFold(truth.url ?? "")),
   );
-}
-
-/** A second by-site split, inside each half: `siteHalf` of the host with a suffix. */
-function fold(url: string): 0 | 1 {
-  let host = url;
-  try {
-    host = new URL(url).hostname.toLowerCase().replace(/^(www|m|amp)\./, "");
-  } catch {}
-  return siteHalf(`${host}#fold`) === "tune" ? 0 : 1;
 }
 
 function readSeeds(dir: string): Page[] {
