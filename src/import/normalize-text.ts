@@ -6,12 +6,18 @@ export interface TextLine {
   lineNo: number;
   /** Whether a blank line (or the start of the text) comes before it. */
   blankBefore: boolean;
+  /**
+   * Wide gaps inside the copied line (two or more spaces, or a tab, between words, not after sentence
+   * punctuation): how a copy joins the items of a menu, a breadcrumb trail or a table row on one line.
+   */
+  gaps: number;
 }
 
 /**
  * Normalises copied text: drops a byte-order mark, makes line ends LF, turns no-break and other odd spaces
- * into plain spaces, removes zero-width characters and soft hyphens, and trims every line. Letters,
- * punctuation and case are kept as they are (NFC only), so the body stays verbatim.
+ * into plain spaces, removes zero-width characters and soft hyphens, and trims every line. A wide gap
+ * inside a line (a tab, or a run of spaces) stays as two spaces, for `splitLines` to count and collapse.
+ * Letters, punctuation and case are kept as they are (NFC only), so the body stays verbatim.
  */
 export function normalizeText(text: string): string {
   return text
@@ -19,13 +25,20 @@ export function normalizeText(text: string): string {
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
     .normalize("NFC")
     .replace(/[\u200B-\u200D\u2060\uFEFF\u00AD]/g, "")
-    .replace(/[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, " ")
+    .replace(/\t/g, "  ")
+    .replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, " ")
     .split("\n")
-    .map((line) => line.replace(/ {2,}/g, " ").trim())
+    .map((line) => line.replace(/ {2,}/g, "  ").trim())
     .join("\n");
 }
 
-/** Splits normalised text into its non-blank lines, remembering line numbers and blank lines before them. */
+/** A wide gap between two words: two or more spaces not after sentence punctuation. */
+const WIDE_GAP = /([^\s.!?:;,]) {2,}(?=\S)/g;
+
+/**
+ * Splits normalised text into its non-blank lines, remembering line numbers, blank lines before them and
+ * the wide gaps inside them; each line's inner whitespace runs become one space.
+ */
 export function splitLines(text: string): TextLine[] {
   const lines: TextLine[] = [];
   let blank = true;
@@ -35,7 +48,8 @@ export function splitLines(text: string): TextLine[] {
       blank = true;
       return;
     }
-    lines.push({ text: line, lineNo: i + 1, blankBefore: blank });
+    const gaps = line.match(WIDE_GAP)?.length ?? 0;
+    lines.push({ text: line.replace(/\s{2,}/g, " "), lineNo: i + 1, blankBefore: blank, gaps });
     blank = false;
   });
   return lines;

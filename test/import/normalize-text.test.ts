@@ -9,6 +9,9 @@ normalize("drops the BOM, makes LF line ends and plain spaces, trims lines", () 
 normalize("keeps letters, case and punctuation", () => {
   assert.is(normalizeText("Iran’s “East” – policy…"), "Iran’s “East” – policy…");
 });
+normalize("keeps a wide gap inside a line as two spaces, for splitLines", () => {
+  assert.is(normalizeText("Home\tReviews     The Finals  "), "Home  Reviews  The Finals");
+});
 normalize.run();
 
 const split = suite("splitLines");
@@ -22,6 +25,11 @@ split("keeps non-blank lines with their line numbers and blank lines before them
       ["C", 4, false],
     ],
   );
+});
+split("counts wide gaps between words, not after sentence punctuation, and collapses them", () => {
+  const [trail, prose] = splitLines(normalizeText("Games  Sim\tThe Sims 4\nIt ended.  Then it began"));
+  assert.equal([trail?.text, trail?.gaps], ["Games Sim The Sims 4", 2]);
+  assert.equal([prose?.text, prose?.gaps], ["It ended. Then it began", 0]);
 });
 split.run();
 

@@ -35,6 +35,15 @@ candidates("lines of 2–30 words above the text and a few of it, each with ever
   );
   for (const c of found) assert.is(c.features.length, RANKER_FEATURES.length);
 });
+candidates("a line of three items joined by wide gaps (a breadcrumb trail) is no candidate", () => {
+  const lines = linesOf(
+    ["Games  Sim  The Sims 4", "The Sims 4 career cheats to get ahead at work", paragraph(40, "sims")].join("\n"),
+  );
+  const found = titleCandidates(lines, 2).map((c) => c.index);
+  assert.not.ok(found.includes(0));
+  assert.ok(found.includes(1));
+  assert.is(rankTitles(lines, 2)?.index, 1);
+});
 candidates.run();
 
 const score = suite("scoreCandidate");
