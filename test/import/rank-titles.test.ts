@@ -37,7 +37,9 @@ candidates("lines of 2–30 words above the text and a few of it, each with ever
 });
 candidates("a line of three items joined by wide gaps (a breadcrumb trail) is no candidate", () => {
   const lines = linesOf(
-    ["Games  Sim  The Sims 4", "The Sims 4 career cheats to get ahead at work", paragraph(40, "sims")].join("\n"),
+    ["Games  Sim  The Sims 4", "The Sims 4 career cheats to get ahead at work", paragraph(40, "sims")].join(
+      "\n",
+    ),
   );
   const found = titleCandidates(lines, 2).map((c) => c.index);
   assert.not.ok(found.includes(0));
