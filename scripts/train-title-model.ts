@@ -156,12 +156,14 @@ function main(): void {
   const corpus = readPages(values.corpus, (t) => siteHalf(t.url ?? ""));
   const devset = readPages(values.devset, () => "tune");
   const seeds = readSeeds(values.seeds);
-  if (values.cv)
-    return crossValidate(
+  if (values.cv) {
+    crossValidate(
       corpus.filter((p) => p.half === "tune"),
       devset,
       seeds,
     );
+    return;
+  }
   const tune = [...corpus.filter((p) => p.half === "tune"), ...devset, ...seeds];
   const { linear, model } = train(tune);
   report("tune", tune, linear, model);
