@@ -2,6 +2,7 @@ import { isEndMarker } from "./end-marker.ts";
 import { isCodeLike, LIST_ITEM } from "./find-article-region.ts";
 import { type TextLine, wordsOf } from "./normalize-text.ts";
 import { dateOnly } from "./read-header.ts";
+import { isEndNote } from "./trim-article-end.ts";
 
 /** Names of the features `bodyLineFeatures` returns, in order (the body model's weights follow it). */
 export const BODY_LINE_FEATURES = [
@@ -47,6 +48,10 @@ export const BODY_LINE_FEATURES = [
   "date stamp next to it",
   "short lines above",
   "short lines around",
+  "closing note",
+  "after a closing note",
+  "lead words in the text below",
+  "words used elsewhere in the text",
 ] as const;
 
 /** The opening of the text that gives its topic: its first lines, up to this many words. */
@@ -168,6 +173,27 @@ function textContext(
   let p = 0;
   const firstNo = lines[0]?.lineNo ?? 0;
   while (p < page.length && (page[p]?.lineNo ?? 0) <= firstNo) p++;
+  // The lead's share of each line's topic words, and its mean (by words) over the text below each line.
+  const topics = tokens.map(topicWords);
+  const leadShare = topics.map((own, i) => {
+    let shared = 0;
+    for (const t of own) if ((lead.get(t) ?? 0) > (i < leadEnd ? 1 : 0)) shared++;
+    return own.size > 0 ? shared / own.size : 0;
+  });
+  const below: number[] = new Array(n).fill(0);
+  let sumShare = 0;
+  let sumWords = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    below[i] = sumWords > 0 ? sumShare / sumWords : (leadShare[i] ?? 0);
+    sumShare += (leadShare[i] ?? 0) * (words[i] ?? 0);
+    sumWords += words[i] ?? 0;
+  }
+  // How many lines use each topic word: a word also used away from the line (more than three lines off)
+  // ties it to the text; other stories, promotions and bios bring words of their own.
+  const users = new Map<string, number>();
+  for (const own of topics) for (const t of own) users.set(t, (users.get(t) ?? 0) + 1);
+  const note = lines.map((l, i) => (words[i] ?? 0) <= 80 && isEndNote(l.text));
+  let lastNote = -1;
   let lastMarker = -1;
   let above = 0;
   return lines.map((line, i) => {
@@ -179,9 +205,14 @@ function textContext(
       p++;
     }
     if (p < page.length && page[p]?.lineNo === line.lineNo) p++;
-    const own = topicWords(tokens[i] ?? []);
-    let shared = 0;
-    for (const t of own) if ((lead.get(t) ?? 0) > (i < leadEnd ? 1 : 0)) shared++;
+    const own = topics[i] ?? new Set<string>();
+    if (i > 0 && note[i - 1]) lastNote = i - 1;
+    let elsewhere = 0;
+    for (const t of own) {
+      let near = 0;
+      for (let k = Math.max(0, i - 3); k <= Math.min(n - 1, i + 3); k++) if (topics[k]?.has(t)) near++;
+      if ((users.get(t) ?? 0) > near) elsewhere++;
+    }
     let shortAbove = 0;
     for (let k = i - 3; k < i; k++) if (k >= 0 && short[k]) shortAbove++;
     let shortAround = 0;
@@ -191,10 +222,14 @@ function textContext(
       lastMarker >= 0 && i - lastMarker < 3 ? 1 : 0,
       lastMarker >= 0 ? log1(i - lastMarker) : 0,
       above / total,
-      own.size > 0 ? shared / own.size : 0,
+      leadShare[i] ?? 0,
       stamp[i - 1] || stamp[i + 1] || stamp[i - 2] || stamp[i + 2] ? 1 : 0,
       shortAbove / 3,
       shortAround / 6,
+      note[i] ? 1 : 0,
+      lastNote >= 0 && above * 3 >= total ? 1 : 0,
+      below[i] ?? 0,
+      own.size > 0 ? elsewhere / own.size : 0,
     ];
     above += words[i] ?? 0;
     return row;
