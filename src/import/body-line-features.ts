@@ -1,4 +1,5 @@
 import { isEndMarker } from "./end-marker.ts";
+import { extractByline } from "./extract-byline.ts";
 import { isCodeLike, LIST_ITEM } from "./find-article-region.ts";
 import { type TextLine, wordsOf } from "./normalize-text.ts";
 import { dateOnly } from "./read-header.ts";
@@ -52,6 +53,11 @@ export const BODY_LINE_FEATURES = [
   "after a closing note",
   "lead words in the text below",
   "words used elsewhere in the text",
+  "opens with a related-story label",
+  "ends with a credit",
+  "embedded post signature",
+  "reference entry",
+  "names the author",
 ] as const;
 
 /** The opening of the text that gives its topic: its first lines, up to this many words. */
@@ -78,6 +84,47 @@ const ABOUT_HINT = /\b(?:is|was|has been|writes|covers|i['’]?m|author)\b/i;
 const ADDRESS = /https?:\/\/|www\.|@\w|\.com\b/i;
 const PERSON = /\b(?:we|our|us|you|your)\b/gi;
 
+/** Another story's headline under a label: "Related: …", "READ MORE: …", "See also – …". */
+const RELATED_LABEL =
+  /^(?:related|read more|read also|also read|more|see also|recommended|watch|listen|read|must read|don['’]t miss|trending|latest|(?:more|related) (?:stories|story|articles?|news|coverage|reading))\s*(?:[:|»›>]|\s[-–—])\s*\S/i;
+/**
+ * A caption's credit at its end: "(Image credit: …)", a name in capitals glued to the caption
+ * ("…jewelry.WHITNEY HAYES"), an agency or stock library last ("… / Pixabay", "… Getty Images").
+ */
+const CREDIT_END =
+  /\((?:image|photo|picture|video)s?(?: credit)?s?:[^)]*\)\s*$|\b(?:getty images|shutterstock|istock(?:photo)?|alamy|pixabay|unsplash|ap photo|reuters|afp|epa)(?:\s*\/\s*[^/]{1,40})?\s*$/i;
+/** A name in capitals glued to the end of a caption (no space before it): "…jewelry.WHITNEY HAYES". */
+const GLUED_CAPITALS = /[\p{Ll}.!?”)][\p{Lu}]{2}[\p{Lu}'’.-]*(?:\s[\p{Lu}][\p{Lu}'’.-]+)*\s*$/u;
+/** The signature of an embedded social post: "— Jane Doe (@jane) December 20, 2023", "pic.twitter.com/…". */
+const POST_SIGNATURE = /^[—–-]\s*[^()]{1,60}\(@\w+\)|pic\.twitter\.com\/|^[—–-]\s*@\w+/;
+/** An entry of a reference list: "Smith J, Doe K. … 2014;36(3):165-173.", "et al.", a DOI. */
+const REFERENCE =
+  /\bet al\b|\b(?:19|20)\d{2}\s*;\s*\d+|\bdoi\s*:|\bdoi\.org\/|\[(?:pubmed|crossref|google scholar|medline)\]/i;
+
+/** How far above the text a byline is looked for, in lines of the page. */
+const BYLINE_REACH = 60;
+
+/**
+ * The surnames of the page's author: the last capitalised word of each name in a byline ("By Jane Doe and
+ * John Roe") among the page's lines just above the text. A line naming them inside the text is most often
+ * the author's note, a contact line or a credit ("Jane Doe is a reporter …", "Contact Doe at …").
+ */
+function authorNames(lines: readonly TextLine[], page: readonly TextLine[]): Set<string> {
+  const names = new Set<string>();
+  const first = lines[0]?.lineNo ?? 0;
+  const above = page.filter((l) => l.lineNo < first).slice(-BYLINE_REACH);
+  for (const line of above) {
+    if (wordsOf(line.text).length > 12) continue;
+    const byline = extractByline(line.text);
+    if (!byline) continue;
+    for (const name of byline.byline.split(/\s*(?:,|&|\band\b)\s*/)) {
+      const last = name.match(/\p{Lu}[\p{L}'’-]{2,}(?=[^\p{L}]*$)/u)?.[0];
+      if (last) names.add(last);
+    }
+  }
+  return names;
+}
+
 const log1 = (n: number): number => Math.log(1 + n);
 
 /**
@@ -95,6 +142,7 @@ export function bodyLineFeatures(lines: readonly TextLine[], page: readonly Text
   const median = sorted[Math.floor(sorted.length / 2)] ?? 0;
   const n = lines.length;
   const context = textContext(lines, page, tokens, words);
+  const authors = authorNames(lines, page);
   return lines.map((line, i) => {
     const text = line.text;
     const w = words[i] ?? 0;
@@ -140,6 +188,11 @@ export function bodyLineFeatures(lines: readonly TextLine[], page: readonly Text
       /^by\s/i.test(text) ? 1 : 0,
       median > 0 && w > 3 * median ? 1 : 0,
       ...(context[i] ?? []),
+      w <= 40 && RELATED_LABEL.test(text) ? 1 : 0,
+      w <= 60 && (CREDIT_END.test(text) || GLUED_CAPITALS.test(text)) ? 1 : 0,
+      POST_SIGNATURE.test(text) ? 1 : 0,
+      REFERENCE.test(text) ? 1 : 0,
+      authors.size > 0 && (tokens[i] ?? []).some((t) => authors.has(t)) ? 1 : 0,
     ];
   });
 }

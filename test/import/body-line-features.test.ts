@@ -82,4 +82,73 @@ features("a date stamp beside a line and runs of short lines are marked", () => 
   assert.is(at(rows[0], "short lines around"), 3 / 6);
 });
 
+features("closing notes, and the text after one in the last two thirds, are marked", () => {
+  const lines = splitLines(
+    [
+      "The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks.",
+      "Engineers said the bridge piers had moved by several centimetres since the council last inspected them.",
+      "Sign up for our newsletter to get the news in your inbox.",
+      "Markets fall as oil prices climb again this week",
+    ].join("\n\n"),
+  );
+  const rows = bodyLineFeatures(lines, lines);
+  assert.equal(
+    rows.map((r) => at(r, "closing note")),
+    [0, 0, 1, 0],
+  );
+  assert.equal(
+    rows.map((r) => at(r, "after a closing note")),
+    [0, 0, 0, 1],
+  );
+});
+
+features("the lead's words below a line, and words the line shares with the text away from it", () => {
+  const lines = splitLines(
+    [
+      "The council voted on Tuesday to close the old bridge to cars from next spring, after engineers found cracks.",
+      "A short note in between here.",
+      "Residents asked whether buses would still be allowed over it.",
+      "Filler line number four stands here.",
+      "Filler line number five stands here.",
+      "Filler line number six stands here.",
+      "The bridge will reopen once the council has repaired the cracks the engineers found.",
+    ].join("\n\n"),
+  );
+  const rows = bodyLineFeatures(lines, lines);
+  // The last line shares "bridge", "council", "cracks", "engineers" with the first, four lines away.
+  assert.ok(at(rows[0], "words used elsewhere in the text") > 0.3);
+  assert.ok(at(rows[6], "words used elsewhere in the text") > 0.3);
+  assert.is(at(rows[2], "words used elsewhere in the text"), 0);
+  // Below the fifth line only the last one, which uses the lead's words; below the last, nothing (itself).
+  assert.ok(at(rows[4], "lead words in the text below") > 0.3);
+  assert.is(at(rows[5], "lead words in the text below"), at(rows[6], "words shared with the lead"));
+});
+
+features(
+  "related-story labels, credits at a caption's end, post signatures, references, the author's name",
+  () => {
+    const page = splitLines(
+      [
+        "By Jane Doe",
+        "The council voted on Tuesday to close the old bridge to cars from next spring.",
+        "RELATED: Farmers protest new water rules in the valley",
+        "The old bridge at dusk. (Image credit: Future / John Roe)",
+        "The mayor at the bridge on Monday.JOHN ROE",
+        "Few saws can make these cuts, but a scroll saw can. Beauty of Nature / Pixabay",
+        "— Erick Erickson (@EWErickson) December 20, 2023",
+        "Roberts KC, Danoff-Burg S. Mindfulness and health. J Am Coll Health 2010;59(3):165-173.",
+        "Jane Doe is a reporter covering the city hall.",
+        "He met NASA officials in the USA on Monday.",
+      ].join("\n\n"),
+    );
+    const rows = bodyLineFeatures(page.slice(1), page);
+    const col = (name: (typeof BODY_LINE_FEATURES)[number]): number[] => rows.map((r) => at(r, name));
+    assert.equal(col("opens with a related-story label"), [0, 1, 0, 0, 0, 0, 0, 0, 0]);
+    assert.equal(col("ends with a credit"), [0, 0, 1, 1, 1, 0, 0, 0, 0]);
+    assert.equal(col("embedded post signature"), [0, 0, 0, 0, 0, 1, 0, 0, 0]);
+    assert.equal(col("reference entry"), [0, 0, 0, 0, 0, 0, 1, 0, 0]);
+    assert.equal(col("names the author"), [0, 0, 0, 0, 0, 0, 0, 1, 0]);
+  },
+);
+
 features.run();
