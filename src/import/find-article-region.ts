@@ -41,18 +41,19 @@ export function isCodeLike(text: string): boolean {
 }
 
 /**
- * The weight of every line, in context: a short line inside a code listing ("SELECT", "FROM", "id: ID!")
- * costs as little as the code around it, since listings have no blank lines between their lines: a
- * listing opens with a code-like line and runs on while no blank line comes between.
+ * The weight of every line, in context: a listing opens with a code-like line and runs on while no blank
+ * line comes between; after its first line, its short lines ("SELECT", "FROM", "id: ID!") and its code
+ * cost nothing, even a code line that reads like a heading ("tags: [Tag!]!"), so a guide of long
+ * listings between its paragraphs is not cut to its last paragraph.
  */
 export function lineWeights(lines: readonly TextLine[]): number[] {
   const weights = lines.map((line) => lineWeight(line.text));
   // Whether the line is part of a listing: code-like, or a short line run on from one without a blank.
   const listing = lines.map((line) => isCodeLike(line.text));
   lines.forEach((line, i) => {
-    if ((weights[i] ?? 0) >= -1 || line.blankBefore || i === 0 || !listing[i - 1]) return;
-    if (classifyLine(line.text) === "text") {
-      weights[i] = -1;
+    if ((weights[i] ?? 0) >= 0 || line.blankBefore || i === 0 || !listing[i - 1]) return;
+    if (listing[i] || classifyLine(line.text) === "text") {
+      weights[i] = 0;
       listing[i] = true;
     }
   });

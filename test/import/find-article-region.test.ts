@@ -29,13 +29,18 @@ code("program code and table rows", () => {
 code.run();
 
 const weights = suite("lineWeights");
-weights("a bare keyword inside a listing costs as little as the code around it", () => {
+weights("a listing's first line costs a little; a bare keyword or code inside it costs nothing", () => {
   const w = lineWeights(linesOf("SELECT avg(n)\nFROM\nseries;"));
-  assert.is(w[1], -1);
+  assert.equal(w, [-1, 0, 0]);
+});
+weights("inside a listing, a code line that reads like a heading is code ('tags: [Tag!]!' is no Tags: block)", () => {
+  const w = lineWeights(linesOf("type Post {\ntitle: String!\ntags: [Tag!]!\n}"));
+  assert.equal(w.slice(1), [0, 0, 0]);
+  assert.ok((lineWeights(linesOf("Tags: [Tag!]!"))[0] ?? 0) < -1, "on its own it is still a heading");
 });
 weights("a listing runs on while no blank line comes between; after a blank a short line costs again", () => {
   const w = lineWeights(linesOf("type User {\nid: ID!\nemail: String!\nname: String\n\nHome\nAbout"));
-  assert.equal(w.slice(1, 4), [-1, -1, -1]);
+  assert.equal(w.slice(1, 4), [0, 0, 0]);
   assert.ok((w[4] ?? 0) < -1);
   assert.ok((w[5] ?? 0) < -1);
 });
