@@ -19,6 +19,7 @@ import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
 import { removeMarkedNotes } from "./remove-marked-notes.ts";
 import { removeOverlays } from "./remove-overlays.ts";
+import { numberElements, ORDER_ATTRIBUTE, splitArticleBlocks } from "./split-article.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
 import { trimArticleEnd } from "./trim-article-end.ts";
 
@@ -87,11 +88,17 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   let chosen: string[] = [];
   const tooDeep = nesting.depth > READABILITY_MAX_DEPTH;
   try {
+    // Numbered, so that the blocks Readability took can be found again in the page (`splitArticleBlocks`).
+    const parents = tooDeep ? [] : numberElements(document as never);
     const parsed = tooDeep
       ? null
       : new Readability(document as never, { charThreshold: 300, keepClasses: true }).parse();
     if (parsed?.content) {
-      const { document: inner } = parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`);
+      const inner = withSplitBlocks(
+        parseHTML(`<!doctype html><html><body>${parsed.content}</body></html>`).document,
+        document,
+        parents,
+      );
       // Related-story links and image credits inside the article are not its text.
       const read = (): string[] =>
         domToLines(inner.body as unknown as DomNode, { linkBlocks: false, figures: false });
@@ -162,6 +169,30 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
     warnings,
     guesses,
   };
+}
+
+/**
+ * Readability's content (`inner`) with the blocks of a split article that it left out in the page
+ * (`splitArticleBlocks`), in page order; `inner` itself when there are none.
+ */
+function withSplitBlocks(
+  inner: ReturnType<typeof parseHTML>["document"],
+  page: unknown,
+  parents: readonly number[],
+): ReturnType<typeof parseHTML>["document"] {
+  const wrapper = inner.body?.firstElementChild;
+  if (!wrapper) return inner;
+  const kept = Array.from(wrapper.children, (el) => ({
+    order: Number(el.getAttribute(ORDER_ATTRIBUTE) ?? Number.NaN),
+    className: el.getAttribute("class") ?? "",
+    html: el.outerHTML,
+  }));
+  const extra = splitArticleBlocks(page as never, parents, kept);
+  if (extra.length === 0) return inner;
+  const blocks = [...kept, ...extra].sort((a, b) => a.order - b.order);
+  return parseHTML(
+    `<!doctype html><html><body><div>${blocks.map((b) => b.html).join("")}</div></body></html>`,
+  ).document;
 }
 
 /**

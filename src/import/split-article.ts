@@ -1,0 +1,126 @@
+import { type DomNode, domToLines } from "./dom-to-lines.ts";
+import { wordsOf } from "./normalize-text.ts";
+
+/** The attribute that numbers a page's elements in document order, so Readability's pick can be found again. */
+export const ORDER_ATTRIBUTE = "data-gazette-order";
+
+/** The parts of a DOM element this module uses; `linkedom` and browsers both provide them. */
+export interface OrderedElement extends DomNode {
+  parentElement: OrderedElement | null;
+  children: ArrayLike<OrderedElement>;
+  outerHTML: string;
+  getAttribute(name: string): string | null;
+  setAttribute(name: string, value: string): void;
+  querySelectorAll(selector: string): ArrayLike<OrderedElement>;
+}
+export interface OrderedDocument {
+  querySelectorAll(selector: string): ArrayLike<OrderedElement>;
+  querySelector(selector: string): OrderedElement | null;
+}
+
+/** A block of the page to read with Readability's content, and where it stands in the page. */
+export interface SiblingBlock {
+  order: number;
+  html: string;
+}
+
+/** A top-level block of Readability's content: its order number and its class (Readability keeps both). */
+export interface TakenBlock {
+  order: number;
+  className: string;
+}
+
+/** A paragraph: a line of at least this many words (teaser cards and promotions have none). */
+const PARAGRAPH_WORDS = 15;
+/** How alike two blocks' class words must be (shared over all) for them to be of one kind. */
+const SAME_KIND = 0.5;
+/** The most of a sibling block's words that may be in links: more is a list of links to other pages. */
+const MAX_LINKED = 0.25;
+
+/**
+ * Numbers every element of the page in document order, in place (`ORDER_ATTRIBUTE`), and returns each
+ * element's parent's number (-1 for the root). Readability keeps attributes, so the blocks of its content
+ * can be found again in the page.
+ */
+export function numberElements(document: OrderedDocument): number[] {
+  const all = Array.from(document.querySelectorAll("*"));
+  const index = new Map<OrderedElement, number>();
+  all.forEach((el, i) => {
+    index.set(el, i);
+    el.setAttribute(ORDER_ATTRIBUTE, String(i));
+  });
+  return all.map((el) => (el.parentElement ? (index.get(el.parentElement) ?? -1) : -1));
+}
+
+/**
+ * The blocks of an article split over sibling containers that Readability left out. Readability joins to
+ * the block it picks the siblings that score high enough, with a bonus for the same class; but its
+ * threshold does not shrink with nesting, so a page builder that puts every paragraph or section of an
+ * article in its own deeply nested block of the same kind (`<div class="sqs-block html-block">` …) loses
+ * all but one. A sibling of a block Readability took, of the same kind (at least half of
+ * their class words shared), that holds some text and few links, is a part of the same article; a short
+ * one (a subheading) only between two that hold paragraphs. `document` is the page after
+ * Readability ran (the blocks it did not take are still in place), `parents` what `numberElements` gave,
+ * `taken` the top-level blocks of Readability's content. The blocks are returned with
+ * their order numbers, for putting them back in page order.
+ */
+export function splitArticleBlocks(
+  document: OrderedDocument,
+  parents: readonly number[],
+  taken: readonly TakenBlock[],
+): SiblingBlock[] {
+  const first = taken[0];
+  if (first === undefined) return [];
+  const parentOrder = parents[first.order] ?? -1;
+  if (parentOrder < 0 || taken.some((t) => parents[t.order] !== parentOrder)) return [];
+  const parent = document.querySelector(`[${ORDER_ATTRIBUTE}="${parentOrder}"]`);
+  if (!parent) return [];
+  const kinds = taken.map((t) => classWords(t.className)).filter((c) => c.size > 0);
+  if (kinds.length === 0) return [];
+  // In page order: the blocks Readability took (null) and the siblings of their kind with few links.
+  const row: { block: SiblingBlock | null; paragraph: boolean }[] = [];
+  for (const sibling of Array.from(parent.children)) {
+    const order = Number(sibling.getAttribute(ORDER_ATTRIBUTE));
+    if (!Number.isInteger(order)) continue;
+    if (taken.some((t) => t.order === order)) {
+      row.push({ block: null, paragraph: true });
+      continue;
+    }
+    const cls = classWords(sibling.getAttribute("class") ?? "");
+    if (!kinds.some((k) => likeness(k, cls) >= SAME_KIND)) continue;
+    const prose = proseOf(sibling);
+    if (prose) row.push({ block: { order, html: sibling.outerHTML }, paragraph: prose.paragraph });
+  }
+  // A block without a paragraph (a subheading) counts between two that hold paragraphs.
+  const long = row.flatMap((r, i) => (r.paragraph ? [i] : []));
+  const from = long[0] ?? 0;
+  const to = long[long.length - 1] ?? -1;
+  return row.flatMap((r, i) => (r.block && i >= from && i <= to ? [r.block] : []));
+}
+
+/** The words of a class attribute. */
+function classWords(className: string): Set<string> {
+  return new Set(className.split(/\s+/).filter((w) => w !== ""));
+}
+
+/** Shared class words over all class words of two blocks (Jaccard). */
+function likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const w of a) if (b.has(w)) shared++;
+  const all = a.size + b.size - shared;
+  return all === 0 ? 0 : shared / all;
+}
+
+/**
+ * Whether a block is text rather than links (null when more than `MAX_LINKED` of its words are in links,
+ * or it has none), and whether it holds a paragraph (a line of `PARAGRAPH_WORDS` words or more).
+ */
+function proseOf(block: OrderedElement): { paragraph: boolean } | null {
+  const lines = domToLines(block);
+  const words = wordsOf(lines.join(" ")).length;
+  if (words === 0) return null;
+  let linked = 0;
+  for (const a of Array.from(block.querySelectorAll("a"))) linked += wordsOf(domToLines(a).join(" ")).length;
+  if (linked > words * MAX_LINKED) return null;
+  return { paragraph: lines.some((l) => wordsOf(l).length >= PARAGRAPH_WORDS) };
+}
