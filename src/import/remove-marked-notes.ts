@@ -14,7 +14,18 @@ export interface MarkedRoot {
  * Words of a class or id that mark a block inside an article as a note about it rather than its text:
  * an image's caption or credit, the byline, the author's bio, a disclaimer, footnotes.
  */
-const NOTE_WORDS = new Set(["caption", "captions", "byline", "bio", "disclaimer", "footnote", "footnotes"]);
+const NOTE_WORDS = new Set([
+  "caption",
+  "captions",
+  "byline",
+  "bylines",
+  "bio",
+  "author",
+  "authors",
+  "disclaimer",
+  "footnote",
+  "footnotes",
+]);
 
 /**
  * Removes, in place, the blocks of an article's content whose class or id names them a note about the
