@@ -18,6 +18,8 @@ const OVERLAYS = [
   '[role="dialog"]',
   '[role="alertdialog"]',
   '[aria-modal="true"]',
+  // Markup kept for a script to use (a carousel's slides, a dialog's body): a browser never shows it.
+  "template",
 ];
 
 /** Words of a class or id that name a banner or overlay: `cookie-notice`, `gdpr_banner`, `privacyModal`. */
