@@ -25,6 +25,14 @@ const NOTE_WORDS = new Set([
   "disclaimer",
   "footnote",
   "footnotes",
+  // Embedded posts, sign-up forms, breadcrumb trails, post navigation, kickers.
+  "tweet",
+  "twitter",
+  "signup",
+  "breadcrumb",
+  "breadcrumbs",
+  "prev",
+  "eyebrow",
 ]);
 
 /**
