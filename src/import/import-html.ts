@@ -19,6 +19,7 @@ import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
 import { removeMarkedNotes } from "./remove-marked-notes.ts";
 import { removeOverlays } from "./remove-overlays.ts";
+import { restoreParagraphs } from "./restore-paragraphs.ts";
 import { numberElements, ORDER_ATTRIBUTE, splitArticleBlocks } from "./split-article.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
 import { trimArticleEnd } from "./trim-article-end.ts";
@@ -90,6 +91,8 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   try {
     // Numbered, so that the blocks Readability took can be found again in the page (`splitArticleBlocks`).
     const parents = tooDeep ? [] : numberElements(document as never);
+    // The page as it was, for the paragraphs Readability's cleanup takes out (`restoreParagraphs`).
+    const pristine = tooDeep || !document.body ? null : (document.body.cloneNode(true) as unknown);
     const parsed = tooDeep
       ? null
       : new Readability(document as never, { charThreshold: 300, keepClasses: true }).parse();
@@ -99,6 +102,7 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
         document,
         parents,
       );
+      if (pristine) restoreParagraphs(inner as never, pristine as never);
       // Related-story links and image credits inside the article are not its text.
       const read = (): string[] =>
         domToLines(inner.body as unknown as DomNode, { linkBlocks: false, figures: false });

@@ -1,0 +1,124 @@
+import { domToLines } from "./dom-to-lines.ts";
+import { wordsOf } from "./normalize-text.ts";
+import { nameWords } from "./remove-overlays.ts";
+import { ORDER_ATTRIBUTE, type OrderedElement } from "./split-article.ts";
+
+/** The parts of a DOM element this module uses beyond `OrderedElement`; `linkedom` and browsers provide them. */
+export interface RestorableElement extends OrderedElement {
+  children: ArrayLike<RestorableElement>;
+  parentElement: RestorableElement | null;
+  querySelectorAll(selector: string): ArrayLike<RestorableElement>;
+  cloneNode(deep: boolean): RestorableElement;
+  insertBefore(node: RestorableElement, before: RestorableElement | null): unknown;
+}
+
+/** A paragraph of the article: a line of at least this many words. */
+const PARAGRAPH_WORDS = 12;
+/** The fewest paragraphs a block puts back. */
+const MIN_PARAGRAPHS = 2;
+/** The least share of a block's words in such paragraphs for it to be the article's text. */
+const PROSE_SHARE = 0.6;
+/** The most of a block's words that may be in links. */
+const MAX_LINKED = 0.2;
+/** Class or id words of blocks that are about the article or beside it, never its text. */
+const ASIDE_WORDS = new Set([
+  "comment",
+  "comments",
+  "related",
+  "sidebar",
+  "footer",
+  "share",
+  "social",
+  "sponsor",
+  "sponsored",
+  "promo",
+  "newsletter",
+  "ad",
+  "ads",
+  "advert",
+  "advertisement",
+  "caption",
+  "byline",
+  "bio",
+  "author",
+  "disclaimer",
+  "footnotes",
+  "recommended",
+  "teaser",
+  "card",
+  "cards",
+]);
+
+/**
+ * Puts back, in place, the paragraphs Readability's cleanup took out of the blocks it kept. Readability
+ * drops a block inside the article when it looks like chrome by its counts (more images than paragraphs,
+ * more list items than paragraphs, few commas); an article's section with a photo gallery or a long list
+ * goes with them. A block of the page (`pristine`, the page before Readability, numbered like it) whose
+ * parent is in the content (`content`) but which is not, is put back when it is prose: most of its words
+ * in paragraphs of `PARAGRAPH_WORDS` words or more, few in links, and no class or id naming it an aside
+ * (comments, related stories, a promotion, an author box, a caption). Linear: each block is looked at
+ * once.
+ */
+export function restoreParagraphs(
+  content: { querySelectorAll(selector: string): ArrayLike<RestorableElement> },
+  pristine: { querySelectorAll(selector: string): ArrayLike<RestorableElement> },
+): number {
+  const kept = new Map<string, RestorableElement>();
+  for (const el of Array.from(content.querySelectorAll(`[${ORDER_ATTRIBUTE}]`)))
+    kept.set(el.getAttribute(ORDER_ATTRIBUTE) ?? "", el);
+  const original = new Map<string, RestorableElement>();
+  for (const el of Array.from(pristine.querySelectorAll(`[${ORDER_ATTRIBUTE}]`)))
+    original.set(el.getAttribute(ORDER_ATTRIBUTE) ?? "", el);
+  let restored = 0;
+  for (const [order, target] of Array.from(kept)) {
+    const source = original.get(order);
+    if (!source) continue;
+    const children = Array.from(source.children);
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as RestorableElement;
+      if (kept.has(child.getAttribute(ORDER_ATTRIBUTE) ?? "")) continue;
+      // Readability may have unwrapped it (a division round one paragraph): its blocks are still there.
+      const inside = Array.from(child.querySelectorAll(`[${ORDER_ATTRIBUTE}]`));
+      if (inside.some((el) => kept.has(el.getAttribute(ORDER_ATTRIBUTE) ?? "")) || !isProse(child)) continue;
+      // Before the next sibling that is still in the content, else at the end.
+      let before: RestorableElement | null = null;
+      for (let j = i + 1; j < children.length && !before; j++) {
+        const next = kept.get((children[j] as RestorableElement).getAttribute(ORDER_ATTRIBUTE) ?? "");
+        if (next && next.parentElement === target) before = next;
+      }
+      target.insertBefore(child.cloneNode(true), before);
+      restored++;
+    }
+  }
+  return restored;
+}
+
+/** Whether a block is the article's prose (see `restoreParagraphs`). */
+function isProse(block: RestorableElement): boolean {
+  const name = block.nodeName.toUpperCase();
+  if (/^(?:FIGURE|ASIDE|FORM|NAV|H[1-6])$/.test(name)) return false;
+  const marked = (el: RestorableElement): boolean =>
+    nameWords(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`).some((w) =>
+      ASIDE_WORDS.has(w),
+    );
+  if (marked(block)) return false;
+  const lines = domToLines(block);
+  const words = wordsOf(lines.join(" ")).length;
+  if (words < PARAGRAPH_WORDS) return false;
+  let inParagraphs = 0;
+  let paragraphs = 0;
+  for (const line of lines) {
+    const n = wordsOf(line).length;
+    if (n >= PARAGRAPH_WORDS) {
+      inParagraphs += n;
+      paragraphs++;
+    }
+  }
+  // One paragraph alone is a caption, a promotion or a product's card as often as the article's text.
+  if (paragraphs < MIN_PARAGRAPHS) return false;
+  if (inParagraphs < words * PROSE_SHARE) return false;
+  let linked = 0;
+  for (const a of Array.from(block.querySelectorAll("a"))) linked += wordsOf(domToLines(a).join(" ")).length;
+  if (linked > words * MAX_LINKED) return false;
+  return !Array.from(block.querySelectorAll("[class], [id]")).some(marked);
+}
