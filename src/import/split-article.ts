@@ -69,6 +69,31 @@ export function splitArticleBlocks(
   parents: readonly number[],
   taken: readonly TakenBlock[],
 ): SiblingBlock[] {
+  const found = siblingBlocks(document, parents, taken);
+  if (found.length > 0) return found;
+  // The article's sections may be one level up: Readability took the text of one section, beside its
+  // heading (`<div class="sect1"><h2>…</h2><div class="sectionbody">…`), and the other sections are its
+  // container's siblings.
+  const first = taken[0];
+  const up = first ? (parents[first.order] ?? -1) : -1;
+  const container = up >= 0 ? document.querySelector(`[${ORDER_ATTRIBUTE}="${up}"]`) : null;
+  if (!container) return [];
+  // There only containers with the very same class: other boxes beside an article share its layout's words.
+  return siblingBlocks(
+    document,
+    parents,
+    [{ order: up, className: container.getAttribute("class") ?? "" }],
+    1,
+  );
+}
+
+/** `splitArticleBlocks` at one level: the siblings of `taken` alike in class words by at least `kind`. */
+function siblingBlocks(
+  document: OrderedDocument,
+  parents: readonly number[],
+  taken: readonly TakenBlock[],
+  kind = SAME_KIND,
+): SiblingBlock[] {
   const first = taken[0];
   if (first === undefined) return [];
   const parentOrder = parents[first.order] ?? -1;
@@ -87,7 +112,7 @@ export function splitArticleBlocks(
       continue;
     }
     const cls = classWords(sibling.getAttribute("class") ?? "");
-    if (!kinds.some((k) => likeness(k, cls) >= SAME_KIND)) continue;
+    if (!kinds.some((k) => likeness(k, cls) >= kind)) continue;
     const prose = proseOf(sibling);
     if (prose) row.push({ block: { order, html: sibling.outerHTML }, paragraph: prose.paragraph });
   }
@@ -116,6 +141,8 @@ function likeness(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
  * or it has none), and whether it holds a paragraph (a line of `PARAGRAPH_WORDS` words or more).
  */
 function proseOf(block: OrderedElement): { paragraph: boolean } | null {
+  // A form (a contact or sign-up box) is not a section of the article.
+  if (Array.from(block.querySelectorAll("form, input, textarea, select")).length > 0) return null;
   const lines = domToLines(block);
   const words = wordsOf(lines.join(" ")).length;
   if (words === 0) return null;
