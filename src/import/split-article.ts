@@ -103,19 +103,21 @@ function siblingBlocks(
   const kinds = taken.map((t) => classWords(t.className)).filter((c) => c.size > 0);
   if (kinds.length === 0) return [];
   // In page order: the blocks Readability took (null) and the siblings of their kind with few links.
-  const row: { block: SiblingBlock | null; paragraph: boolean }[] = [];
+  // The blocks Readability took have left the page (it moves them); they stand in the row by their order.
+  const row: { order: number; block: SiblingBlock | null; paragraph: boolean }[] = taken.map((t) => ({
+    order: t.order,
+    block: null,
+    paragraph: true,
+  }));
   for (const sibling of Array.from(parent.children)) {
     const order = Number(sibling.getAttribute(ORDER_ATTRIBUTE));
-    if (!Number.isInteger(order)) continue;
-    if (taken.some((t) => t.order === order)) {
-      row.push({ block: null, paragraph: true });
-      continue;
-    }
+    if (!Number.isInteger(order) || taken.some((t) => t.order === order)) continue;
     const cls = classWords(sibling.getAttribute("class") ?? "");
     if (!kinds.some((k) => likeness(k, cls) >= kind)) continue;
     const prose = proseOf(sibling);
-    if (prose) row.push({ block: { order, html: sibling.outerHTML }, paragraph: prose.paragraph });
+    if (prose) row.push({ order, block: { order, html: sibling.outerHTML }, paragraph: prose.paragraph });
   }
+  row.sort((a, b) => a.order - b.order);
   // A block without a paragraph (a subheading) counts between two that hold paragraphs.
   const long = row.flatMap((r, i) => (r.paragraph ? [i] : []));
   const from = long[0] ?? 0;

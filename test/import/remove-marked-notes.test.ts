@@ -22,6 +22,27 @@ remove("removes captions, bylines, author bios, disclaimers and footnotes named 
   );
 });
 
+remove(
+  "removes an author box, an embedded tweet, a sign-up form, a breadcrumb trail and post navigation",
+  () => {
+    const { document } = parseHTML(`<html><body>
+    <p>The article's first paragraph.</p>
+    <div class="post-author"><p>Jane Doe has covered energy since 2010.</p></div>
+    <blockquote class="twitter-tweet"><p>A post embedded in the article.</p></blockquote>
+    <div id="newsletterSignup"><p>Get our newsletter.</p></div>
+    <nav class="breadcrumb"><p>Home › News</p></nav>
+    <div class="prev-post"><p>The previous story's headline</p></div>
+    <p class="eyebrow">Energy</p>
+    <p>The article's last paragraph.</p>
+  </body></html>`);
+    removeMarkedNotes(document as never);
+    assert.equal(
+      Array.from(document.querySelectorAll("p"), (p) => p.textContent),
+      ["The article's first paragraph.", "The article's last paragraph."],
+    );
+  },
+);
+
 remove("keeps blocks whose class only contains such a word inside a longer one", () => {
   const { document } = parseHTML(`<html><body>
     <p class="biography-section">A longer word.</p>

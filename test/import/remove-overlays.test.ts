@@ -21,6 +21,16 @@ remove("removes dialogs, hidden-from-readers blocks and cookie, consent and priv
   assert.equal(texts, ["The article stays."]);
 });
 
+remove("removes template markup, which a browser never shows (a carousel's slides kept for a script)", () => {
+  const { document } = parseHTML(`<html><body>
+    <div class="carousel"><template><p>A slide's caption.</p></template></div>
+    <p>The article stays.</p>
+  </body></html>`);
+  removeOverlays(document as never);
+  assert.equal(document.querySelectorAll("template").length, 0);
+  assert.not.match(document.body.innerHTML, /slide/);
+});
+
 remove("keeps what only looks like a banner name, and React's hidden streaming blocks", () => {
   const { document } = parseHTML(`<html><body>
     <div class="modality-study"><p>Modality.</p></div>
