@@ -43,6 +43,20 @@ remove(
   },
 );
 
+remove("never removes the post's own article element, named after its author", () => {
+  const { document } = parseHTML(`<html><body>
+    <article class="post hentry author-jane-doe">
+      <p>The article's first paragraph, long enough to be most of the text.</p>
+      <div class="post-author">Jane Doe</div>
+    </article>
+  </body></html>`);
+  removeMarkedNotes(document as never);
+  assert.equal(
+    Array.from(document.querySelectorAll("p, div"), (p) => p.textContent),
+    ["The article's first paragraph, long enough to be most of the text."],
+  );
+});
+
 remove("keeps blocks whose class only contains such a word inside a longer one", () => {
   const { document } = parseHTML(`<html><body>
     <p class="biography-section">A longer word.</p>
