@@ -33,11 +33,14 @@ weights("a listing's first line costs a little; a bare keyword or code inside it
   const w = lineWeights(linesOf("SELECT avg(n)\nFROM\nseries;"));
   assert.equal(w, [-1, 0, 0]);
 });
-weights("inside a listing, a code line that reads like a heading is code ('tags: [Tag!]!' is no Tags: block)", () => {
-  const w = lineWeights(linesOf("type Post {\ntitle: String!\ntags: [Tag!]!\n}"));
-  assert.equal(w.slice(1), [0, 0, 0]);
-  assert.ok((lineWeights(linesOf("Tags: [Tag!]!"))[0] ?? 0) < -1, "on its own it is still a heading");
-});
+weights(
+  "inside a listing, a code line that reads like a heading is code ('tags: [Tag!]!' is no Tags: block)",
+  () => {
+    const w = lineWeights(linesOf("type Post {\ntitle: String!\ntags: [Tag!]!\n}"));
+    assert.equal(w.slice(1), [0, 0, 0]);
+    assert.ok((lineWeights(linesOf("Tags: [Tag!]!"))[0] ?? 0) < -1, "on its own it is still a heading");
+  },
+);
 weights("a listing runs on while no blank line comes between; after a blank a short line costs again", () => {
   const w = lineWeights(linesOf("type User {\nid: ID!\nemail: String!\nname: String\n\nHome\nAbout"));
   assert.equal(w.slice(1, 4), [0, 0, 0]);
