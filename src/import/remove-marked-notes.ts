@@ -40,13 +40,12 @@ const NOTE_WORDS = new Set([
  * Removes, in place, the blocks of an article's content whose class or id names them a note about the
  * article (`NOTE_WORDS`): captions, credits, bylines, author boxes and bios, disclaimers, footnotes, embedded
  * posts, sign-up forms, breadcrumb trails, post navigation, kickers; never an `article` or `main` element
- * or one that holds them (a post's container is named after its author). Readability keeps them when they sit inside the article's
- * container.
+ * or one that holds them (a post's container is named after its author). Readability keeps them when
+ * they sit inside the article's container.
  */
 export function removeMarkedNotes(root: MarkedRoot): void {
   for (const el of Array.from(root.querySelectorAll("[class], [id]"))) {
-    const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
-    if (!nameWords(names).some((w) => NOTE_WORDS.has(w))) continue;
+    if (!nameWords(el).some((w) => NOTE_WORDS.has(w))) continue;
     // A post's own container is named after its author too ("post hentry author-jane-doe").
     const name = el.nodeName.toUpperCase();
     if (name === "ARTICLE" || name === "MAIN" || el.querySelector("article, main")) continue;

@@ -34,9 +34,9 @@ const OVERLAY_WORDS = new Set([
   "onetrust",
 ]);
 
-/** The words of class names and ids, split at `-`, `_`, spaces and camelCase humps, lower-cased. */
-export function nameWords(names: string): string[] {
-  return names
+/** The words of an element's class names and id, split at `-`, `_`, spaces and camelCase humps, lower-cased. */
+export function nameWords(el: { getAttribute(name: string): string | null }): string[] {
+  return `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .split(/[\s_-]+/)
@@ -53,9 +53,8 @@ export function removeOverlays(
   for (const el of Array.from(document.querySelectorAll("[class], [id]")) as Named[]) {
     const name = el.nodeName.toUpperCase();
     if (name === "BODY" || name === "HTML" || name === "MAIN" || name === "ARTICLE") continue;
-    const names = `${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`;
     // A class on the article's own container ("filterNonGdprEmbeds") names a feature, not a banner.
-    if (nameWords(names).some((w) => OVERLAY_WORDS.has(w)) && !el.querySelector(ARTICLE)) el.remove();
+    if (nameWords(el).some((w) => OVERLAY_WORDS.has(w)) && !el.querySelector(ARTICLE)) el.remove();
   }
 }
 

@@ -1,7 +1,7 @@
 import { domToLines } from "./dom-to-lines.ts";
 import { wordsOf } from "./normalize-text.ts";
 import { nameWords } from "./remove-overlays.ts";
-import { ORDER_ATTRIBUTE, type OrderedElement } from "./split-article.ts";
+import { linkedWords, ORDER_ATTRIBUTE, type OrderedElement } from "./split-article.ts";
 
 /** The parts of a DOM element this module uses beyond `OrderedElement`; `linkedom` and browsers provide them. */
 export interface RestorableElement extends OrderedElement {
@@ -74,6 +74,12 @@ export function restoreParagraphs(
     const source = original.get(order);
     if (!source) continue;
     const children = Array.from(source.children);
+    // For each child, the next sibling after it that is still in the content (null: none, at the end).
+    const nextKept: (RestorableElement | null)[] = new Array(children.length).fill(null);
+    for (let j = children.length - 2; j >= 0; j--) {
+      const next = kept.get((children[j + 1] as RestorableElement).getAttribute(ORDER_ATTRIBUTE) ?? "");
+      nextKept[j] = next && next.parentElement === target ? next : (nextKept[j + 1] ?? null);
+    }
     for (let i = 0; i < children.length; i++) {
       const child = children[i] as RestorableElement;
       if (kept.has(child.getAttribute(ORDER_ATTRIBUTE) ?? "")) continue;
@@ -81,12 +87,7 @@ export function restoreParagraphs(
       const inside = Array.from(child.querySelectorAll(`[${ORDER_ATTRIBUTE}]`));
       if (inside.some((el) => kept.has(el.getAttribute(ORDER_ATTRIBUTE) ?? "")) || !isProse(child)) continue;
       // Before the next sibling that is still in the content, else at the end.
-      let before: RestorableElement | null = null;
-      for (let j = i + 1; j < children.length && !before; j++) {
-        const next = kept.get((children[j] as RestorableElement).getAttribute(ORDER_ATTRIBUTE) ?? "");
-        if (next && next.parentElement === target) before = next;
-      }
-      target.insertBefore(child.cloneNode(true), before);
+      target.insertBefore(child.cloneNode(true), nextKept[i] ?? null);
       restored++;
     }
   }
@@ -97,10 +98,7 @@ export function restoreParagraphs(
 function isProse(block: RestorableElement): boolean {
   const name = block.nodeName.toUpperCase();
   if (/^(?:FIGURE|ASIDE|FORM|NAV|H[1-6])$/.test(name)) return false;
-  const marked = (el: RestorableElement): boolean =>
-    nameWords(`${el.getAttribute("class") ?? ""} ${el.getAttribute("id") ?? ""}`).some((w) =>
-      ASIDE_WORDS.has(w),
-    );
+  const marked = (el: RestorableElement): boolean => nameWords(el).some((w) => ASIDE_WORDS.has(w));
   if (marked(block)) return false;
   const lines = domToLines(block);
   const words = wordsOf(lines.join(" ")).length;
@@ -117,8 +115,6 @@ function isProse(block: RestorableElement): boolean {
   // One paragraph alone is a caption, a promotion or a product's card as often as the article's text.
   if (paragraphs < MIN_PARAGRAPHS) return false;
   if (inParagraphs < words * PROSE_SHARE) return false;
-  let linked = 0;
-  for (const a of Array.from(block.querySelectorAll("a"))) linked += wordsOf(domToLines(a).join(" ")).length;
-  if (linked > words * MAX_LINKED) return false;
+  if (linkedWords(block) > words * MAX_LINKED) return false;
   return !Array.from(block.querySelectorAll("[class], [id]")).some(marked);
 }

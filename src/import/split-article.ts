@@ -148,8 +148,13 @@ function proseOf(block: OrderedElement): { paragraph: boolean } | null {
   const lines = domToLines(block);
   const words = wordsOf(lines.join(" ")).length;
   if (words === 0) return null;
+  if (linkedWords(block) > words * MAX_LINKED) return null;
+  return { paragraph: lines.some((l) => wordsOf(l).length >= PARAGRAPH_WORDS) };
+}
+
+/** How many of a block's words are inside its links. */
+export function linkedWords(block: OrderedElement): number {
   let linked = 0;
   for (const a of Array.from(block.querySelectorAll("a"))) linked += wordsOf(domToLines(a).join(" ")).length;
-  if (linked > words * MAX_LINKED) return null;
-  return { paragraph: lines.some((l) => wordsOf(l).length >= PARAGRAPH_WORDS) };
+  return linked;
 }
