@@ -1,3 +1,4 @@
+import { dropInlineNotes } from "./drop-inline-notes.ts";
 import { extractAttribution } from "./extract-attribution.ts";
 import { cleanCaption } from "./extract-caption.ts";
 import { extractDateline } from "./extract-dateline.ts";
@@ -34,7 +35,9 @@ export function importArticle(text: string, options: ImportOptions = {}): Import
     guesses.push(
       `body: ${filtered.removed.length} line(s) left out as not article text (${filtered.removed.map((l) => l.lineNo).join(", ")})`,
     );
-  let bodyLines = filtered.lines;
+  // Notes set between paragraphs (a caption closed by its credit, a "Related: …" link, an embedded post's
+  // signature) are left out as the saved-page path leaves them out, whatever the line model scored them.
+  let bodyLines = dropInlineNotes(filtered.lines);
 
   // Attribution lines close the piece ("Source: Asharq AL-awsat"): metadata, not body. Being short, such
   // a line may also fall just outside the article region.

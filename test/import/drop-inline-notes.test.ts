@@ -15,6 +15,8 @@ note("links to other stories, credited captions, embedded posts' signatures", ()
     "Megan Briggs/Getty Images",
     "Erick Erickson (@EWErickson) December 20, 2023",
     "Releasing February 22 on Netflix. pic.twitter.com/HKxytbDJM8",
+    "FILE - This family photo shows the author. Less than a week after her death she had raised enough. (Jane Roe via AP, File)",
+    `FILE - Tourists look out from the South Rim. ${"The tribe held a ceremony to mark the renaming of a campground. ".repeat(6)}(AP Photo/Ty O'Neil, File)`,
   ])
     assert.ok(isInlineNote(yes), yes);
   for (const no of [
@@ -23,6 +25,8 @@ note("links to other stories, credited captions, embedded posts' signatures", ()
     "What else you’ll need (to image successfully)",
     "OpenAI API key (minimum $5 in token credits)",
     "The council read more than 200 letters before it voted.",
+    "The mayor said the figures were shared with reporters (via AP and Reuters) on Monday, and many more words follow here.",
+    `${"A long paragraph of the article that quotes a wire story. ".repeat(8)}(AP)`,
   ])
     assert.not.ok(isInlineNote(no), no);
 });
