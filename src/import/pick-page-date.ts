@@ -29,8 +29,10 @@ const UPDATE_STAMP = /\b(?:updated|modified|revised|edited)\b/i;
  * the chosen headline (or a list: the headline, then headings that stand for it, such as the page's h1
  * when the headline is a declared title the page does not show). In order:
  * 1. the date stamp shown by the headline, when the markup confirms it: as published; as modified,
- *    unless the stamp calls itself an update (a page that shows its last edition as its date dates itself
- *    by it); one day from the declared publication (the markup's stamp is often in UTC, the page shows
+ *    when that edit came within a year of the declared publication (an edition of the same story, which
+ *    a page that shows it dates itself by, "Updated" or not; a page re-dated years later is a refreshed
+ *    guide, first published on its declared day; `isEdition`), or with no declared publication, unless
+ *    the stamp calls itself an update; one day from the declared publication (the markup's stamp is often in UTC, the page shows
  *    the publisher's own day); or earlier than a declared publication that is also the declared
  *    modification (a CMS that rewrites both on every edit; the stamp shown is the first publication);
  *    or on a short line when the declared day is only a `<time>` that nothing names the publication
@@ -57,7 +59,7 @@ export function pickPageDate(
     const d = stamp.date;
     const confirmed =
       d === declared.date ||
-      (d === declared.modified && !UPDATE_STAMP.test(stamp.line)) ||
+      (d === declared.modified && isEdition(d, declared.date, stamp.line)) ||
       daysApart(d, declared.date) === 1 ||
       (declared.date !== null && declared.date === declared.modified && d < declared.date) ||
       (UNDECLARED_TIME.test(declared.dateFrom ?? "") && wordsOf(stamp.line).length <= 12);
@@ -82,6 +84,24 @@ export function pickPageDate(
   const updated = labelledDate(lines, UPDATED_LABEL);
   if (updated) return { date: updated, from: "the page's last-updated stamp" };
   return null;
+}
+
+/**
+ * How long after its publication a page's edit is still an edition of the same story: a news story is
+ * corrected and updated within days or months, and a page that shows such an edit as its date dates
+ * itself by it; a page re-dated more than a year after it was published is a guide refreshed (a "Best
+ * … of 2026" rewritten every year), whose publication is still the day it first appeared.
+ */
+export const EDITION_DAYS = 365;
+
+/**
+ * Whether a shown stamp of the declared modification dates the page: when the declared publication is
+ * within `EDITION_DAYS` of it (whether or not the stamp calls itself an update); with no declared
+ * publication, when it does not call itself an update.
+ */
+export function isEdition(modified: string, published: string | null, line: string): boolean {
+  if (published === null) return !UPDATE_STAMP.test(line);
+  return (daysApart(modified, published) ?? Number.POSITIVE_INFINITY) <= EDITION_DAYS;
 }
 
 /** A date read from a `<time>` that nothing declares as the publication: it may be another story's. */

@@ -4,6 +4,8 @@ import {
   type DeclaredDates,
   dateInAddress,
   dateNearHeadline,
+  EDITION_DAYS,
+  isEdition,
   labelledDate,
   numericOrder,
   originallyPublished,
@@ -33,11 +35,38 @@ pick("a stamp the markup confirms wins; else the declared publication", () => {
   });
 });
 
-pick("an unlabelled stamp of the modified day wins; an 'Updated' one does not", () => {
-  const d = declared({ date: "2023-05-30", dateFrom: "x", modified: "2025-10-17" });
+pick("a stamp of the modified day wins within a year of the publication, labelled or not", () => {
+  const d = declared({ date: "2025-05-30", dateFrom: "x", modified: "2025-10-17" });
   assert.is(pickPageDate([HEADLINE, "17 October 2025"], HEADLINE, d)?.date, "2025-10-17");
+  assert.is(pickPageDate([HEADLINE, "Updated 17 October 2025"], HEADLINE, d)?.date, "2025-10-17");
+});
+
+pick("a page re-dated more than a year after its publication keeps the declared publication", () => {
+  const d = declared({ date: "2023-05-30", dateFrom: "x", modified: "2025-10-17" });
+  assert.is(pickPageDate([HEADLINE, "17 October 2025"], HEADLINE, d)?.date, "2023-05-30");
   assert.is(pickPageDate([HEADLINE, "Updated 17 October 2025"], HEADLINE, d)?.date, "2023-05-30");
 });
+
+pick(
+  "with no declared publication, a stamp of the modified day wins unless it calls itself an update",
+  () => {
+    const d = declared({ modified: "2025-10-17" });
+    assert.equal(pickPageDate([HEADLINE, "17 October 2025"], HEADLINE, d), {
+      date: "2025-10-17",
+      from: "the date stamp by the headline",
+    });
+    const url = "https://news.example/2023/05/30/storm/";
+    assert.is(
+      pickPageDate([HEADLINE, "17 October 2025"], HEADLINE, declared({ modified: "2025-10-17", url }))?.date,
+      "2025-10-17",
+    );
+    assert.is(
+      pickPageDate([HEADLINE, "Updated 17 October 2025"], HEADLINE, declared({ modified: "2025-10-17", url }))
+        ?.date,
+      "2023-05-30",
+    );
+  },
+);
 
 pick("a short stamp wins over a day read only from a <time>; the h1 stands for a headline not shown", () => {
   const lines = ["Essential guide to the storm", "January 28, 2025", "Text."];
@@ -211,3 +240,19 @@ order.run();
 original.run();
 address.run();
 labelled.run();
+
+const edition = suite("isEdition");
+
+edition("an edit within a year of the publication is an edition; later, a refresh", () => {
+  assert.ok(isEdition("2023-10-09", "2023-01-17", "Updated: October 9, 2023 | 10:26 AM"));
+  assert.ok(isEdition("2024-01-17", "2023-01-17", "January 17, 2024"), `${EDITION_DAYS} days`);
+  assert.not.ok(isEdition("2024-01-18", "2023-01-17", "January 18, 2024"));
+  assert.not.ok(isEdition("2026-01-01", "2022-05-10", "January 1, 2026"));
+});
+
+edition("with no declared publication, an unlabelled stamp only", () => {
+  assert.ok(isEdition("2026-01-01", null, "January 1, 2026"));
+  assert.not.ok(isEdition("2026-01-01", null, "Last updated on January 1, 2026"));
+});
+
+edition.run();
