@@ -1,22 +1,22 @@
 /**
- * `node --import tsx scripts/train-body-model.ts [--corpus DIR] [--devset DIR] [--seeds DIR] [--out FILE]`
+ * `npm run train:body -- [--corpus DIR] [--devset DIR] [--seeds DIR] [--train-on all|tune] [--out FILE]`
  *
- * Trains the body-line model (`src/import/filter-body-lines.ts`): for every page of the "tune" half of
- * the importer corpus (by site, `siteHalf`), the dev set and the seeds, in both copied variants, the lines
+ * Trains the body-line model (`src/import/filter-body-lines.ts`): for every page of the importer corpus
+ * (or, with `--train-on tune`, of its "tune" half by site, `siteHalf`), the dev set and the seeds, in both copied variants, the lines
  * the importer would keep as the article's text (`readArticleLines`) are labelled by whether at least half
  * of their 4-word shingles occur in the truth's body. A logistic model is fitted by Newton's method with
  * an L2 penalty, each line weighed by its share of its page's shingles (the scorer averages over pages),
  * on the pages whose text was found; then boosted regression trees (`boostLines`, `TREES`) added to its
  * score, fitted to the same weighted logistic loss; then a second logistic model over the first one's scores of each
  * line and its neighbours (`contextFeatures`) on the same lines; then the cut-off that gives the best body F1 (the scorer's metric)
- * on the tune pages, keeping every line of the seeds, is chosen. Deterministic. Prints the
+ * on the pages trained on, keeping every line of the seeds, is chosen. Deterministic. Prints the
  * body F1 of the kept lines on both halves, without and with the filter, then writes the model.
  * `--cv` instead prints a two-fold cross-validation by site inside the tune half (how `TREES` was chosen).
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
-import { parseCommandLine } from "../src/cli/run-command-line.ts";
+import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
 import { BODY_LINE_FEATURES, bodyLineFeatures } from "../src/import/body-line-features.ts";
 import {
   type BodyModel,
@@ -31,23 +31,31 @@ import { f1, shingleScore } from "../test/import/shingle-f1.ts";
 import { type BoostLinesOptions, boostLines } from "./import/boost-lines.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
 import { siteFold, siteHalf } from "./import/site-half.ts";
-import { corpusOption, devsetOption, modelOutOption, seedsOption } from "./import/training-options.ts";
+import {
+  corpusOption,
+  devsetOption,
+  modelOutOption,
+  seedsOption,
+  trainOnOption,
+  trainsOn,
+} from "./import/training-options.ts";
 
 const command = defineCommand({
   command: "npm run train:body",
-  summary: "trains the importer's body-line model on the tune half of the importer corpus and the dev set",
+  summary: "trains the importer's body-line model on the importer corpus and the dev set",
   options: {
     corpus: corpusOption,
     devset: devsetOption,
     seeds: seedsOption,
     out: modelOutOption("src/import/body-model.json"),
+    "train-on": trainOnOption,
     cv: {
       type: "boolean",
       description:
         "instead: two-fold cross-validation by site inside the tune half, with and without the trees (writes nothing)",
     },
   },
-  examples: ["npm run train:body", "npm run train:body -- --cv"],
+  examples: ["npm run train:body", "npm run train:body -- --train-on tune", "npm run train:body -- --cv"],
 });
 
 interface Line {
@@ -302,6 +310,8 @@ function train(tune: readonly Page[], seeds: readonly Page[], trees: BoostLinesO
 
 function main(): void {
   const { values } = parseCommandLine(command, process.argv.slice(2));
+  if (!["all", "tune"].includes(values["train-on"]))
+    usageError(command, `--train-on must be all or tune, not ${values["train-on"]}`);
   const corpus = readSet(values.corpus, (t) => siteHalf(t.url ?? ""));
   const tune = [...corpus.filter((p) => p.half === "tune"), ...readSet(values.devset, () => "tune")];
   const held = corpus.filter((p) => p.half === "held");
@@ -326,7 +336,7 @@ function main(): void {
     }
     return;
   }
-  const model = train(tune, seeds, TREES);
+  const model = train([...tune, ...held.filter((p) => trainsOn(values["train-on"], p.half))], seeds, TREES);
   const first: BodyModel = {
     features: model.features,
     weights: model.weights,

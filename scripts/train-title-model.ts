@@ -1,9 +1,9 @@
 /**
- * `npm run train:titles -- [--corpus DIR] [--devset DIR] [--out src/import/title-model.json]`
+ * `npm run train:titles -- [--corpus DIR] [--devset DIR] [--train-on all|tune] [--out src/import/title-model.json]`
  *
- * Trains the headline ranker's weights (`src/import/rank-titles.ts`): for every page of the "tune" half
- * of the importer corpus (by site, `siteHalf`) and of the dev set, in both copied variants, the
- * candidate lines (`titleCandidates`) are labelled by whether they are the truth's headline (every copy of
+ * Trains the headline ranker's weights (`src/import/rank-titles.ts`): for every page of the importer
+ * corpus (or, with `--train-on tune`, of its "tune" half by site, `siteHalf`) and of the dev set, in
+ * both copied variants, the candidate lines (`titleCandidates`) are labelled by whether they are the truth's headline (every copy of
  * it: a headline the page repeats is right wherever the ranker takes it, so a second copy is not taught as
  * a wrong answer; the seeds' own first line only), and a linear model is fitted with a softmax over each
  * page's candidates (full-batch gradient descent from
@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
-import { parseCommandLine } from "../src/cli/run-command-line.ts";
+import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
 import { findArticleRegion } from "../src/import/find-article-region.ts";
 import { normalizeText, splitLines } from "../src/import/normalize-text.ts";
 import {
@@ -28,23 +28,35 @@ import { boostRanker } from "./import/boost-ranker.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
 import { fitRanker } from "./import/fit-ranker.ts";
 import { siteFold, siteHalf } from "./import/site-half.ts";
-import { corpusOption, devsetOption, modelOutOption, seedsOption } from "./import/training-options.ts";
+import {
+  corpusOption,
+  devsetOption,
+  modelOutOption,
+  seedsOption,
+  trainOnOption,
+  trainsOn,
+} from "./import/training-options.ts";
 
 const command = defineCommand({
   command: "npm run train:titles",
-  summary: "trains the importer's headline ranker on the tune half of the importer corpus and the dev set",
+  summary: "trains the importer's headline ranker on the importer corpus and the dev set",
   options: {
     corpus: corpusOption,
     devset: devsetOption,
     seeds: seedsOption,
     out: modelOutOption("src/import/title-model.json"),
+    "train-on": trainOnOption,
     cv: {
       type: "boolean",
       description:
         "instead: two-fold cross-validation by site inside the tune half, the linear model and with trees (writes nothing)",
     },
   },
-  examples: ["npm run train:titles", "npm run train:titles -- --cv"],
+  examples: [
+    "npm run train:titles",
+    "npm run train:titles -- --train-on tune",
+    "npm run train:titles -- --cv",
+  ],
 });
 
 interface Page {
@@ -160,6 +172,8 @@ function crossValidate(corpusTune: Page[], devset: Page[], seeds: Page[]): void 
 
 function main(): void {
   const { values } = parseCommandLine(command, process.argv.slice(2));
+  if (!["all", "tune"].includes(values["train-on"]))
+    usageError(command, `--train-on must be all or tune, not ${values["train-on"]}`);
   const corpus = readPages(values.corpus, (t) => siteHalf(t.url ?? ""));
   const devset = readPages(values.devset, () => "tune");
   const seeds = readSeeds(values.seeds);
@@ -171,9 +185,11 @@ function main(): void {
     );
     return;
   }
-  const tune = [...corpus.filter((p) => p.half === "tune"), ...devset, ...seeds];
-  const { linear, model } = train(tune);
-  report("tune", tune, linear, model);
+  const trained = [...corpus.filter((p) => trainsOn(values["train-on"], p.half)), ...devset, ...seeds];
+  const { linear, model } = train(trained);
+  // Each half is reported apart (with the dev set and seeds beside the tune half): under `--train-on tune`
+  // the held half is the figure for sites the model never saw.
+  report("tune", [...corpus.filter((p) => p.half === "tune"), ...devset, ...seeds], linear, model);
   report(
     "held",
     corpus.filter((p) => p.half === "held"),
