@@ -18,6 +18,8 @@ const PARAGRAPH_WORDS = 12;
 const MIN_PARAGRAPHS = 2;
 /** The least share of a block's words in such paragraphs for it to be the article's text. */
 const PROSE_SHARE = 0.6;
+/** The most words of a subheading put back. */
+const SUBHEADING_WORDS = 20;
 /** The most of a block's words that may be in links. */
 const MAX_LINKED = 0.2;
 /** Class or id words of blocks that are about the article or beside it, never its text. */
@@ -56,8 +58,9 @@ const ASIDE_WORDS = new Set([
  * goes with them. A block of the page (`pristine`, the page before Readability, numbered like it) whose
  * parent is in the content (`content`) but which is not, is put back when it is prose: most of its words
  * in paragraphs of `PARAGRAPH_WORDS` words or more, few in links, and no class or id naming it an aside
- * (comments, related stories, a promotion, an author box, a caption). Linear: each block is looked at
- * once.
+ * (comments, related stories, a promotion, an author box, a caption); and so is a subheading
+ * (`isSubheading`) whose previous sibling is still in the content, with more of it still to come: the
+ * title of a section Readability kept. Linear: each block is looked at once.
  */
 export function restoreParagraphs(
   content: { querySelectorAll(selector: string): ArrayLike<RestorableElement> },
@@ -85,13 +88,27 @@ export function restoreParagraphs(
       if (kept.has(child.getAttribute(ORDER_ATTRIBUTE) ?? "")) continue;
       // Readability may have unwrapped it (a division round one paragraph): its blocks are still there.
       const inside = Array.from(child.querySelectorAll(`[${ORDER_ATTRIBUTE}]`));
-      if (inside.some((el) => kept.has(el.getAttribute(ORDER_ATTRIBUTE) ?? "")) || !isProse(child)) continue;
+      if (inside.some((el) => kept.has(el.getAttribute(ORDER_ATTRIBUTE) ?? ""))) continue;
+      const previous = i > 0 ? kept.get(children[i - 1]?.getAttribute(ORDER_ATTRIBUTE) ?? "") : undefined;
+      const between = previous?.parentElement === target && nextKept[i] !== null;
+      if (!(between && isSubheading(child)) && !isProse(child)) continue;
       // Before the next sibling that is still in the content, else at the end.
       target.insertBefore(child.cloneNode(true), nextKept[i] ?? null);
       restored++;
     }
   }
   return restored;
+}
+
+/**
+ * Whether a block is a subheading: a heading below the headline's level, of a few words. Readability
+ * drops one whose class or id holds a word it reads as chrome (`header-anchor`, `section-header`); between
+ * two blocks it kept, it is the title of the section that follows.
+ */
+export function isSubheading(block: RestorableElement): boolean {
+  if (!/^H[2-6]$/.test(block.nodeName.toUpperCase())) return false;
+  const n = wordsOf(domToLines(block).join(" ")).length;
+  return n > 0 && n <= SUBHEADING_WORDS;
 }
 
 /** Whether a block is the article's prose (see `restoreParagraphs`). */

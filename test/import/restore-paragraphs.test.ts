@@ -1,7 +1,7 @@
 import { parseHTML } from "linkedom";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { restoreParagraphs } from "../../src/import/restore-paragraphs.ts";
+import { isSubheading, restoreParagraphs } from "../../src/import/restore-paragraphs.ts";
 import { numberElements } from "../../src/import/split-article.ts";
 
 const PARAGRAPH = "A paragraph of the article that holds well over twelve words, as paragraphs do.";
@@ -16,7 +16,7 @@ function setUp(body: string, drop: string) {
 }
 
 const lines = (doc: { querySelectorAll(s: string): ArrayLike<{ textContent: string | null }> }): string[] =>
-  Array.from(doc.querySelectorAll("p, h2"), (p) => (p.textContent ?? "").trim());
+  Array.from(doc.querySelectorAll("p, h2, h3"), (p) => (p.textContent ?? "").trim());
 
 const restore = suite("restoreParagraphs");
 
@@ -52,4 +52,38 @@ restore("leaves out a lone paragraph, lists of links, asides and blocks whose te
   assert.equal(lines(content).length, 3);
 });
 
+restore("puts back a subheading between two kept blocks, not one at the end or after a dropped block", () => {
+  const { content, pristine } = setUp(
+    `<div id="article">
+      <p>${PARAGRAPH} One.</p>
+      <h3 class="header-anchor-post">Part 1: Getting ready</h3>
+      <p>${PARAGRAPH} Two.</p>
+      <div class="promo-box">Buy the book</div>
+      <h3 class="header-anchor-post">Part 2: After a dropped block</h3>
+      <p>${PARAGRAPH} Three.</p>
+      <h3 class="header-anchor-post">Part 3: At the very end</h3>
+    </div>`,
+    ".header-anchor-post, .promo-box",
+  );
+  assert.is(restoreParagraphs(content as never, pristine as never), 1);
+  assert.equal(lines(content), [
+    `${PARAGRAPH} One.`,
+    "Part 1: Getting ready",
+    `${PARAGRAPH} Two.`,
+    `${PARAGRAPH} Three.`,
+  ]);
+});
+
 restore.run();
+
+const subheading = suite("isSubheading");
+
+subheading("a heading below the headline's level with a few words", () => {
+  const { document } = parseHTML(
+    `<html><body><h2>What it costs</h2><h1>The headline</h1><p>Not a heading</p><h4></h4><h3>${PARAGRAPH} ${PARAGRAPH}</h3></body></html>`,
+  );
+  const verdicts = Array.from(document.body.children, (el) => isSubheading(el as never));
+  assert.equal(verdicts, [true, false, false, false, false]);
+});
+
+subheading.run();
