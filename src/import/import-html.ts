@@ -9,6 +9,7 @@ import { blocksToMarkdown, blocksToText, toBlocks } from "./format-blocks.ts";
 import { headlineArticle } from "./headline-article.ts";
 import { importArticle } from "./import-article.ts";
 import type { ImportedArticle, ImportOptions } from "./imported-article.ts";
+import { leftOutSections } from "./left-out-sections.ts";
 import { BROWSER_MAX_DEPTH, limitNesting } from "./limit-nesting.ts";
 import { splitLines, type TextLine, wordsOf } from "./normalize-text.ts";
 import { findDate } from "./parse-date.ts";
@@ -140,16 +141,25 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const contentWords = wordsOf(content.join(" ")).length;
   let blocks: ReturnType<typeof toBlocks>;
   let attribution: string | null = null;
-  const switchTo = contentWords >= 50 ? preferPageText(pageLines, title, chosen, fromText.body) : null;
+  const textLines = trimArticleEnd(dropInlineNotes(splitLines(fromText.body)));
+  let switchTo = contentWords >= 50 ? preferPageText(pageLines, title, chosen, fromText.body) : null;
+  let cleaned: ReturnType<typeof cleanBody> | null = null;
   if (contentWords >= 50 && !switchTo) {
     // The summary under the headline, outside the article's container, opens the article.
     const standfirst = findStandfirst(pageLines, title, declaredDescriptions(document as never), content);
-    const cleaned = cleanBody(standfirst ? [standfirst, ...content] : content, title, byline);
+    cleaned = cleanBody(standfirst ? [standfirst, ...content] : content, title, byline);
+    switchTo = leftOutSections(
+      pageLines,
+      cleaned.lines.map((l) => l.text),
+      textLines.map((l) => l.text),
+    );
+  }
+  if (cleaned && !switchTo) {
     attribution = cleaned.attribution;
     blocks = toBlocks(cleaned.lines);
     guesses.push(`body from the page's main content (${contentWords} words)`);
   } else {
-    blocks = toBlocks(trimArticleEnd(dropInlineNotes(splitLines(fromText.body))));
+    blocks = toBlocks(textLines);
     attribution = fromText.attribution;
     const why = tooDeep
       ? `elements nested ${nesting.depth} deep, too deep to look for its main content`
