@@ -3,10 +3,11 @@ import { wordsOf } from "./normalize-text.ts";
 
 /**
  * Headings after which a saved page's main content holds no more of the article: the author box, the
- * editors' picks and other reading lists, tags, sources and footnotes, credits, "up next".
+ * editors' picks and other reading lists, tags, sources and footnotes, credits, "up next", and the
+ * disclaimers and disclosures a financial or medical adviser's post closes with ("Disclaimer & Disclosures:").
  */
 const END_HEADING =
-  /^(?:about (?:the )?(?:author|authors|writer|contributor|reporter)s?|about [\p{Lu}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){1,3}|editors?['’]? (?:recommendations|picks?|choice)|recommended(?: by (?:our|the) editors)?|(?:more|other|related|similar) [\p{L} ]{0,30}(?:advice|articles|posts|stories|guides|reading|reads|news)(?: you (?:may|might) (?:also )?(?:like|enjoy))?|next up(?: in\b.*)?|up next|keep reading\b.*|read (?:more|next)\b.*|latest (?:from|in)\b.*|tagged (?:in|with|as)|trending(?: pages| now| in\b.*)?|[\p{L}]+ trending|footnotes?|references?|sources?|article sources|notes|photo credits?|credits|share (?:this|your)\b.*|like what you(?:['’]re| are) reading\??)[\s:.!?»›>|]*$/iu;
+  /^(?:about (?:the )?(?:author|authors|writer|contributor|reporter)s?|about [\p{Lu}][\p{L}'’.-]*(?: [\p{Lu}][\p{L}'’.-]*){1,3}|editors?['’]? (?:recommendations|picks?|choice)|recommended(?: by (?:our|the) editors)?|(?:more|other|related|similar) [\p{L} ]{0,30}(?:advice|articles|posts|stories|guides|reading|reads|news)(?: you (?:may|might) (?:also )?(?:like|enjoy))?|next up(?: in\b.*)?|up next|keep reading\b.*|read (?:more|next)\b.*|latest (?:from|in)\b.*|tagged (?:in|with|as)|trending(?: pages| now| in\b.*)?|[\p{L}]+ trending|footnotes?|references?|(?:important |legal )?(?:disclaimers?|disclosures?)(?: (?:&|and) (?:disclaimers?|disclosures?))?|sources?|article sources|notes|photo credits?|credits|share (?:this|your)\b.*|like what you(?:['’]re| are) reading\??)[\s:.!?»›>|]*$/iu;
 
 /** Closing notes that are not the article: a bio, a contact, a credit, a newsletter prompt, a disclaimer. */
 const END_NOTE = [

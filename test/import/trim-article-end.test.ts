@@ -22,6 +22,13 @@ trim("cuts from a heading that opens another block after the first third of the 
   assert.equal(texts(trimArticleEnd(box)), [PARAGRAPH, PARAGRAPH]);
   const sources = lines(PARAGRAPH, PARAGRAPH, "Sources", "[1] https://example.org/report");
   assert.equal(texts(trimArticleEnd(sources)), [PARAGRAPH, PARAGRAPH]);
+  const legal = lines(
+    PARAGRAPH,
+    PARAGRAPH,
+    "Disclaimer & Disclosures:",
+    "Investing involves risk, and past performance does not guarantee future results.",
+  );
+  assert.equal(texts(trimArticleEnd(legal)), [PARAGRAPH, PARAGRAPH]);
   const early = lines(PARAGRAPH, PARAGRAPH, "Recommended by Our Editors", PARAGRAPH, PARAGRAPH, PARAGRAPH);
   assert.equal(
     texts(trimArticleEnd(early)),
