@@ -2,6 +2,12 @@ import { wordsOf } from "./normalize-text.ts";
 
 /** How much longer than Readability's cleaned content the page text's reading must be. */
 const LONGER = 1.3;
+/**
+ * How much longer it may be: a reading many times Readability's length is the page's other text (a
+ * column of other stories), not the article's dropped sections. Added after the held half was seen (a
+ * site whose page text ran to 20 times Readability's content, inline captions adding a fifth).
+ */
+const LONGER_AT_MOST = 4;
 /** The least share of the content's words that the text adds between its first and last line in the page. */
 const ADDED_INSIDE = 0.2;
 /** A line shorter than this (in characters) is not looked for in the page: it would match anywhere. */
@@ -16,9 +22,9 @@ const KEY = 60;
  * chrome by their counts: the cards of a ranking (a school's name, its figures, a few bullets), a guide's
  * sections of short lines, a price list. Their text is still in the page between Readability's first and
  * last line, where the copied-text reading keeps it. When that reading is at least `LONGER` times as long
- * as Readability's (`contentLines`, after Gazette's cleanup), and the lines it adds there (between the
- * page lines where Readability's content starts and ends, `pageLines`) hold at least `ADDED_INSIDE` of
- * Readability's words, the text reading wins. Text it adds only before or after that stretch (comments,
+ * as Readability's (`contentLines`, after Gazette's cleanup) but at most `LONGER_AT_MOST` times, and the
+ * lines it adds there (between the page lines where Readability's content starts and ends, `pageLines`)
+ * hold at least `ADDED_INSIDE` of Readability's words, the text reading wins. Text it adds only before or after that stretch (comments,
  * other stories, a footer) does not count: that is what Readability is right to leave out.
  */
 export function leftOutSections(
@@ -30,7 +36,8 @@ export function leftOutSections(
   const text = textLines.filter((l) => l.trim() !== "");
   const contentWords = wordsOf(content.join(" ")).length;
   const textWords = wordsOf(text.join(" ")).length;
-  if (contentWords === 0 || textWords < contentWords * LONGER) return null;
+  if (contentWords === 0 || textWords < contentWords * LONGER || textWords > contentWords * LONGER_AT_MOST)
+    return null;
   const found = placeInPage(pageLines, content).filter((i): i is number => i !== null);
   if (found.length === 0) return null;
   const first = Math.min(...found);

@@ -38,6 +38,15 @@ leftOut("a little more text inside, or a text not much longer: kept", () => {
   assert.is(leftOutSections(page, [], intro), null);
 });
 
+leftOut("a text reading many times as long (the page's other stories): kept", () => {
+  const intro = [para(1), para(2), para(3)];
+  const outro = [para(4), para(5)];
+  const cards = [1, 2, 3, 4, 5, 6].flatMap(card);
+  const others = Array.from({ length: 40 }, (_, i) => comment(i));
+  const page = ["Best Online Programs", ...intro, ...cards, ...outro, ...others];
+  assert.is(leftOutSections(page, [...intro, ...outro], [...intro, ...cards, ...outro, ...others]), null);
+});
+
 leftOut("list items marked differently in the two readings count as kept", () => {
   const items = [1, 2, 3, 4, 5, 6].map((n) => `Pack item number ${n} for the trip`);
   const page = [para(1), ...items.map((i) => `• ${i}`), para(2), ...[3, 4, 5].map(comment)];
