@@ -208,7 +208,7 @@ export function bodyLineFeatures(lines: readonly TextLine[], page: readonly Text
 function textContext(
   lines: readonly TextLine[],
   page: readonly TextLine[],
-  tokens: readonly string[][],
+  tokens: readonly (readonly string[])[],
   words: readonly number[],
 ): number[][] {
   const n = lines.length;

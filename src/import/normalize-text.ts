@@ -55,7 +55,92 @@ export function splitLines(text: string): TextLine[] {
   return lines;
 }
 
-/** The words of a line: runs of letters and digits (apostrophes inside words kept), as the scorer counts. */
-export function wordsOf(text: string): string[] {
-  return text.match(/[\p{L}\p{N}_]+(?:['’][\p{L}]+)*/gu) ?? [];
+/** Lines up to this long are remembered by `wordsOf` (longer texts are joined paragraphs, read once). */
+const REMEMBERED_LENGTH = 1000;
+/** How many lines `wordsOf` remembers before it starts afresh (a batch of pages, not the whole run). */
+const REMEMBERED_LINES = 50_000;
+const remembered = new Map<string, readonly string[]>();
+
+/**
+ * The words of a line: runs of letters and digits (apostrophes inside words kept), as the scorer counts.
+ * Every stage asks again of the same lines (boilerplate, region, headline, body features…), and the
+ * Unicode match is the importer's costliest step, so a line's words are remembered; the list is shared
+ * and read-only.
+ */
+export function wordsOf(text: string): readonly string[] {
+  if (text.length > REMEMBERED_LENGTH) return matchWords(text);
+  let words = remembered.get(text);
+  if (words === undefined) {
+    if (remembered.size >= REMEMBERED_LINES) remembered.clear();
+    words = matchWords(text);
+    remembered.set(text, words);
+  }
+  return words;
+}
+
+/** What a UTF-16 unit of the Basic Multilingual Plane is to `matchWords`: 2 a letter, 1 a digit or "_". */
+const BMP_CLASS = (() => {
+  const table = new Uint8Array(0x10000);
+  const letter = /\p{L}/u;
+  const digit = /[\p{N}_]/u;
+  for (let c = 0; c < 0x10000; c++) {
+    if (c >= 0xd800 && c <= 0xdfff) continue;
+    const ch = String.fromCharCode(c);
+    table[c] = letter.test(ch) ? 2 : digit.test(ch) ? 1 : 0;
+  }
+  return table;
+})();
+const ASTRAL_LETTER = /\p{L}/uy;
+const ASTRAL_DIGIT = /\p{N}/uy;
+
+/** The length (1 or 2 units) of the word character at `i`, or 0; `letters`: letters only. */
+function wordUnitAt(text: string, i: number, letters: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) {
+    const k = BMP_CLASS[c] ?? 0;
+    return k === 2 || (k === 1 && !letters) ? 1 : 0;
+  }
+  ASTRAL_LETTER.lastIndex = i;
+  if (ASTRAL_LETTER.test(text)) return 2;
+  ASTRAL_DIGIT.lastIndex = i;
+  return !letters && ASTRAL_DIGIT.test(text) ? 2 : 0;
+}
+
+/**
+ * The matches of `[\p{L}\p{N}_]+(?:['’][\p{L}]+)*` (global, Unicode), read by hand: the regular
+ * expression's Unicode classes made it the importer's costliest step. Letters and digits of the Basic
+ * Multilingual Plane come from a table built once; astral ones (a surrogate pair) are tested as the
+ * expression would test them.
+ */
+function matchWords(text: string): string[] {
+  const words: string[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const end = runEnd(text, i, false);
+    if (end === i) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i = end;
+    // Apostrophes inside the word ("isn't", "Iran’s", "rock'n'roll"): each followed by letters only.
+    while (i + 1 < n) {
+      const c = text.charCodeAt(i);
+      if (c !== 0x27 && c !== 0x2019) break;
+      const after = runEnd(text, i + 1, true);
+      if (after === i + 1) break;
+      i = after;
+    }
+    words.push(text.slice(start, i));
+  }
+  return words;
+}
+
+/** Where the run of word characters (`letters`: letters only) starting at `i` ends. */
+function runEnd(text: string, i: number, letters: boolean): number {
+  let at = i;
+  for (let w = wordUnitAt(text, at, letters); w > 0 && at < text.length; w = wordUnitAt(text, at, letters))
+    at += w;
+  return at;
 }

@@ -37,4 +37,18 @@ const words = suite("wordsOf");
 words("counts letter and digit runs, apostrophes inside words", () => {
   assert.equal(wordsOf("Iran’s S-300 isn't here."), ["Iran’s", "S", "300", "isn't", "here"]);
 });
+words("the same words as the scorer's expression, in any script and at any edge", () => {
+  const expression = /[\p{L}\p{N}_]+(?:['’][\p{L}]+)*/gu;
+  for (const text of [
+    "rock'n'roll don't2 o'neil's 'quoted' it’s’",
+    "Ⅻ² straße İstanbul ǅemal ٣٤ 中文字 e\u0301t\u00e9",
+    "𝐀𝐁c 😀x \ud835 lone surrogate 𝟗9 a’𝐀b",
+    "snake_case __init__ -- ...",
+    "",
+  ])
+    assert.equal([...wordsOf(text)], text.match(expression) ?? [], text);
+});
+words("a line asked again gets the same words", () => {
+  assert.equal(wordsOf("The same line, twice."), wordsOf("The same line, twice."));
+});
 words.run();
