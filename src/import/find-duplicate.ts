@@ -1,4 +1,5 @@
 import { wordsOf } from "./normalize-text.ts";
+import { ShingleIndex } from "./shingle-index.ts";
 
 /** An article already on the site (or imported earlier in the same run), as the duplicate check sees it. */
 export interface KnownArticle {
@@ -13,7 +14,7 @@ export interface KnownArticle {
 export interface DuplicateIndex {
   articles: KnownArticle[];
   byUrl: Map<string, number>;
-  byShingle: Map<number, number[]>;
+  byShingle: ShingleIndex;
 }
 
 /** Why an import would duplicate a known article. */
@@ -28,10 +29,16 @@ export interface Duplicate {
 const NEAR = 0.8;
 /** Texts shorter than this many shingles are not compared by text (a stub matches too easily). */
 const MIN_SHINGLES = 20;
+/**
+ * A shingle that more known articles than this share is boilerplate ("sign up for our newsletter"), no
+ * sign of a copy: it does not make an article a candidate (which would make a batch quadratic), though
+ * it counts in a candidate's overlap.
+ */
+const COMMON = 32;
 
 /** An index over known articles; add more with `addKnown`. */
 export function indexKnown(known: readonly KnownArticle[]): DuplicateIndex {
-  const index: DuplicateIndex = { articles: [], byUrl: new Map(), byShingle: new Map() };
+  const index: DuplicateIndex = { articles: [], byUrl: new Map(), byShingle: new ShingleIndex() };
   for (const k of known) addKnown(index, k);
   return index;
 }
@@ -43,11 +50,7 @@ export function addKnown(index: DuplicateIndex, article: KnownArticle): void {
     const url = canonicalUrl(article.sourceUrl);
     if (!index.byUrl.has(url)) index.byUrl.set(url, i);
   }
-  for (const s of article.shingles) {
-    const list = index.byShingle.get(s);
-    if (list) list.push(i);
-    else index.byShingle.set(s, [i]);
-  }
+  for (const s of article.shingles) index.byShingle.add(s, i);
 }
 
 /**
@@ -66,13 +69,24 @@ export function findDuplicate(
   }
   const mine = shingleSet(candidate.text);
   if (mine.size < MIN_SHINGLES) return null;
-  const common = new Map<number, number>();
-  for (const s of mine) for (const i of index.byShingle.get(s) ?? []) common.set(i, (common.get(i) ?? 0) + 1);
+  // Shared shingles counted through the index, the common ones aside: an article is looked at only if
+  // its count with every common shingle added could reach the threshold.
+  const rare = new Map<number, number>();
+  let common = 0;
+  for (const s of mine) {
+    const known = index.byShingle.articles(s);
+    if (known.length > COMMON) common++;
+    else for (const i of known) rare.set(i, (rare.get(i) ?? 0) + 1);
+  }
   let best: Duplicate | null = null;
-  for (const [i, n] of common) {
+  for (const [i, hits] of rare) {
     const other = index.articles[i] as KnownArticle;
     if (other.shingles.size < MIN_SHINGLES) continue;
-    const overlap = n / Math.min(mine.size, other.shingles.size);
+    const shorter = Math.min(mine.size, other.shingles.size);
+    if (hits + common < NEAR * shorter) continue;
+    let n = hits;
+    if (common > 0) for (const s of mine) if (index.byShingle.count(s) > COMMON && other.shingles.has(s)) n++;
+    const overlap = n / shorter;
     if (overlap >= NEAR && (!best || overlap > (best.overlap ?? 0)))
       best = { file: other.file, reason: "text", overlap };
   }

@@ -42,6 +42,21 @@ dup("an article added to the index is found by the next one (a batch that repeat
   addKnown(index, { file: "first.txt", sourceUrl: null, shingles: shingleSet(TEXT) });
   assert.is(findDuplicate({ url: null, text: TEXT }, index)?.file, "first.txt");
 });
+dup("boilerplate many known articles share neither makes a duplicate nor hides one", () => {
+  const boilerplate = Array.from({ length: 30 }, (_, i) => `footer${i}`).join(" ");
+  const own = (k: number) => Array.from({ length: 40 }, (_, i) => `story${k}w${i}`).join(" ");
+  const index = indexKnown(
+    Array.from({ length: 40 }, (_, k) => ({
+      file: `articles/${k}.md`,
+      sourceUrl: null,
+      shingles: shingleSet(`${own(k)} ${boilerplate}`),
+    })),
+  );
+  assert.is(findDuplicate({ url: null, text: `${own(7)} ${boilerplate}` }, index)?.file, "articles/7.md");
+  assert.is(findDuplicate({ url: null, text: `${own(99)} ${boilerplate}` }, index), null);
+  const overlap = findDuplicate({ url: null, text: `${own(3)} ${boilerplate}` }, index)?.overlap;
+  assert.is(overlap, 1, "the shared boilerplate counts in the overlap");
+});
 dup.run();
 
 const canon = suite("canonicalUrl");
