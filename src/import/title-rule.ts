@@ -76,11 +76,36 @@ function bylineOrStamp(t: string): boolean {
   );
 }
 
+/** A byline or a date of any length, remembered per line object: what marks a headline block. */
+const hasBylineOrDate = perLine((t) => Boolean(extractByline(t) || findDate(t)));
+
 /** `bylineOrStamp` of a line, remembered per line object. */
 export const isBylineOrStamp = perLine(bylineOrStamp);
 
-/** How much a line looks like the page's headline, or null when it cannot be one. */
+/** `titleScore` of each page already asked, by text start and line (the rule and the ranker ask alike). */
+const knownScores = new WeakMap<readonly TextLine[], Map<number, Map<number, number | null>>>();
+
+/** How much a line looks like the page's headline, or null when it cannot be one (remembered per page). */
 export function titleScore(lines: readonly TextLine[], i: number, bodyStart: number): number | null {
+  let page = knownScores.get(lines);
+  if (page === undefined) {
+    page = new Map();
+    knownScores.set(lines, page);
+  }
+  let byLine = page.get(bodyStart);
+  if (byLine === undefined) {
+    byLine = new Map();
+    page.set(bodyStart, byLine);
+  }
+  let score = byLine.get(i);
+  if (score === undefined) {
+    score = scoreTitle(lines, i, bodyStart);
+    byLine.set(i, score);
+  }
+  return score;
+}
+
+function scoreTitle(lines: readonly TextLine[], i: number, bodyStart: number): number | null {
   const line = lines[i];
   if (!canBeHeadline(line)) return null;
   const text = line?.text ?? "";
@@ -144,7 +169,7 @@ export function ruleTitleIndex(lines: readonly TextLine[], bodyStart: number): n
   if (best === null || best.score < WEAK) {
     for (let i = 0; i < from; i++) {
       const block = Math.min(lines.length, i + 7);
-      if (!lines.slice(i + 1, block).some((l) => extractByline(l.text) || findDate(l.text))) continue;
+      if (!lines.slice(i + 1, block).some(hasBylineOrDate)) continue;
       // In a block the headline comes first; a headline-like line right below it is the standfirst.
       const above = titleScore(lines, i - 1, block);
       if (above !== null && wordsOf(lines[i - 1]?.text ?? "").length >= 4) continue;
