@@ -1,4 +1,5 @@
 import { wordsOf } from "./normalize-text.ts";
+import { rememberByText } from "./remember-by-text.ts";
 
 /** What a line of copied page text is, as far as boilerplate goes. */
 export type LineKind = "text" | "boilerplate" | "section-break" | "comments" | "teaser";
@@ -31,7 +32,9 @@ const COUNTED_COMMENTS = /^\d+ (?:comments?|responses?|replies|reply|thoughts?) 
  * `teaser` for a cut-off story summary ("… the regime is cracking..."); `text` for everything else.
  * Headings glued to the next one by the copy ("You might also likeRELATED") count as section breaks.
  */
-export function classifyLine(text: string): LineKind {
+export const classifyLine: (text: string) => LineKind = rememberByText(readLineKind);
+
+function readLineKind(text: string): LineKind {
   const words = wordsOf(text).length;
   // "59 Comments on “The headline”", "15 Replies to “The headline”": a count and the post's title.
   if (words <= 40 && COUNTED_COMMENTS.test(text)) return "comments";

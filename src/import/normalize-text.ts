@@ -1,3 +1,5 @@
+import { rememberByText } from "./remember-by-text.ts";
+
 /** One non-blank line of copied page text. */
 export interface TextLine {
   /** The line, trimmed, with inner whitespace runs collapsed to one space. */
@@ -55,28 +57,12 @@ export function splitLines(text: string): TextLine[] {
   return lines;
 }
 
-/** Lines up to this long are remembered by `wordsOf` (longer texts are joined paragraphs, read once). */
-const REMEMBERED_LENGTH = 1000;
-/** How many lines `wordsOf` remembers before it starts afresh (a batch of pages, not the whole run). */
-const REMEMBERED_LINES = 50_000;
-const remembered = new Map<string, readonly string[]>();
-
 /**
  * The words of a line: runs of letters and digits (apostrophes inside words kept), as the scorer counts.
- * Every stage asks again of the same lines (boilerplate, region, headline, body features…), and the
- * Unicode match is the importer's costliest step, so a line's words are remembered; the list is shared
- * and read-only.
+ * Every stage asks again of the same lines, so a line's words are remembered; the list is shared and
+ * read-only.
  */
-export function wordsOf(text: string): readonly string[] {
-  if (text.length > REMEMBERED_LENGTH) return matchWords(text);
-  let words = remembered.get(text);
-  if (words === undefined) {
-    if (remembered.size >= REMEMBERED_LINES) remembered.clear();
-    words = matchWords(text);
-    remembered.set(text, words);
-  }
-  return words;
-}
+export const wordsOf: (text: string) => readonly string[] = rememberByText(matchWords);
 
 /** What a UTF-16 unit of the Basic Multilingual Plane is to `matchWords`: 2 a letter, 1 a digit or "_". */
 const BMP_CLASS = (() => {

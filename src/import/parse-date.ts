@@ -1,3 +1,5 @@
+import { rememberByText } from "./remember-by-text.ts";
+
 /** A calendar date found in text. */
 export interface DateMatch {
   /** `YYYY-MM-DD`, or null when the text gives no year (and none was supplied) or is ambiguous. */
@@ -39,6 +41,13 @@ const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).to
  * whose day and month could be swapped (`3/4/2019`) is never guessed (problem `ambiguous`).
  */
 export function findDate(text: string, year?: number): DateMatch | null {
+  return year === undefined ? findDateRemembered(text) : readDate(text, year);
+}
+
+/** `findDate` without a year, asked of the same lines by every stage: remembered per line. */
+const findDateRemembered = rememberByText((text) => readDate(text));
+
+function readDate(text: string, year?: number): DateMatch | null {
   let best: DateMatch | null = null;
   for (const { re, order } of PATTERNS) {
     for (const m of text.matchAll(re)) {
