@@ -72,10 +72,10 @@ export function findDuplicate(
   // Shared shingles counted through the index, the common ones aside: an article is looked at only if
   // its count with every common shingle added could reach the threshold.
   const rare = new Map<number, number>();
-  let common = 0;
+  const common: number[] = [];
   for (const s of mine) {
     const known = index.byShingle.articles(s);
-    if (known.length > COMMON) common++;
+    if (known.length > COMMON) common.push(s);
     else for (const i of known) rare.set(i, (rare.get(i) ?? 0) + 1);
   }
   let best: Duplicate | null = null;
@@ -83,9 +83,9 @@ export function findDuplicate(
     const other = index.articles[i] as KnownArticle;
     if (other.shingles.size < MIN_SHINGLES) continue;
     const shorter = Math.min(mine.size, other.shingles.size);
-    if (hits + common < NEAR * shorter) continue;
+    if (hits + common.length < NEAR * shorter) continue;
     let n = hits;
-    if (common > 0) for (const s of mine) if (index.byShingle.count(s) > COMMON && other.shingles.has(s)) n++;
+    for (const s of common) if (other.shingles.has(s)) n++;
     const overlap = n / shorter;
     if (overlap >= NEAR && (!best || overlap > (best.overlap ?? 0)))
       best = { file: other.file, reason: "text", overlap };

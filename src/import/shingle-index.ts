@@ -27,12 +27,6 @@ export class ShingleIndex {
     } else (this.#lists[-v - 2] as number[]).push(article);
   }
 
-  /** How many known articles have `shingle`. */
-  count(shingle: number): number {
-    const v = this.#values[this.#slot(shingle)] as number;
-    return v === -1 ? 0 : v >= 0 ? 1 : (this.#lists[-v - 2] as number[]).length;
-  }
-
   /** The known articles that have `shingle` (each once, in the order they were added). */
   articles(shingle: number): readonly number[] {
     const v = this.#values[this.#slot(shingle)] as number;
