@@ -64,12 +64,19 @@ export function placeInPage(pageLines: readonly string[], lines: readonly string
   return lines.map((line) => {
     const t = line.trim();
     if (t.length < FINDABLE) return null;
-    const key = t.slice(0, KEY);
-    let at: number | null = null;
-    for (let i = from; i < pageLines.length && at === null; i++)
-      if ((pageLines[i] as string).includes(key)) at = i;
-    for (let i = 0; i < from && at === null; i++) if ((pageLines[i] as string).includes(key)) at = i;
+    const at = findInPage(pageLines, t, from);
     if (at !== null) from = at;
     return at;
   });
+}
+
+/**
+ * The first of `pageLines` that holds the start of `line` (its first `KEY` characters, trimmed), searched
+ * from `from` to the end and then from the top; null when none does.
+ */
+export function findInPage(pageLines: readonly string[], line: string, from: number): number | null {
+  const key = line.trim().slice(0, KEY);
+  for (let i = from; i < pageLines.length; i++) if ((pageLines[i] as string).includes(key)) return i;
+  for (let i = 0; i < from; i++) if ((pageLines[i] as string).includes(key)) return i;
+  return null;
 }

@@ -1,3 +1,4 @@
+import { findInPage } from "./left-out-sections.ts";
 import { wordsOf } from "./normalize-text.ts";
 import { headlineAt } from "./pick-headline.ts";
 
@@ -43,12 +44,8 @@ function firstParagraphAt(
   from: number,
 ): number | null {
   for (const line of lines) {
-    const t = line.trim();
-    if (wordsOf(t).length < PARAGRAPH_WORDS) continue;
-    const key = t.slice(0, 60);
-    for (let i = from; i < pageLines.length; i++) if ((pageLines[i] as string).includes(key)) return i;
-    for (let i = 0; i < from; i++) if ((pageLines[i] as string).includes(key)) return i;
-    return null;
+    if (wordsOf(line.trim()).length < PARAGRAPH_WORDS) continue;
+    return findInPage(pageLines, line, from);
   }
   return null;
 }
