@@ -16,7 +16,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
-import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
+import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { BODY_LINE_FEATURES, bodyLineFeatures } from "../src/import/body-line-features.ts";
 import {
   type BodyModel,
@@ -32,6 +32,7 @@ import { type BoostLinesOptions, boostLines } from "./import/boost-lines.ts";
 import { readCorpusTexts } from "./import/corpus-texts.ts";
 import { siteFold, siteHalf } from "./import/site-half.ts";
 import {
+  checkTrainOn,
   corpusOption,
   devsetOption,
   modelOutOption,
@@ -310,8 +311,7 @@ function train(tune: readonly Page[], seeds: readonly Page[], trees: BoostLinesO
 
 function main(): void {
   const { values } = parseCommandLine(command, process.argv.slice(2));
-  if (!["all", "tune"].includes(values["train-on"]))
-    usageError(command, `--train-on must be all or tune, not ${values["train-on"]}`);
+  checkTrainOn(command, values["train-on"]);
   const corpus = readSet(values.corpus, (t) => siteHalf(t.url ?? ""));
   const tune = [...corpus.filter((p) => p.half === "tune"), ...readSet(values.devset, () => "tune")];
   const held = corpus.filter((p) => p.half === "held");

@@ -13,7 +13,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
-import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
+import { parseCommandLine } from "../src/cli/run-command-line.ts";
 import { findArticleRegion } from "../src/import/find-article-region.ts";
 import { normalizeText, splitLines } from "../src/import/normalize-text.ts";
 import {
@@ -29,6 +29,7 @@ import { readCorpusTexts } from "./import/corpus-texts.ts";
 import { fitRanker } from "./import/fit-ranker.ts";
 import { siteFold, siteHalf } from "./import/site-half.ts";
 import {
+  checkTrainOn,
   corpusOption,
   devsetOption,
   modelOutOption,
@@ -172,8 +173,7 @@ function crossValidate(corpusTune: Page[], devset: Page[], seeds: Page[]): void 
 
 function main(): void {
   const { values } = parseCommandLine(command, process.argv.slice(2));
-  if (!["all", "tune"].includes(values["train-on"]))
-    usageError(command, `--train-on must be all or tune, not ${values["train-on"]}`);
+  checkTrainOn(command, values["train-on"]);
   const corpus = readPages(values.corpus, (t) => siteHalf(t.url ?? ""));
   const devset = readPages(values.devset, () => "tune");
   const seeds = readSeeds(values.seeds);

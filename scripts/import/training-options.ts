@@ -1,4 +1,5 @@
-import type { OptionSpec } from "../../src/cli/command-spec.ts";
+import type { CommandSpec, OptionSpec } from "../../src/cli/command-spec.ts";
+import { usageError } from "../../src/cli/run-command-line.ts";
 
 /** `--corpus DIR` of the importer's training scripts: the importer corpus beside the repository. */
 export const corpusOption = {
@@ -47,6 +48,12 @@ export const trainOnOption = {
     "the corpus pages trained on: all (the committed model) or the tune half only (held stays unseen)",
   default: "all",
 } as const satisfies OptionSpec;
+
+/** Stops the script with its usage unless `--train-on` is all or tune. */
+export function checkTrainOn(command: CommandSpec, value: string): void {
+  if (value !== "all" && value !== "tune")
+    usageError(command, `--train-on must be all or tune, not ${value}`);
+}
 
 /** Whether a corpus page of `half` is trained on under `--train-on` (`value` checked: all or tune). */
 export function trainsOn(value: string, half: "tune" | "held"): boolean {
