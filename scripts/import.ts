@@ -18,6 +18,7 @@ import {
 import path from "node:path";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
+import { decodeCopiedText, decodeSavedPage } from "../src/import/decode-page.ts";
 import { addKnown, findDuplicate, indexKnown, shingleSet } from "../src/import/find-duplicate.ts";
 import { importArticle } from "../src/import/import-article.ts";
 import { importHtml } from "../src/import/import-html.ts";
@@ -114,20 +115,12 @@ function expand(input: string): string[] {
   return [input];
 }
 
-/** The file's text, or what is wrong with it. */
+/** The file's text (a saved page's decoded as a browser would), or what is wrong with it. */
 function readText(file: string): { text: string } | { error: string } {
   if (!existsSync(file)) return { error: "no such file" };
   if (!statSync(file).isFile()) return { error: "not a file" };
   const bytes = readFileSync(file);
-  if (bytes.length === 0) return { error: "the file is empty" };
-  if (bytes.includes(0)) return { error: "the file is binary (it has NUL bytes), expected UTF-8 text" };
-  try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-    if (text.trim() === "") return { error: "the file has only white space" };
-    return { text };
-  } catch {
-    return { error: "the file is not UTF-8 text" };
-  }
+  return isHtmlFile(file) ? decodeSavedPage(bytes) : decodeCopiedText(bytes);
 }
 
 /** The stable `--json` shape: these keys, in this order. */

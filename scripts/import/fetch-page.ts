@@ -1,3 +1,5 @@
+import { decodeHtml } from "../../src/import/decode-page.ts";
+
 /** A fetched page, or why it could not be fetched. */
 export type FetchResult = { html: string; url: string } | { error: string };
 
@@ -14,7 +16,7 @@ export interface FetchOptions {
 /**
  * Fetches a web page with Node's `fetch` for the HTML importer: http(s) only (redirects too), at most
  * `maxRedirects` redirects, `timeoutMs` in all, at most `maxBytes` read. The body is decoded with the
- * charset of the `Content-Type` header or the page's `<meta charset>`, else UTF-8. Errors are values with
+ * charset of the `Content-Type` header, else as a saved page is (`decodeHtml`). Errors are values with
  * a message for the editor, never thrown.
  */
 export async function fetchPage(address: string, options: FetchOptions = {}): Promise<FetchResult> {
@@ -55,7 +57,7 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
       }
       const bytes = await readLimited(response, maxBytes);
       if ("error" in bytes) return { error: `${url.href}: ${bytes.error}` };
-      return { html: decode(bytes.data, type), url: url.href };
+      return { html: decodeHtml(bytes.data, type), url: url.href };
     }
   } catch (error) {
     const e = error as Error;
@@ -97,18 +99,4 @@ async function readLimited(
     at += chunk.byteLength;
   }
   return { data };
-}
-
-/** Decodes with the header's charset, else a `<meta charset>` in the first 2 KB, else UTF-8. */
-export function decode(data: Uint8Array, contentType: string): string {
-  const head = new TextDecoder("latin1").decode(data.subarray(0, 2048));
-  const charset =
-    /charset=["']?([\w-]+)/i.exec(contentType)?.[1] ??
-    /<meta[^>]+charset=["']?([\w-]+)/i.exec(head)?.[1] ??
-    "utf-8";
-  try {
-    return new TextDecoder(charset).decode(data);
-  } catch {
-    return new TextDecoder("utf-8").decode(data);
-  }
 }

@@ -28,11 +28,16 @@ const cli = suite("scripts/import.ts with saved and fetched pages");
 let dir = "";
 let server: Server;
 let base = "";
+let legacyPage: Buffer = Buffer.alloc(0);
 cli.before(async () => {
   server = createServer((req, res) => {
     if (req.url === "/article") {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
       res.end(PAGE);
+    } else if (req.url === "/legacy") {
+      // No charset in the header: the page's own <meta> says windows-1252.
+      res.writeHead(200, { "content-type": "text/html" });
+      res.end(legacyPage);
     } else if (req.url === "/moved") {
       res.writeHead(301, { location: "/article" });
       res.end();
@@ -73,6 +78,28 @@ cli("a saved page and a fetched one give the same --json, with source_url filled
   assert.is(saved.source, "The Daily Example");
   assert.is(saved.source_url, "https://news.example.com/2024/03/oil-exports-fall/");
   assert.equal(fetched, saved, "the redirect was followed and the page read the same way");
+});
+
+cli("a page saved in its site's legacy encoding is read in it, from a file and from an address", async () => {
+  // The fixture with "—" and "é" in its text, encoded in windows-1252 and declared so in its <meta>.
+  const legacy = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace(
+    "Oil exports fell for a third month in February,",
+    "Oil exports fell — again — for a third month in February, said the café owners,",
+  );
+  const bytes = Buffer.from(legacy.replace("—", "\x97").replace("—", "\x97").replace("é", "\xe9"), "latin1");
+  legacyPage = bytes;
+  const file = path.join(dir, "legacy.html");
+  writeFileSync(file, bytes);
+  const r = await run(["--json", "--force", file, "--url", `${base}/legacy`]);
+  assert.is(r.code, 0, r.stderr);
+  for (const line of r.stdout.trim().split("\n")) {
+    const article = JSON.parse(line);
+    assert.is(article.title, "Oil exports fall for a third month");
+    assert.match(
+      article.body,
+      /Oil exports fell — again — for a third month in February, said the café owners,/,
+    );
+  }
 });
 
 cli("fetch failures are one line naming the address, exit 1, no stack trace", async () => {
