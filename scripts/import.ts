@@ -235,7 +235,10 @@ async function main(argv: string[]): Promise<void> {
   const index = indexKnown(site.articles);
   const results: Array<{ input: Input; article?: ImportedArticle; error?: string; duplicate?: string }> = [];
   for (const input of inputs) {
-    const loaded = await load(input, options);
+    const loaded = await load(input, options).catch((error: unknown) => ({
+      // A page no rule foresaw must not end the batch in a stack trace: it is named, the rest go on.
+      error: `${input.kind === "file" ? input.path : input.url}: could not be imported (${(error as Error)?.message ?? String(error)}); please report this page`,
+    }));
     if ("error" in loaded) {
       results.push({ input, error: loaded.error });
       continue;

@@ -20,11 +20,15 @@ interface TreeNode {
  * - `linkedom` does not rebuild a page's tree the way a browser does: content before `<html>` (a script or
  *   style pasted above the doctype), a page without `<body>` or `<head>` tags, or `<html>` inside an IE
  *   conditional comment leave the article outside `<body>` (or in a second one), where Readability and the page's text would
- *   not see it. Such a page is re-parsed with every misplaced node moved into `<body>` (metadata elements
+ *   not see it; nor does text with no element at all. Such a page is re-parsed with every misplaced node moved into `<body>` (metadata elements
  *   that come before any content into `<head>`), in page order.
  */
 export function parsePage(html: string): ReturnType<typeof parseHTML> {
   let window = parseHTML(html);
+  // Text with no element at all (a page saved as plain text) leaves linkedom without a root element,
+  // which its `head` and `body` getters do not survive; a browser puts such text in a <body>.
+  if (!window.document.documentElement)
+    window = parseHTML(`<!doctype html><html><head></head><body>${html}</body></html>`);
   // Without a <head> first in <html>, linkedom's `document.body` opens an empty <body> of its own.
   const opened = window.document.body;
   const bodies = window.document.querySelectorAll("body");

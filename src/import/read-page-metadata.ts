@@ -330,9 +330,8 @@ function timeText(document: MetaDocument): string | undefined {
 export function isoDay(value: string | undefined): string | null {
   const m = value ? /^\s*(\d{4})-(\d{2})-(\d{2})/.exec(value) : null;
   if (!m) return null;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1990 || y > 2099 || mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  return `${m[1]}-${m[2]}-${m[3]}`;
+  // A real day only: "2024-02-31" or "2023-02-29" in markup is a broken stamp, not a date to publish.
+  return isoDate(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 function absoluteHttp(value: string | null | undefined): string | null {

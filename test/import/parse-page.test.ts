@@ -47,4 +47,10 @@ parse("a well-formed page keeps its tree", () => {
   assert.is(document.head.querySelector("meta")?.getAttribute("content"), "b");
 });
 
+parse("text with no element at all is read as a browser reads it: the body's text", () => {
+  const { document } = parsePage("Just a line of text, saved as a page.\nAnd a second one.");
+  assert.is(document.body.textContent, "Just a line of text, saved as a page.\nAnd a second one.");
+  assert.is(parsePage("").document.body.textContent, "");
+});
+
 parse.run();

@@ -144,6 +144,9 @@ day("the day as written, or null", () => {
   assert.is(isoDay("2024-03-05T23:10:00-05:00"), "2024-03-05");
   assert.is(isoDay("March 5"), null);
   assert.is(isoDay("2024-13-05"), null);
+  assert.is(isoDay("2024-02-31T10:00:00Z"), null, "no such day");
+  assert.is(isoDay("2023-02-29"), null, "not a leap year");
+  assert.is(isoDay("2024-02-29"), "2024-02-29");
   assert.is(isoDay(undefined), null);
 });
 day.run();
