@@ -116,7 +116,9 @@ export function bodyLineProbabilities(model: BodyModel, features: readonly numbe
  * `node --import tsx scripts/train-body-model.ts`) says are not article text: captions and credits,
  * calls to action, author notes, promotions left between paragraphs, other stories and notes after the
  * article. `page` is every line of the page. A model whose feature list does not match
- * `BODY_LINE_FEATURES` is ignored (every line is kept).
+ * `BODY_LINE_FEATURES` is ignored (every line is kept). The model never empties the article: where it
+ * would leave out every line (a brief of a paragraph or two reads, line by line, like a caption or a
+ * teaser), every line is kept.
  */
 export function filterBodyLines(
   lines: readonly TextLine[],
@@ -135,5 +137,6 @@ export function filterBodyLines(
     if ((probabilities[i] ?? 1) < model.threshold) removed.push(line);
     else kept.push(line);
   });
+  if (kept.length === 0) return { lines: [...lines], removed: [] };
   return { lines: kept, removed };
 }

@@ -84,4 +84,12 @@ imp("unknown fields are null with a reason", () => {
   assert.ok(a.warnings.some((w) => w.startsWith("title:")));
   assert.ok(a.warnings.some((w) => w.startsWith("source:")));
 });
+imp("a brief of one paragraph keeps it: the line model never empties the article", () => {
+  const a = importArticle(
+    "Mayor opens new bridge\nBy Jane Doe\nMarch 5, 2024\nThe mayor opened the bridge on Tuesday after three years of work and a long debate.\n",
+  );
+  assert.is(a.title, "Mayor opens new bridge");
+  assert.is(a.body, "The mayor opened the bridge on Tuesday after three years of work and a long debate.");
+  assert.not.ok(a.warnings.some((w) => w.startsWith("body:")));
+});
 imp.run();
