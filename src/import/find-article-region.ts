@@ -57,6 +57,23 @@ export function lineWeights(lines: readonly TextLine[]): number[] {
       listing[i] = true;
     }
   });
+  // A list a sentence introduces ("Ask yourselves:", "Include:"), two items or more, runs while no blank
+  // line comes between its items (one may come before the first): its short items are content, not a
+  // menu, and cost as little as a typed-out list item.
+  for (let i = 0; i + 2 < lines.length; i++) {
+    const intro = lines[i]?.text ?? "";
+    if (!/\p{L}[^:]*:$/u.test(intro) || classifyLine(intro) !== "text") continue;
+    let end = i + 1;
+    while (end < lines.length) {
+      const item = lines[end] as TextLine;
+      if (end > i + 1 && item.blankBefore) break;
+      if (classifyLine(item.text) !== "text" || wordsOf(item.text).length >= SHORT) break;
+      end++;
+    }
+    if (end - i - 1 < 2) continue;
+    for (let k = i + 1; k < end; k++) weights[k] = Math.max(weights[k] ?? 0, -1);
+    i = end - 1;
+  }
   return weights;
 }
 

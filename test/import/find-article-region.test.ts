@@ -47,6 +47,18 @@ weights("a listing runs on while no blank line comes between; after a blank a sh
   assert.ok((w[4] ?? 0) < -1);
   assert.ok((w[5] ?? 0) < -1);
 });
+weights(
+  "a list a sentence ending in a colon introduces costs little, item by item, until a blank line",
+  () => {
+    const w = lineWeights(
+      linesOf("Break your budget into categories:\n\nVenue\nCatering\nAttire\n\nHome\nAbout"),
+    );
+    assert.equal(w.slice(1, 4), [-1, -1, -1]);
+    assert.ok((w[4] ?? 0) < -1, "after a blank line a short line is a menu item again");
+    const one = lineWeights(linesOf("Include:\nVenue\n\nHome"));
+    assert.ok((one[1] ?? 0) < -1, "one line after a colon is no list");
+  },
+);
 weights.run();
 
 const region = suite("findArticleRegion");
@@ -81,6 +93,25 @@ region("a guide's run of short steps between paragraphs stays in the article", (
     ),
   );
   assert.equal(findArticleRegion(lines), { start: 2, end: 14 });
+});
+region("a guide whose lists a sentence introduces is not cut at its first list", () => {
+  const list = (intro: string, items: string[]) => [intro, "", ...items, ""];
+  const lines = linesOf(
+    [
+      "Home",
+      "Blog",
+      paragraph(30),
+      ...list("Ask yourselves:", ["Elegant or rustic?", "Black-tie or barn?", "Indoor or outdoor?"]),
+      ...list("Break the budget into categories:", ["Venue", "Catering", "Photography", "Attire", "Florals"]),
+      paragraph(20),
+      ...list("Include:", ["Your story", "Event details", "Registry", "Travel", "FAQs"]),
+      paragraph(25),
+      "Share",
+      "Related stories",
+    ].join("\n"),
+  );
+  const r = findArticleRegion(lines);
+  assert.equal([lines[r.start]?.text.slice(0, 4), lines[r.end - 1]?.text], ["Some", paragraph(25)]);
 });
 region("empty input gives an empty region", () => {
   assert.equal(findArticleRegion([]), { start: 0, end: 0 });
