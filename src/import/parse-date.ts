@@ -16,9 +16,22 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
-const PATTERNS: Array<{ re: RegExp; order: "ymd" | "mdy" | "dmy" | "md" | "dm" | "numeric" }> = [
+const FULL_MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December)";
+const PATTERNS: Array<{
+  re: RegExp;
+  order: "ymd" | "mdy" | "glued" | "dmy" | "md" | "dm" | "numeric";
+}> = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/g, order: "ymd" },
   { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+(\\d{4})\\b`, "gi"), order: "mdy" },
+  // Copied text glues inline spans together: "By Jane DoeMarch 5, 2024No Comments". A capitalised month
+  // name in full, with its day and year, still reads as a date there.
+  {
+    re: new RegExp(
+      `(?<=\\p{Ll})${FULL_MONTH}\\s+${DAY},?\\s+(\\d{4})(?!\\d)|\\b${FULL_MONTH}\\s+${DAY},?\\s+(\\d{4})(?=\\p{Lu})`,
+      "gu",
+    ),
+    order: "glued",
+  },
   { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, "gi"), order: "dmy" },
   { re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g, order: "numeric" },
   { re: new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?![:\\d])`, "gi"), order: "md" },
@@ -71,6 +84,10 @@ function toMatch(m: RegExpMatchArray, order: string, year?: number): DateMatch |
       return make(Number(a), Number(b), Number(c));
     case "mdy":
       return make(Number(c), monthNumber(a), Number(b));
+    case "glued": {
+      const [, , , , d = "", e = "", f = ""] = m;
+      return a ? make(Number(c), monthNumber(a), Number(b)) : make(Number(f), monthNumber(d), Number(e));
+    }
     case "dmy":
       return make(Number(c), monthNumber(b), Number(a));
     case "numeric": {

@@ -45,4 +45,13 @@ find("no date in ordinary words", () => {
   assert.is(findDate("You may say so"), null);
   assert.is(findDate("in May 2018"), null);
 });
+find("a full date glued to the words around it by copying inline spans", () => {
+  assert.is(findDate("By Aaron KlotzDecember 23, 2023")?.date, "2023-12-23");
+  assert.is(findDate("By thegrangehallFebruary 16, 2026No Comments")?.date, "2026-02-16");
+  assert.is(findDate("By Anthony January 4, 2026Updated: Jan 11")?.date, "2026-01-04");
+  assert.is(findDate("EditorialNovember 22, 2018")?.raw, "November 22, 2018");
+  // Not glued to a word: a year run into more digits, a lower-case month inside a word.
+  assert.is(findDate("Conor AllisonJanuary 14, 202620 Mins Read"), null);
+  assert.is(findDate("remarch 5, 2020"), null);
+});
 find.run();
