@@ -2,6 +2,7 @@ import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import { type DomNode, domToLines } from "./dom-to-lines.ts";
 import { dropInlineNotes } from "./drop-inline-notes.ts";
+import { dropUnlikelyTail } from "./drop-unlikely-tail.ts";
 import { extractAttribution } from "./extract-attribution.ts";
 import { extractByline } from "./extract-byline.ts";
 import { declaredDescriptions, findStandfirst } from "./find-standfirst.ts";
@@ -156,7 +157,8 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   }
   if (cleaned && !switchTo) {
     attribution = cleaned.attribution;
-    blocks = toBlocks(cleaned.lines);
+    // After the choice between the two readings, which weighs Readability's content as it was cleaned.
+    blocks = toBlocks(dropUnlikelyTail(cleaned.lines, splitLines(pageText)));
     guesses.push(`body from the page's main content (${contentWords} words)`);
   } else {
     blocks = toBlocks(textLines);

@@ -134,6 +134,15 @@ html("what follows the article in the main content is not its body: reading list
     assert.not.ok(a.body.includes(gone), gone);
 });
 
+html("other stories' headlines and dates closing the main content are left out (the body-line model)", () => {
+  const a = importHtml(
+    `<html><body><article><h1>Storm floods the old town</h1>${STORY}<div class="cards"><h3>How to set up a home office in a rented apartment</h3><p>Oct 17, 2025</p><h3>How to stand properly at your desk?</h3><p>Sep 18, 2025</p></div></article></body></html>`,
+  );
+  assert.ok(a.body.endsWith("afterwards."), a.body.slice(-80));
+  for (const gone of ["home office", "Oct 17, 2025", "properly at your desk"])
+    assert.not.ok(a.body.includes(gone), gone);
+});
+
 html("a page nested thousands deep is read like a browser reads it: its text, a warning, no crash", () => {
   // 10,000 nested <div>s overflowed the stack; 2,000 took Readability about four minutes.
   const depth = 10_000;
