@@ -1,3 +1,4 @@
+import { furnitureLine } from "./never-headline.ts";
 import { type TextLine, wordsOf } from "./normalize-text.ts";
 import { RELATIVE_TITLE_FEATURES, relativeTitleFeatures } from "./relative-title-features.ts";
 import { ABOVE, INSIDE, TITLE_FEATURES, TOP, titleContext, titleFeatures } from "./title-features.ts";
@@ -55,6 +56,8 @@ export function titleCandidates(lines: readonly TextLine[], bodyStart: number): 
     // Three or more items a copy joined with wide gaps are a menu or a breadcrumb trail, never the
     // headline (no headline of the corpus's 1,322 pages is such a line, in either copy; 302 lines are).
     if ((lines[i]?.gaps ?? 0) >= 2) continue;
+    // Reading times, pagers, credits, comment counts, clock times, buttons and account links.
+    if (furnitureLine(lines[i])) continue;
     const score = titleScore(lines, i, bodyStart);
     // A headline-like line right above: this one may be its standfirst or the caption under it.
     const above = i > 0 && wordsOf(lines[i - 1]?.text ?? "").length >= 4 && canBeHeadline(lines[i - 1]);

@@ -6,9 +6,18 @@ export const RELATIVE_TITLE_FEATURES = [
   "below the page's best likeness to the text",
   "most likeness to the lede on the page",
   "below the page's best likeness to the lede",
+  "most shared words on the page",
+  "below the page's most shared words",
+  "best rule score on the page",
+  "below the page's best rule score",
 ] as const;
 
-const COMPARED = ["likeness to the text", "likeness to the lede"] as const;
+const COMPARED = [
+  "likeness to the text",
+  "likeness to the lede",
+  "shared words (count)",
+  "rule score",
+] as const;
 const columns = COMPARED.map((name) => TITLE_FEATURES.indexOf(name));
 
 /**

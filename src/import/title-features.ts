@@ -81,6 +81,9 @@ export const TITLE_FEATURES = [
   "same line right above or below",
   "symbols",
   "starts with by",
+  "closes like other lines",
+  "byline or date directly below",
+  "line below heads a byline",
 ] as const;
 
 /** The lines a model may pick the headline from: at most this many above the text, and a few inside it. */
@@ -135,11 +138,18 @@ export interface TitleContext {
   openings: ReadonlyMap<string, number>;
   /** The longer words of the text's first 80 words (its lede), lower-cased. */
   lede: ReadonlySet<string>;
+  /** How many short lines (2–15 words) close with each last word's shape (`closing`: "$#", "#.#", "kettle"). */
+  closings: ReadonlyMap<string, number>;
 }
 
 /** The first word of a line with the punctuation right after it: "Myth:", "Step 1" → "myth:", "step". */
 export function opening(text: string): string {
   return (text.match(/^\S+/)?.[0] ?? "").toLowerCase().replace(/\d+/g, "#");
+}
+
+/** The last word of a line, lower-cased, digits as "#": "… at Amazon $331" → "$#", "Ease of Use 8.6" → "#.#". */
+export function closing(text: string): string {
+  return (text.match(/\S+$/)?.[0] ?? "").toLowerCase().replace(/\d+/g, "#");
 }
 
 const COPYRIGHT = /©|\bcopyright\b|\ball rights reserved\b/i;
@@ -163,6 +173,7 @@ export function titleContext(lines: readonly TextLine[], bodyStart: number): Tit
   const counts = new Map<string, number>();
   const last = new Map<string, number>();
   const openings = new Map<string, number>();
+  const closings = new Map<string, number>();
   const copyright: string[] = [];
   lines.forEach((line, index) => {
     const lower = line.text.toLowerCase();
@@ -170,10 +181,13 @@ export function titleContext(lines: readonly TextLine[], bodyStart: number): Tit
     last.set(lower, index);
     // Lines are normalised to single spaces: their pieces are about their words, and much cheaper.
     const n = line.text.split(" ").length;
-    if (n >= 2 && n <= 15) openings.set(opening(line.text), (openings.get(opening(line.text)) ?? 0) + 1);
+    if (n >= 2 && n <= 15) {
+      openings.set(opening(line.text), (openings.get(opening(line.text)) ?? 0) + 1);
+      closings.set(closing(line.text), (closings.get(closing(line.text)) ?? 0) + 1);
+    }
     if (COPYRIGHT.test(line.text) && line.text.length <= 300) copyright.push(lower);
   });
-  return { vocabulary, frequency, counts, last, copyright: copyright.join("\n"), openings, lede };
+  return { vocabulary, frequency, counts, last, copyright: copyright.join("\n"), openings, lede, closings };
 }
 
 /** Short words of a sentence that names and labels rarely hold. */
@@ -331,6 +345,9 @@ function neighbourFeatures(
     // Arrows, boxes and icons (◂ ☰ ▸ ⋮): buttons and menus; a headline's punctuation is plain.
     SYMBOL.test(text) ? 1 : 0,
     /^by\s+\p{Lu}/iu.test(text) ? 1 : 0,
+    (context.closings.get(closing(text)) ?? 0) >= 3 ? 1 : 0,
+    isBylineOrStamp(below) ? 1 : 0,
+    !isBylineOrStamp(below) && canBeHeadline(below) && isBylineOrStamp(lines[i + 2]) ? 1 : 0,
   ];
 }
 

@@ -46,6 +46,20 @@ candidates("a line of three items joined by wide gaps (a breadcrumb trail) is no
   assert.ok(found.includes(1));
   assert.is(rankTitles(lines, 2)?.index, 1);
 });
+candidates("page furniture (a reading time, a pager, a breadcrumb trail) is no candidate", () => {
+  const lines = linesOf(
+    [
+      "Home » Weather » Storm floods the old town",
+      "Storm floods the old town overnight",
+      "6 min read",
+      "Page 1 of 8",
+      paragraph(40, "flood"),
+    ].join("\n"),
+  );
+  const found = titleCandidates(lines, 4).map((c) => c.index);
+  assert.equal(found.includes(0) || found.includes(2) || found.includes(3), false);
+  assert.ok(found.includes(1));
+});
 candidates.run();
 
 const score = suite("scoreCandidate");

@@ -3,11 +3,13 @@ import * as assert from "uvu/assert";
 import { RELATIVE_TITLE_FEATURES, relativeTitleFeatures } from "../../src/import/relative-title-features.ts";
 import { TITLE_FEATURES } from "../../src/import/title-features.ts";
 
-/** A feature row with only the two likeness features set. */
-const row = (text: number, lede: number): number[] => {
+/** A feature row with only the likeness features (and, if given, shared words and rule score) set. */
+const row = (text: number, lede: number, shared = 0, rule = 0): number[] => {
   const r = TITLE_FEATURES.map(() => 0);
   r[TITLE_FEATURES.indexOf("likeness to the text")] = text;
   r[TITLE_FEATURES.indexOf("likeness to the lede")] = lede;
+  r[TITLE_FEATURES.indexOf("shared words (count)")] = shared;
+  r[TITLE_FEATURES.indexOf("rule score")] = rule;
   return r;
 };
 
@@ -25,9 +27,19 @@ relative("marks the candidates with the page's best likeness and how far below i
   assert.is(f(1, "most likeness to the lede on the page"), 1);
   assert.ok(Math.abs((f(2, "below the page's best likeness to the lede") ?? 0) + 0.6) < 1e-9);
 });
+relative("the most words shared with the text and the best rule score of the page", () => {
+  const out = relativeTitleFeatures([row(0, 0, 1, 0.5), row(0, 0, 0.5, -0.25)]);
+  const f = (k: number, name: (typeof RELATIVE_TITLE_FEATURES)[number]) =>
+    out[k]?.[RELATIVE_TITLE_FEATURES.indexOf(name)];
+  assert.is(f(0, "most shared words on the page"), 1);
+  assert.is(f(1, "most shared words on the page"), 0);
+  assert.is(f(1, "below the page's most shared words"), -0.5);
+  assert.is(f(0, "best rule score on the page"), 1);
+  assert.is(f(1, "below the page's best rule score"), -0.75);
+});
 relative("no likeness anywhere: nobody is best", () => {
   const out = relativeTitleFeatures([row(0, 0), row(0, 0)]);
-  assert.equal(out[0], [0, 0, 0, 0]);
+  assert.equal(out[0], [0, 0, 0, 0, 0, 0, 0, 0]);
   assert.equal(relativeTitleFeatures([]), []);
 });
 relative.run();

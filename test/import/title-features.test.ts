@@ -1,6 +1,7 @@
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import {
+  closing,
   doubled,
   TITLE_FEATURES,
   textVocabulary,
@@ -180,7 +181,39 @@ features("icons of buttons and menus, a byline too long to read as one", () => {
   assert.is(f(2, "starts with by"), 1);
   assert.is(f(1, "starts with by"), 0);
 });
+features("a section label over the headline, a byline right below it, product boxes' closing prices", () => {
+  const lines = linesOf(
+    [
+      "Markets and Finance",
+      "Storm floods the old town overnight",
+      "By Jane Doe",
+      "Example Kettle at Amazon $200",
+      "Other Kettle at Amazon $58",
+      "Third Kettle at Amazon $35",
+      paragraph(40, "flood"),
+    ].join("\n"),
+  );
+  const c = titleContext(lines, 6);
+  const f = (i: number, name: (typeof TITLE_FEATURES)[number]) =>
+    titleFeatures(lines, i, 6, null, false, c, false)[TITLE_FEATURES.indexOf(name)];
+  assert.is(f(0, "line below heads a byline"), 1);
+  assert.is(f(1, "line below heads a byline"), 0);
+  assert.is(f(1, "byline or date directly below"), 1);
+  assert.is(f(0, "byline or date directly below"), 0);
+  assert.is(f(3, "closes like other lines"), 1);
+  assert.is(f(1, "closes like other lines"), 0);
+});
 features.run();
+
+const closes = suite("closing");
+closes("the last word's shape: prices and scores alike, words lower-cased", () => {
+  assert.is(closing("Example Kettle at Amazon $200"), "$#");
+  assert.is(closing("Other Kettle at Amazon $58"), "$#");
+  assert.is(closing("Ease of Use 8.6"), "#.#");
+  assert.is(closing("Best Electric Kettles"), "kettles");
+  assert.is(closing(""), "");
+});
+closes.run();
 
 const twice = suite("doubled");
 twice("the same text twice, glued or with a space", () => {
