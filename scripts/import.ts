@@ -16,8 +16,10 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { isWebAddress } from "../src/articles/parse-article.ts";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
+import { checkArticleFile } from "../src/import/check-article-file.ts";
 import { decodeCopiedText, decodeSavedPage } from "../src/import/decode-page.ts";
 import { addKnown, findDuplicate, indexKnown, shingleSet } from "../src/import/find-duplicate.ts";
 import { importArticle } from "../src/import/import-article.ts";
@@ -26,6 +28,7 @@ import type { ImportedArticle, ImportOptions } from "../src/import/imported-arti
 import { isoDate } from "../src/import/parse-date.ts";
 import { suggestTags } from "../src/import/suggest-tags.ts";
 import { articleFileName, toMarkdownFile } from "../src/import/to-markdown-file.ts";
+import { printable } from "../src/shared/diagnostic.ts";
 import { fetchPage } from "./import/fetch-page.ts";
 import { readKnownArticles } from "./import/read-known-articles.ts";
 
@@ -51,19 +54,20 @@ const command = defineCommand({
     source: {
       type: "string",
       value: "NAME",
-      description: "the publication, when the page does not name it",
+      description: "the publication (source), instead of the one the page names",
       defaultText: "guessed from the page",
     },
     "source-url": {
       type: "string",
       value: "URL",
-      description: "the original page's address (source_url) for copied text",
-      defaultText: "the page's canonical address, else none",
+      description:
+        "the original page's address (source_url, http or https), instead of the one the page declares",
+      defaultText: "the page's canonical address, else the address fetched, else none",
     },
     date: {
       type: "string",
       value: "YYYY-MM-DD",
-      description: "the article's date, when the page has none",
+      description: "the article's date, instead of any date found in the page",
       defaultText: "found in the page",
     },
     year: {
@@ -101,25 +105,49 @@ const command = defineCommand({
   ],
 });
 
+/** C0 and C1 controls, DEL and bidirectional controls: never part of a name or an address. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
 /** Saved pages go through the HTML path; every other file is copied text (CONTRACTS "Importer"). */
 const isHtmlFile = (file: string): boolean => /\.html?$/i.test(file);
 
-/** Every `*.txt`, `*.html` and `*.htm` in a folder (sorted), or the file itself. */
-function expand(input: string): string[] {
+/** Every `*.txt`, `*.html` and `*.htm` in a folder (sorted), the file itself, or what is wrong with the folder. */
+function expand(input: string): string[] | { error: string } {
   if (existsSync(input) && statSync(input).isDirectory()) {
-    return readdirSync(input)
-      .filter((name) => /\.(?:txt|html?)$/i.test(name))
-      .sort()
-      .map((name) => path.join(input, name));
+    let names: string[];
+    try {
+      names = readdirSync(input);
+    } catch (error) {
+      return { error: `${input}: the folder cannot be read (${readProblem(error)})` };
+    }
+    const files = names.filter((name) => /\.(?:txt|html?)$/i.test(name)).sort();
+    if (files.length === 0)
+      return {
+        error: `${input}: no .txt, .html or .htm files in this folder (expected copied text or saved pages)`,
+      };
+    return files.map((name) => path.join(input, name));
   }
   return [input];
+}
+
+/** A file system error as the editor should read it: permission denied, not a stack trace. */
+function readProblem(error: unknown): string {
+  const code = (error as { code?: string })?.code;
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return code ?? (error as Error)?.message ?? String(error);
 }
 
 /** The file's text (a saved page's decoded as a browser would), or what is wrong with it. */
 function readText(file: string): { text: string } | { error: string } {
   if (!existsSync(file)) return { error: "no such file" };
   if (!statSync(file).isFile()) return { error: "not a file" };
-  const bytes = readFileSync(file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch (error) {
+    return { error: `the file cannot be read (${readProblem(error)})` };
+  }
   return isHtmlFile(file) ? decodeSavedPage(bytes) : decodeCopiedText(bytes);
 }
 
@@ -148,13 +176,22 @@ function fail(message: string): void {
 }
 
 /** One input in argument order: a file or an address. */
-type Input = { kind: "file"; path: string } | { kind: "url"; url: string };
+type Input =
+  | { kind: "file"; path: string }
+  | { kind: "url"; url: string }
+  /** A folder that gives no files: reported in its place, like a file that cannot be read. */
+  | { kind: "unreadable"; label: string; error: string };
+
+/** How messages name an input. */
+const labelOf = (input: Input): string =>
+  input.kind === "file" ? input.path : input.kind === "url" ? input.url : input.label;
 
 /** Reads one input and imports it, or says why it cannot be read. */
 async function load(
   input: Input,
   options: ImportOptions,
 ): Promise<{ article: ImportedArticle } | { error: string }> {
+  if (input.kind === "unreadable") return { error: input.error };
   if (input.kind === "url") {
     const page = await fetchPage(input.url);
     if ("error" in page) return { error: page.error };
@@ -193,15 +230,24 @@ function orderInputs(argv: readonly string[], positionals: string[], urls: strin
     found.push({ at, inputs: [{ kind: "url", url }] });
   }
   for (const value of positionals) {
-    const inputs: Input[] = /^https?:\/\//i.test(value)
-      ? [{ kind: "url", url: value }]
-      : expand(value).map((file) => ({ kind: "file", path: file }));
+    const files = /^https?:\/\//i.test(value) ? null : expand(value);
+    const inputs: Input[] =
+      files === null
+        ? [{ kind: "url", url: value }]
+        : "error" in files
+          ? [{ kind: "unreadable", label: value, error: files.error }]
+          : files.map((file) => ({ kind: "file", path: file }));
     found.push({ at: take((i) => (argv[i] === value ? 1 : 0)), inputs });
   }
   return found.sort((a, b) => a.at - b.at).flatMap((f) => f.inputs);
 }
 
 async function main(argv: string[]): Promise<void> {
+  // `npm run import -- … --json | head -1`: a reader that stops early is not an error worth a stack trace.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const { values, positionals } = parseCommandLine(command, argv);
   const inputs = orderInputs(argv, positionals, values.url ?? []);
   if (inputs.length === 0) usageError(command, "no input given");
@@ -221,8 +267,26 @@ async function main(argv: string[]): Promise<void> {
     }
     options.year = Number(values.year);
   }
+  // A value typed on the command line goes into every file's front matter: a line break or an escape
+  // sequence there is a mistake (a paste gone wrong), never meant, so it is refused, not cleaned.
+  for (const flag of ["source", "source-url", "tags"] as const) {
+    const value = values[flag];
+    if (value !== undefined && CONTROL.test(value)) {
+      fail(
+        `--${flag} "${printable(value)}" contains a line break or control character (expected one line of text)`,
+      );
+      return;
+    }
+  }
   if (values.source !== undefined) options.source = values.source;
-  if (values["source-url"] !== undefined) options.url = values["source-url"];
+  if (values["source-url"] !== undefined) {
+    const url = values["source-url"].trim();
+    if (!isWebAddress(url)) {
+      fail(`--source-url "${printable(url)}" is not a web address (expected https://…)`);
+      return;
+    }
+    options.url = url;
+  }
   const autoTags = values.tags?.trim() === "auto";
   if (values.tags !== undefined && !autoTags)
     options.tags = values.tags
@@ -237,7 +301,7 @@ async function main(argv: string[]): Promise<void> {
   for (const input of inputs) {
     const loaded = await load(input, options).catch((error: unknown) => ({
       // A page no rule foresaw must not end the batch in a stack trace: it is named, the rest go on.
-      error: `${input.kind === "file" ? input.path : input.url}: could not be imported (${(error as Error)?.message ?? String(error)}); please report this page`,
+      error: `${labelOf(input)}: could not be imported (${(error as Error)?.message ?? String(error)}); please report this page`,
     }));
     if ("error" in loaded) {
       results.push({ input, error: loaded.error });
@@ -246,7 +310,7 @@ async function main(argv: string[]): Promise<void> {
     const article = loaded.article;
     article.suggestedTags = suggestTags(article, site.tags).filter((t) => !article.tags.includes(t));
     if (autoTags) article.tags = [...article.tags, ...article.suggestedTags];
-    const label = input.kind === "file" ? input.path : input.url;
+    const label = labelOf(input);
     const dup = findDuplicate({ url: article.url, text: article.body }, index);
     const duplicate = dup
       ? `duplicates ${dup.file} (${dup.reason === "source_url" ? "the same source_url" : `${Math.round((dup.overlap ?? 0) * 100)}% of the same text`})`
@@ -265,10 +329,10 @@ async function main(argv: string[]): Promise<void> {
   }
 
   // Check everything first: nothing is written unless every input can be.
-  const planned: Array<{ file: string; target: string; article: ImportedArticle }> = [];
+  const planned: Array<{ file: string; target: string; article: ImportedArticle; content: string }> = [];
   const problems: string[] = [];
   for (const { input, article, error, duplicate } of results) {
-    const file = input.kind === "file" ? input.path : input.url;
+    const file = labelOf(input);
     if (!article) {
       problems.push(error ?? `${file}: unreadable input`);
       continue;
@@ -295,11 +359,16 @@ async function main(argv: string[]): Promise<void> {
       continue;
     }
     const target = path.join(values.out, name);
-    if (planned.some((p) => p.target === target))
+    const content = toMarkdownFile(article);
+    // The build's own check: nothing is written that `npm run build` would then refuse.
+    const refused = checkArticleFile(name, content);
+    if (refused.length > 0)
+      problems.push(...refused.map((why) => `${file}: the article file would not build (${target} ${why})`));
+    else if (planned.some((p) => p.target === target))
       problems.push(`${file}: ${target} is also the target of another input`);
     else if (existsSync(target) && !values.force && !values["dry-run"])
       problems.push(`${file}: ${target} exists (pass --force to overwrite it)`);
-    else planned.push({ file, target, article });
+    else planned.push({ file, target, article, content });
   }
   if (problems.length > 0) {
     for (const problem of problems) console.error(problem);
@@ -307,8 +376,7 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  for (const { file, target, article } of planned) {
-    const content = toMarkdownFile(article);
+  for (const { file, target, article, content } of planned) {
     if (values["dry-run"]) {
       console.log(`would write ${target} (from ${file}):\n${content}`);
     } else {

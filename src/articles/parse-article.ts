@@ -38,6 +38,11 @@ const BIDI_FREE_KEYS = new Set(["title", "byline", "dateline", "source", "tags"]
 /** Most tags one article may have: each makes pages and feeds. */
 export const MAX_TAGS = 100;
 
+/** A value `source_url` accepts: an http(s) address with a dotted host (the importer checks its flags with it). */
+export function isWebAddress(value: string): boolean {
+  return /^https?:\/\/[^\s/]+\.[^\s]*$/i.test(value) && URL.canParse(value);
+}
+
 /** A value as messages quote it: at most 60 characters. */
 function shown(value: string): string {
   const chars = [...value];
@@ -160,7 +165,7 @@ export function parseArticle(input: ArticleInput, config: Pick<SiteConfig, "time
   const webAddress = (key: string): string | null => {
     const value = text(key);
     if (value === null) return null;
-    if (/^https?:\/\/[^\s/]+\.[^\s]*$/i.test(value) && URL.canParse(value)) return value;
+    if (isWebAddress(value)) return value;
     fail("bad-url", key, `${key} "${shown(value)}" is not a web address (expected https://…)`);
     return null;
   };

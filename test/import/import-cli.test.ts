@@ -1,5 +1,14 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -87,6 +96,79 @@ cli("a date without a year stops with a message naming --year; with it the file 
     readFileSync(path.join(out, readdirSync(out)[0] ?? ""), "utf8"),
     /^attribution: Asharq AL-awsat$/m,
   );
+});
+
+cli("a folder with nothing to import, and a file that cannot be read, are named plainly", () => {
+  const empty = path.join(dir, "empty");
+  mkdirSync(empty);
+  writeFileSync(path.join(empty, "notes.md"), "not an input");
+  const r = run([empty, "--out", path.join(dir, "out")]);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, new RegExp(`${empty}: no \\.txt, \\.html or \\.htm files in this folder`));
+  assert.not.match(r.stderr, /no input given/);
+  // chmod 000 stops a read only when the tests do not run as root; either way no "please report this page".
+  const locked = path.join(dir, "locked.txt");
+  writeFileSync(locked, "Headline\n\nText.");
+  chmodSync(locked, 0o000);
+  const unreadable = run([locked, "--json"]);
+  chmodSync(locked, 0o600);
+  if (process.getuid?.() !== 0) {
+    assert.is(unreadable.code, 1);
+    assert.match(unreadable.stderr, /locked\.txt: the file cannot be read \(permission denied\)/);
+  }
+  assert.not.match(unreadable.stderr, /please report/);
+});
+
+cli("flag values that would break the front matter or the build are refused before anything is read", () => {
+  const out = path.join(dir, "out");
+  const seed = path.join(SEEDS, "001_84975a875072cfa6.txt");
+  const cases: Array<[string[], RegExp]> = [
+    [
+      ["--source", "Evil\n---\ndraft: true"],
+      /--source "Evil<U\+000A>---<U\+000A>draft: true" contains a line break/,
+    ],
+    [["--source-url", "javascript:alert(1)"], /--source-url "javascript:alert\(1\)" is not a web address/],
+    [["--source-url", "https://example.com/a\r\nb"], /--source-url .* contains a line break/],
+    [["--tags", "Oil,\u001b[2JIran"], /--tags "Oil,<U\+001B>\[2JIran" contains a line break/],
+  ];
+  for (const [flags, message] of cases) {
+    for (const mode of [[], ["--json"]]) {
+      const r = run([seed, "--out", out, "--year", "2018", ...flags, ...mode]);
+      assert.is(r.code, 1, flags.join(" "));
+      assert.match(r.stderr, message);
+      assert.is(r.stdout, "", "nothing printed for a refused flag");
+    }
+  }
+  assert.not.ok(existsSync(out));
+});
+
+cli("a file the build would refuse is not written: the build's own message, with the file and line", () => {
+  const out = path.join(dir, "out");
+  const seed = path.join(SEEDS, "001_84975a875072cfa6.txt");
+  const r = run([seed, "--out", out, "--year", "2018", "--tags", "Oil, ---", "--source", "x".repeat(300)]);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /would not build \(.*\.md line \d+: tag "---" has no letters or digits/);
+  assert.match(r.stderr, /would not build \(.*\.md line 4: source "x+…" makes a slug of 300 bytes/);
+  assert.match(r.stderr, /nothing written/);
+  assert.not.ok(existsSync(out));
+  const ok = run([seed, "--out", out, "--year", "2018", "--source-url", "https://example.com/story"]);
+  assert.is(ok.code, 0, ok.stderr);
+  const written = readFileSync(path.join(out, readdirSync(out)[0] ?? ""), "utf8");
+  assert.match(written, /^source_url: https:\/\/example\.com\/story$/m);
+});
+
+cli("a reader that stops early (| head -1) ends the run quietly", () => {
+  // Far more than a pipe holds, so the import is still writing when head has gone.
+  const words = Array.from({ length: 40_000 }, (_, i) => `word${i}`).join(" ");
+  const big = path.join(dir, "big.txt");
+  writeFileSync(big, `Oil exports fall again\n\nLondon, 5 March 2024\n\n${words}.\n`);
+  const r = spawnSync(
+    "/bin/sh",
+    ["-c", `"${process.execPath}" --import tsx scripts/import.ts --dry-run "${big}" | head -c 10`],
+    { cwd: ROOT, encoding: "utf8" },
+  );
+  assert.is(r.stdout, "would writ");
+  assert.not.match(r.stderr, /EPIPE|\n\s+at /);
 });
 
 cli.run();
