@@ -57,6 +57,8 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
       }
       const bytes = await readLimited(response, maxBytes);
       if ("error" in bytes) return { error: `${url.href}: ${bytes.error}` };
+      // As for an empty saved file (CONTRACTS "Importer": empty input cannot be read): say so, exit 1.
+      if (bytes.data.byteLength === 0) return { error: `${url.href}: the server sent an empty page` };
       return { html: decodeHtml(bytes.data, type), url: url.href };
     }
   } catch (error) {
