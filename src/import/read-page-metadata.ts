@@ -14,7 +14,10 @@ export interface PageMetadata {
   siteName: string | null;
   /** Author names: JSON-LD author, meta author, article:author (names only, not profile URLs). */
   author: string | null;
-  /** The canonical address: `<link rel=canonical>`, og:url, JSON-LD url (absolute http(s) only). */
+  /**
+   * The canonical address: `<link rel=canonical>`, og:url, JSON-LD url, the first that is absolute http(s)
+   * with a dotted host and not the site's home page.
+   */
   url: string | null;
 }
 
@@ -103,7 +106,7 @@ export function readPageMetadata(document: MetaDocument): PageMetadata {
         ? metaAuthor
         : null;
   const canonical = Array.from(document.querySelectorAll('link[rel~="canonical"]'))[0]?.getAttribute("href");
-  const url = [canonical, meta.get("og:url"), text(article?.url)].map(absoluteHttp).find((u) => u) ?? null;
+  const url = [canonical, meta.get("og:url"), text(article?.url)].map(articleAddress).find((u) => u) ?? null;
   return { titles, date, dateFrom, modified, siteName: clean(siteName), author: clean(author), url };
 }
 
@@ -342,4 +345,17 @@ function absoluteHttp(value: string | null | undefined): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * A declared address that can be the article's own: absolute http(s) with a dotted host (what `source_url`
+ * accepts), and not the site's home page. Templates that put the home page in a canonical link or a
+ * `Blog` object's `url` would otherwise make every article of the site "the same source_url".
+ */
+function articleAddress(value: string | null | undefined): string | null {
+  const href = absoluteHttp(value);
+  if (!href) return null;
+  const u = new URL(href);
+  if (!u.hostname.includes(".") || (u.pathname === "/" && u.search === "")) return null;
+  return href;
 }

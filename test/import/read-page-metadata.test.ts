@@ -137,6 +137,22 @@ meta(
     assert.is(m.siteName, null);
   },
 );
+meta("a declared address that is the site's home page or has no real host is passed over", () => {
+  const m = readPageMetadata(
+    doc(`<link rel="canonical" href="https://site.example"><meta property="og:url" content="http://no-dot-host/a">
+<script type="application/ld+json">{"@type":"NewsArticle","url":"https://site.example/2024/01/story"}</script>`),
+  );
+  assert.is(m.url, "https://site.example/2024/01/story");
+  const blog = readPageMetadata(
+    doc(
+      `<script type="application/ld+json">{"@type":"Blog","name":"A blog","url":"https://blog.example/"}</script>`,
+    ),
+  );
+  assert.is(blog.url, null, "a Blog object's url is the blog, not the post");
+  const query = readPageMetadata(doc(`<link rel="canonical" href="https://site.example/?p=123">`));
+  assert.is(query.url, "https://site.example/?p=123", "a query string names one page");
+});
+
 meta.run();
 
 const day = suite("isoDay");
