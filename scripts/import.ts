@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   writeFileSync,
 } from "node:fs";
@@ -135,6 +136,7 @@ function expand(input: string): string[] | { error: string } {
 function readProblem(error: unknown): string {
   const code = (error as { code?: string })?.code;
   if (code === "EACCES" || code === "EPERM") return "permission denied";
+  if (code === "ENOSPC") return "the disk is full";
   return code ?? (error as Error)?.message ?? String(error);
 }
 
@@ -294,8 +296,18 @@ async function main(argv: string[]): Promise<void> {
       .map((t) => t.trim())
       .filter((t) => t !== "");
 
+  if (existsSync(values.out) && !statSync(values.out).isDirectory()) {
+    fail(`--out "${printable(values.out)}" is not a folder (expected the articles folder, default articles)`);
+    return;
+  }
   // The site as it is: duplicates are refused against it, tags are suggested only from its own.
-  const site = await readKnownArticles(values.out);
+  let site: Awaited<ReturnType<typeof readKnownArticles>>;
+  try {
+    site = await readKnownArticles(values.out);
+  } catch (error) {
+    fail(`--out "${printable(values.out)}": its articles cannot be read (${readProblem(error)})`);
+    return;
+  }
   const index = indexKnown(site.articles);
   const results: Array<{ input: Input; article?: ImportedArticle; error?: string; duplicate?: string }> = [];
   for (const input of inputs) {
@@ -366,6 +378,8 @@ async function main(argv: string[]): Promise<void> {
       problems.push(...refused.map((why) => `${file}: the article file would not build (${target} ${why})`));
     else if (planned.some((p) => p.target === target))
       problems.push(`${file}: ${target} is also the target of another input`);
+    else if (existsSync(target) && statSync(target).isDirectory())
+      problems.push(`${file}: ${target} is a folder (move it away, or pass --date or another --out)`);
     else if (existsSync(target) && !values.force && !values["dry-run"])
       problems.push(`${file}: ${target} exists (pass --force to overwrite it)`);
     else planned.push({ file, target, article, content });
@@ -376,19 +390,51 @@ async function main(argv: string[]): Promise<void> {
     process.exitCode = 1;
     return;
   }
-  for (const { file, target, article, content } of planned) {
-    if (values["dry-run"]) {
-      console.log(`would write ${target} (from ${file}):\n${content}`);
-    } else {
-      mkdirSync(path.dirname(target), { recursive: true });
-      const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
-      writeFileSync(temp, content);
-      renameSync(temp, target);
-      console.log(`wrote ${target} (from ${file})`);
+  if (!values["dry-run"]) {
+    const unwritable = writeAll(planned);
+    if (unwritable) {
+      fail(`${unwritable}\nnothing written`);
+      return;
     }
+  }
+  for (const { file, target, article, content } of planned) {
+    if (values["dry-run"]) console.log(`would write ${target} (from ${file}):\n${content}`);
+    else console.log(`wrote ${target} (from ${file})`);
     for (const guess of article.guesses) console.log(`  guessed: ${guess}`);
     for (const warning of article.warnings) console.log(`  warning: ${warning}`);
   }
+}
+
+/**
+ * Writes every planned file, or none: each goes to a temporary file beside its target first, and only
+ * when all of them are on disk are they renamed into place. A folder that cannot be written (permission,
+ * a full disk) is the message returned, with the temporary files removed.
+ */
+function writeAll(planned: ReadonlyArray<{ target: string; content: string }>): string | null {
+  const temps: string[] = [];
+  const removeTemps = (): void => {
+    for (const temp of temps) rmSync(temp, { force: true });
+  };
+  for (const { target, content } of planned) {
+    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.tmp`);
+    try {
+      mkdirSync(path.dirname(target), { recursive: true });
+      temps.push(temp);
+      writeFileSync(temp, content);
+    } catch (error) {
+      removeTemps();
+      return `${target}: cannot be written (${readProblem(error)})`;
+    }
+  }
+  for (const [i, { target }] of planned.entries()) {
+    try {
+      renameSync(temps[i] as string, target);
+    } catch (error) {
+      removeTemps();
+      return `${target}: cannot be written (${readProblem(error)})`;
+    }
+  }
+  return null;
 }
 
 await main(process.argv.slice(2));

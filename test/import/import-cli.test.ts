@@ -171,4 +171,37 @@ cli("a reader that stops early (| head -1) ends the run quietly", () => {
   assert.not.match(r.stderr, /EPIPE|\n\s+at /);
 });
 
+cli(
+  "an --out that is a file, a folder in a target's place, or a folder that cannot be written: a message, nothing written",
+  () => {
+    const seed = path.join(SEEDS, "001_84975a875072cfa6.txt");
+    const notFolder = path.join(dir, "articles.md");
+    writeFileSync(notFolder, "");
+    const r = run([seed, "--out", notFolder, "--year", "2018"]);
+    assert.is(r.code, 1);
+    assert.match(r.stderr, /--out ".*articles\.md" is not a folder/);
+    assert.not.match(r.stderr, /\n\s+at /, "no stack trace");
+
+    const out = path.join(dir, "out");
+    mkdirSync(path.join(out, "2018-10-20-iran-is-looking-for-allies-but-finding-none.md"), {
+      recursive: true,
+    });
+    const inTheWay = run([seed, "--out", out, "--year", "2018", "--force"]);
+    assert.is(inTheWay.code, 1);
+    assert.match(inTheWay.stderr, /none\.md is a folder/);
+    assert.not.match(inTheWay.stderr, /\n\s+at /, "no stack trace");
+
+    if (process.getuid?.() !== 0) {
+      const locked = path.join(dir, "locked");
+      mkdirSync(locked);
+      chmodSync(locked, 0o500);
+      const denied = run([seed, "--out", locked, "--year", "2018"]);
+      chmodSync(locked, 0o700);
+      assert.is(denied.code, 1);
+      assert.match(denied.stderr, /cannot be written \(permission denied\)\nnothing written/);
+      assert.equal(readdirSync(locked), [], "no temporary file left");
+    }
+  },
+);
+
 cli.run();
