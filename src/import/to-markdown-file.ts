@@ -1,4 +1,5 @@
 import { stringify } from "yaml";
+import { BIDI_CONTROLS, CONTROL_CHARACTERS } from "../articles/clean-text.ts";
 import { slugify } from "../shared/slugify.ts";
 import type { ImportedArticle } from "./imported-article.ts";
 
@@ -15,6 +16,29 @@ function shortenSlug(slug: string, max: number): string {
   }
   const boundary = cut.lastIndexOf("-");
   return (boundary > 0 ? cut.slice(0, boundary) : cut).replace(/-+$/, "");
+}
+
+/**
+ * windows-1252's characters for bytes 0x80–0x9F (WHATWG Encoding), indexed from 0x80; U+0000 where it
+ * has none. Spelled out: Node's TextDecoder without full ICU does not map them.
+ */
+const WINDOWS_1252_C1 =
+  "\u20AC\u0000\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u0000\u017D\u0000\u0000\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u0000\u017E\u0178";
+
+/**
+ * Text as an article file may carry it: a C1 control (U+0080–U+009F) is what a page's windows-1252
+ * punctuation became when it was mislabelled as Latin-1 (`we\u0092re`), so it becomes that character
+ * (`we’re`), as browsers read `&#146;`; every other control character the build would remove (with a
+ * warning) is removed here. `oneLine` (front matter values): line breaks and bidirectional controls go
+ * too, a run of spaces becomes one.
+ */
+export function fileText(text: string, oneLine = false): string {
+  const cleaned = text
+    .replace(/\r\n?/g, "\n")
+    .replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? "")
+    .replace(CONTROL_CHARACTERS, "")
+    .replaceAll("\u0000", "");
+  return oneLine ? cleaned.replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim() : cleaned;
 }
 
 /**
@@ -36,21 +60,25 @@ export function articleFileName(article: Pick<ImportedArticle, "title" | "date">
  * `# suggested tags: a, b`, for the editor to copy into `tags:` or delete.
  */
 export function toMarkdownFile(article: ImportedArticle): string {
+  const line = (value: string | null): string | null =>
+    value === null ? null : fileText(value, true) || null;
+  const tags = article.tags.map((t) => fileText(t, true)).filter((t) => t !== "");
   const front: Record<string, unknown> = {
-    title: article.title,
+    title: line(article.title),
     date: article.date,
-    source: article.source,
-    source_url: article.url,
-    byline: article.byline,
-    dateline: article.dateline,
-    caption: article.caption,
-    attribution: article.attribution,
-    tags: article.tags.length > 0 ? article.tags : null,
+    source: line(article.source),
+    source_url: line(article.url),
+    byline: line(article.byline),
+    dateline: line(article.dateline),
+    caption: line(article.caption),
+    attribution: line(article.attribution),
+    tags: tags.length > 0 ? tags : null,
   };
   for (const key of Object.keys(front))
     if (front[key] === null || front[key] === undefined) delete front[key];
   let yaml = stringify(front, { lineWidth: 0 });
   const suggested = article.suggestedTags.filter((t) => !article.tags.includes(t));
-  if (suggested.length > 0) yaml += `# suggested tags: ${suggested.join(", ").replace(/\s+/g, " ")}\n`;
-  return `---\n${yaml}---\n${article.markdown}\n`;
+  if (suggested.length > 0)
+    yaml += `# suggested tags: ${suggested.map((t) => fileText(t, true)).join(", ")}\n`;
+  return `---\n${yaml}---\n${fileText(article.markdown)}\n`;
 }

@@ -69,4 +69,24 @@ file(
     );
   },
 );
+file(
+  "control characters are not written: C1 as the windows-1252 punctuation it stands for, the rest removed",
+  () => {
+    const text = toMarkdownFile(
+      article({
+        title: "We\u0092re back\u0007",
+        byline: "Jane\nDoe \u202Eevil",
+        tags: ["Oil\u0085", "\u0001"],
+        markdown: "Because we\u0092re used to it.\u0008\n\nNext\u001b[2J paragraph.",
+      }),
+    );
+    assert.match(text, /^title: We’re back$/m);
+    assert.match(text, /^byline: Jane Doe evil$/m);
+    assert.match(text, /^tags:\n {2}- Oil…\n---$/m);
+    assert.match(text, /^Because we’re used to it\.\n\nNext\[2J paragraph\.$/m);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+    assert.not.match(text, /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E]/);
+  },
+);
+
 file.run();
