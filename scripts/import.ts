@@ -17,6 +17,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import path from "node:path";
+import { type ParseArgsConfig, parseArgs } from "node:util";
 import { isWebAddress } from "../src/articles/parse-article.ts";
 import { defineCommand } from "../src/cli/command-spec.ts";
 import { parseCommandLine, usageError } from "../src/cli/run-command-line.ts";
@@ -209,39 +210,36 @@ async function load(
 
 /**
  * Files (folders expanded) and addresses in the order given on the command line, as `--json` prints them.
- * A positional argument that is an http(s) address is fetched like `--url`.
+ * A positional argument that is an http(s) address is fetched like `--url`. The order comes from
+ * node:util's own tokens, so a file named like a flag's value (`--source a.txt a.txt`) or given after
+ * `--` keeps its place.
  */
-function orderInputs(argv: readonly string[], positionals: string[], urls: string[]): Input[] {
-  const used = new Set<number>();
-  const take = (match: (i: number) => number): number => {
-    for (let i = 0; i < argv.length; i++) {
-      if (used.has(i)) continue;
-      const width = match(i);
-      if (width > 0) {
-        for (let k = i; k < i + width; k++) used.add(k);
-        return i;
-      }
-    }
-    return argv.length;
-  };
-  const found: Array<{ at: number; inputs: Input[] }> = [];
-  for (const url of urls) {
-    const at = take((i) =>
-      argv[i] === `--url=${url}` ? 1 : argv[i] === "--url" && argv[i + 1] === url ? 2 : 0,
-    );
-    found.push({ at, inputs: [{ kind: "url", url }] });
-  }
-  for (const value of positionals) {
+function orderInputs(argv: readonly string[]): Input[] {
+  const options: NonNullable<ParseArgsConfig["options"]> = {};
+  for (const [name, option] of Object.entries(command.options))
+    options[name] = {
+      type: option.type,
+      ...("multiple" in option && option.multiple ? { multiple: true } : {}),
+    };
+  const { tokens } = parseArgs({
+    args: [...argv],
+    options,
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const inputs: Input[] = [];
+  for (const token of tokens) {
+    if (token.kind === "option" && token.name === "url" && token.value !== undefined)
+      inputs.push({ kind: "url", url: token.value });
+    if (token.kind !== "positional") continue;
+    const value = token.value;
     const files = /^https?:\/\//i.test(value) ? null : expand(value);
-    const inputs: Input[] =
-      files === null
-        ? [{ kind: "url", url: value }]
-        : "error" in files
-          ? [{ kind: "unreadable", label: value, error: files.error }]
-          : files.map((file) => ({ kind: "file", path: file }));
-    found.push({ at: take((i) => (argv[i] === value ? 1 : 0)), inputs });
+    if (files === null) inputs.push({ kind: "url", url: value });
+    else if ("error" in files) inputs.push({ kind: "unreadable", label: value, error: files.error });
+    else for (const file of files) inputs.push({ kind: "file", path: file });
   }
-  return found.sort((a, b) => a.at - b.at).flatMap((f) => f.inputs);
+  return inputs;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -250,8 +248,8 @@ async function main(argv: string[]): Promise<void> {
     if (error.code !== "EPIPE") throw error;
     process.exit(process.exitCode ?? 0);
   });
-  const { values, positionals } = parseCommandLine(command, argv);
-  const inputs = orderInputs(argv, positionals, values.url ?? []);
+  const { values } = parseCommandLine(command, argv);
+  const inputs = orderInputs(argv);
   if (inputs.length === 0) usageError(command, "no input given");
   const options: ImportOptions = {};
   if (values.date !== undefined) {

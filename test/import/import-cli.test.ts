@@ -204,4 +204,42 @@ cli(
   },
 );
 
+cli(
+  "--json keeps argument order when a file is also a flag's value, and reads a file named like a flag after --",
+  () => {
+    const [first, second] = readdirSync(SEEDS)
+      .filter((f) => f.endsWith(".txt"))
+      .sort()
+      .map((f) => path.join(SEEDS, f));
+    const titles = (args: string[]): string[] =>
+      run(args)
+        .stdout.trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).title);
+    const one = titles(["--json", first ?? ""]);
+    const two = titles(["--json", second ?? ""]);
+    assert.equal(titles(["--json", "--source", first ?? "", second ?? "", first ?? ""]), [...two, ...one]);
+    const dash = path.join(dir, "-dash.txt");
+    writeFileSync(dash, readFileSync(first ?? ""));
+    // Run from the folder of the file, so its name starts with the dash; tsx is found from here.
+    const r = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        import.meta.resolve("tsx"),
+        path.join(ROOT, "scripts/import.ts"),
+        "--json",
+        "--",
+        "-dash.txt",
+      ],
+      {
+        cwd: dir,
+        encoding: "utf8",
+      },
+    );
+    assert.is(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).title, one[0]);
+  },
+);
+
 cli.run();
