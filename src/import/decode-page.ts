@@ -25,13 +25,21 @@ function decoderFor(label: string): TextDecoder | null {
 const CP1252_HIGH = "€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ";
 
 /**
+ * Text with its C1 controls (U+0080–U+009F) read as the windows-1252 punctuation they stand for
+ * (`we\u0092re` → `we’re`), as browsers read `&#146;`: what a page's curly quotes, dashes and euro signs
+ * become when windows-1252 is decoded as Latin-1. The five positions windows-1252 leaves undefined stay.
+ */
+export function windows1252Punctuation(text: string): string {
+  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+}
+
+/**
  * `decoder.decode(bytes)`, with windows-1252's 0x80–0x9F mapped as the standard says: Node 20's decoder
  * reads that label as Latin-1 and turns curly quotes, dashes and the euro sign into control characters.
  */
 function decodeWith(decoder: TextDecoder, bytes: Uint8Array): string {
   const text = decoder.decode(bytes);
-  if (decoder.encoding !== "windows-1252") return text;
-  return text.replace(/[\u0080-\u009f]/g, (c) => CP1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
+  return decoder.encoding === "windows-1252" ? windows1252Punctuation(text) : text;
 }
 
 /** The whole of `bytes` as UTF-8, or null where they are not. */

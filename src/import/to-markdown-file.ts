@@ -1,6 +1,7 @@
 import { stringify } from "yaml";
 import { BIDI_CONTROLS, CONTROL_CHARACTERS } from "../articles/clean-text.ts";
 import { slugify } from "../shared/slugify.ts";
+import { windows1252Punctuation } from "./decode-page.ts";
 import type { ImportedArticle } from "./imported-article.ts";
 
 /** The longest slug an imported file name gets, in UTF-8 bytes: well inside the build's limit of 240. */
@@ -19,13 +20,6 @@ function shortenSlug(slug: string, max: number): string {
 }
 
 /**
- * windows-1252's characters for bytes 0x80–0x9F (WHATWG Encoding), indexed from 0x80; U+0000 where it
- * has none. Spelled out: Node's TextDecoder without full ICU does not map them.
- */
-const WINDOWS_1252_C1 =
-  "\u20AC\u0000\u201A\u0192\u201E\u2026\u2020\u2021\u02C6\u2030\u0160\u2039\u0152\u0000\u017D\u0000\u0000\u2018\u2019\u201C\u201D\u2022\u2013\u2014\u02DC\u2122\u0161\u203A\u0153\u0000\u017E\u0178";
-
-/**
  * Text as an article file may carry it: a C1 control (U+0080–U+009F) is what a page's windows-1252
  * punctuation became when it was mislabelled as Latin-1 (`we\u0092re`), so it becomes that character
  * (`we’re`), as browsers read `&#146;`; every other control character the build would remove (with a
@@ -33,9 +27,7 @@ const WINDOWS_1252_C1 =
  * too, a run of spaces becomes one.
  */
 export function fileText(text: string, oneLine = false): string {
-  const cleaned = text
-    .replace(/\r\n?/g, "\n")
-    .replace(/[\u0080-\u009F]/g, (c) => WINDOWS_1252_C1[c.charCodeAt(0) - 0x80] ?? "")
+  const cleaned = windows1252Punctuation(text.replace(/\r\n?/g, "\n"))
     .replace(CONTROL_CHARACTERS, "")
     .replaceAll("\u0000", "");
   return oneLine ? cleaned.replace(BIDI_CONTROLS, "").replace(/\s+/g, " ").trim() : cleaned;
