@@ -62,7 +62,7 @@ export function lineWeights(lines: readonly TextLine[]): number[] {
   // menu, and cost as little as a typed-out list item.
   for (let i = 0; i + 2 < lines.length; i++) {
     const intro = lines[i]?.text ?? "";
-    if (!/\p{L}[^:]*:$/u.test(intro) || classifyLine(intro) !== "text") continue;
+    if (!intro.endsWith(":") || !/\p{L}/u.test(intro) || classifyLine(intro) !== "text") continue;
     let end = i + 1;
     while (end < lines.length) {
       const item = lines[end] as TextLine;
