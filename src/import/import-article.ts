@@ -1,5 +1,6 @@
 import { dropInlineNotes } from "./drop-inline-notes.ts";
 import { extractAttribution } from "./extract-attribution.ts";
+import { extractByline } from "./extract-byline.ts";
 import { cleanCaption } from "./extract-caption.ts";
 import { extractDateline } from "./extract-dateline.ts";
 import { extractTitle } from "./extract-title.ts";
@@ -69,6 +70,7 @@ export function importArticle(text: string, options: ImportOptions = {}): Import
     ...(datelineDate ? [{ match: datelineDate, lineNo: first?.lineNo ?? 0 }] : []),
     ...nearbyDates(lines, title?.index ?? start, region, options.year),
     ...stampLines(lines, region, options.year),
+    ...labelledBelow(lines, region, options.year),
   ]);
   if (date.guess) guesses.push(date.guess);
   if (date.warning) warnings.push(date.warning);
@@ -163,20 +165,67 @@ function nearbyDates(
   // A short line with a date just below the headline is its date stamp ("16 November 2017 • 2:15pm",
   // "Dec. 6, 2024, 10:00 PM UTC / Updated …"), even with a time or an update note beside it.
   // A labelled stamp may be longer: "PUBLISHED: December 22, 2023 at 1:49 p.m. | UPDATED: …".
+  // So may one that opens with its date: "Dec. 22, 2023, 5:24 AM UTC / Updated … / Source: …".
   const stamps = lines
     .slice(titleIndex + 1, titleIndex + 8)
-    .filter((l) => wordsOf(l.text).length <= 14 || (DATE_LABEL.test(l.text) && wordsOf(l.text).length <= 25));
+    .filter(
+      (l) =>
+        wordsOf(l.text).length <= 14 ||
+        ((DATE_LABEL.test(l.text) || findDate(l.text, year)?.index === 0) && wordsOf(l.text).length <= 25),
+    );
+  const top = lines.slice(titleIndex + 1, Math.max(titleIndex + 1, region.start + 8));
   const picks = [
     ...stamps,
     ...lines.slice(Math.max(0, titleIndex - 3), titleIndex),
     ...lines.slice(region.start, region.start + 2),
-    ...lines.slice(Math.max(region.start, region.end - 2), region.end + 3),
+    // A byline that carries the date, however far the text starts below the headline ("By Jane Doe - The
+    // Daily Paper - Thursday, December 21, 2023").
+    ...top.filter((l) => extractByline(l.text) !== null),
   ];
-  return picks
-    .filter((l) => wordsOf(l.text).length <= 25)
-    .map((l) => ({ match: findDate(l.text, year), lineNo: l.lineNo }))
+  const end = lines.slice(Math.max(region.start, region.end - 2), region.end + 3);
+  const dated = (from: readonly TextLine[]) =>
+    from
+      .filter((l) => wordsOf(l.text).length <= 25)
+      .map((l) => ({ match: findDate(l.text, year), lineNo: l.lineNo }))
+      .filter((d): d is { match: DateMatch; lineNo: number } => d.match !== null);
+  // A press release's dateline in one of the text's first paragraphs: "WASHINGTON (January 24, 2017) — …".
+  const datelines = lines
+    .slice(region.start, region.start + 4)
+    .map((l) => ({ match: extractDateline(l.text, year)?.date ?? null, lineNo: l.lineNo }))
     .filter((d): d is { match: DateMatch; lineNo: number } => d.match !== null);
+  return [...dated(picks), ...datelines, ...dated(end)];
 }
+
+/** A line that labels the publication: "Published August 13, 2025", "Posted by Jane Doe on 2025-12-18 …". */
+const PUBLISHED_LABEL = /^(?:published|posted|first published|date published|publish(?:ed)? date)\b/i;
+
+/**
+ * After the text, as a last resort: the publication's date where the page shows it below the article (a
+ * "Published …" or "Posted by … on …" line, "PUBLISHED" above a date, an author box's name above a date).
+ * Only when every such line below the text gives the same day: several days there are other stories'.
+ */
+function labelledBelow(
+  lines: readonly TextLine[],
+  region: { start: number; end: number },
+  year?: number,
+): Array<{ match: DateMatch; lineNo: number }> {
+  const found: Array<{ match: DateMatch; lineNo: number }> = [];
+  const below = lines.slice(Math.max(region.start, region.end - 2));
+  below.forEach((line, i) => {
+    const text = line.text;
+    const next = below[i + 1];
+    const above = next && (/^(?:published|posted|date)\s*:?$/i.test(text) || isShortByline(text));
+    const match = above
+      ? dateOnly(next.text, year)
+      : PUBLISHED_LABEL.test(text) && wordsOf(text).length <= 16
+        ? findDate(text, year)
+        : null;
+    if (match?.date) found.push({ match, lineNo: above ? next.lineNo : line.lineNo });
+  });
+  return new Set(found.map((f) => f.match.date)).size === 1 ? found.slice(0, 1) : [];
+}
+
+const isShortByline = (text: string): boolean => extractByline(text) !== null && wordsOf(text).length <= 8;
 
 /** The first date with a day, month and year; else a warning saying which flag to pass. */
 function pickDate(

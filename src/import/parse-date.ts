@@ -22,6 +22,7 @@ const PATTERNS: Array<{
   order: "ymd" | "mdy" | "glued" | "dmy" | "md" | "dm" | "numeric";
 }> = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/g, order: "ymd" },
+  { re: /\b(\d{4})\/(\d{1,2})\/(\d{1,2})(?![/\d])/g, order: "ymd" },
   { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+(\\d{4})\\b`, "gi"), order: "mdy" },
   // Copied text glues inline spans together: "By Jane DoeMarch 5, 2024No Comments". A capitalised month
   // name in full, with its day and year, still reads as a date there.
@@ -34,6 +35,8 @@ const PATTERNS: Array<{
   },
   { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, "gi"), order: "dmy" },
   { re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g, order: "numeric" },
+  // A two-digit year only with slashes, and not inside a longer run of them: "By Jane Doe • 05/26/22 4:20pm".
+  { re: /(?<![/\d])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![/\d])/g, order: "numeric" },
   { re: new RegExp(`\\b${MONTH}\\s+${DAY}\\b(?![:\\d])`, "gi"), order: "md" },
   { re: new RegExp(`\\b${DAY}\\s+${MONTH}(?![\\p{L}])`, "giu"), order: "dm" },
 ];
@@ -44,6 +47,13 @@ export function isoDate(year: number, month: number, day: number): string | null
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return null;
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
+
+/** A two-digit year: 90–99 are the 1990s, the rest this century. */
+const fullYear = (yy: number): number => (yy >= 90 ? 1900 + yy : 2000 + yy);
+
+/** What follows a date written with an American time zone: ", 12:15 PM PT", " at 4:20 p.m. EDT". */
+const AMERICAN_TIME =
+  /^[\s,|•·-]*(?:at\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?\s*(?:[ECMP][SD]?T|Eastern|Pacific|Central)\b/i;
 
 const monthNumber = (name: string): number => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
 
@@ -92,10 +102,14 @@ function toMatch(m: RegExpMatchArray, order: string, year?: number): DateMatch |
       return make(Number(c), monthNumber(b), Number(a));
     case "numeric": {
       const [x, y] = [Number(a), Number(b)];
-      if (x > 12 && y <= 12) return make(Number(c), y, x);
-      if (y > 12 && x <= 12) return make(Number(c), x, y);
-      if (x === y) return make(Number(c), x, y);
-      return isoDate(Number(c), x, y) ? { date: null, raw, index, problem: "ambiguous" } : null;
+      const yr = c.length === 2 ? fullYear(Number(c)) : Number(c);
+      if (x > 12 && y <= 12) return make(yr, y, x);
+      if (y > 12 && x <= 12) return make(yr, x, y);
+      if (x === y) return make(yr, x, y);
+      // A clock time in an American zone after it says the month comes first: "9/8/2015 12:15 PM PT".
+      if (AMERICAN_TIME.test(m.input?.slice(index + raw.length, index + raw.length + 40) ?? ""))
+        return make(yr, x, y);
+      return isoDate(yr, x, y) ? { date: null, raw, index, problem: "ambiguous" } : null;
     }
     default: {
       const [name, mo, d] = order === "md" ? [a, monthNumber(a), Number(b)] : [b, monthNumber(b), Number(a)];

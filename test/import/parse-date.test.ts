@@ -54,4 +54,29 @@ find("a full date glued to the words around it by copying inline spans", () => {
   assert.is(findDate("Conor AllisonJanuary 14, 202620 Mins Read"), null);
   assert.is(findDate("remarch 5, 2020"), null);
 });
+find("a year first with slashes: 2023/12/20", () => {
+  assert.is(findDate("Last updated: 2023/12/20 at 8:39 AM")?.date, "2023-12-20");
+  assert.is(findDate("2023/2/3")?.date, "2023-02-03");
+  // Not a run of more numbers, not an impossible day.
+  assert.is(findDate("2023/12/20/14"), null);
+  assert.is(findDate("2023/02/30"), null);
+});
+find("a two-digit year with slashes, read like a four-digit one", () => {
+  assert.is(findDate("By Oliver Staley • 05/26/22 4:20pm")?.date, "2022-05-26");
+  assert.is(findDate("Published on 01/25/26")?.date, "2026-01-25");
+  assert.is(findDate("25/06/99")?.date, "1999-06-25");
+  assert.is(findDate("By Nhari Djan • 12/11/23 4:23pm")?.problem, "ambiguous");
+  // Not inside a longer run of slashes (a path, a fraction list), and not with dots (version numbers).
+  assert.is(findDate("/a/05/26/22/b"), null);
+  assert.is(findDate("1/25/26/3"), null);
+  assert.is(findDate("v1.25.26"), null);
+});
+find("a clock time in an American zone after a numeric date puts the month first", () => {
+  assert.is(findDate("9/8/2015 12:15 PM PT")?.date, "2015-09-08");
+  assert.is(findDate("3/4/2024, 10:05 a.m. EDT")?.date, "2024-03-04");
+  assert.is(findDate("3/4/24 at 9:00 am ET")?.date, "2024-03-04");
+  // Any other time, or a zone far from the date, leaves it ambiguous.
+  assert.is(findDate("9/8/2015 12:15 PM GMT")?.problem, "ambiguous");
+  assert.is(findDate("9/8/2015 12:15")?.problem, "ambiguous");
+});
 find.run();
