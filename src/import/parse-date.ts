@@ -49,7 +49,7 @@ export function isoDate(year: number, month: number, day: number): string | null
 }
 
 /** A two-digit year: 90–99 are the 1990s, the rest this century. */
-const fullYear = (yy: number): number => (yy >= 90 ? 1900 + yy : 2000 + yy);
+export const fullYear = (yy: number): number => (yy >= 90 ? 1900 + yy : 2000 + yy);
 
 /** What follows a date written with an American time zone: ", 12:15 PM PT", " at 4:20 p.m. EDT". */
 const AMERICAN_TIME =

@@ -1,5 +1,5 @@
 import { wordsOf } from "./normalize-text.ts";
-import { findDate, isoDate } from "./parse-date.ts";
+import { findDate, fullYear, isoDate } from "./parse-date.ts";
 import { headlineAt } from "./pick-headline.ts";
 
 /** What the page's markup declares about its dates (see `readPageMetadata`). */
@@ -137,6 +137,11 @@ export function dateNearHeadline(
     if (found.problem === "ambiguous") {
       const [monthFirst, dayFirst] = eitherWay(found.raw);
       if (declared && (monthFirst === declared || dayFirst === declared)) return { date: declared, line };
+      // One reading a day from the declared instant's UTC day (the page shows the publisher's own day).
+      const near = [monthFirst, dayFirst].filter(
+        (d): d is string => d !== null && daysApart(d, declared) === 1,
+      );
+      if (near.length === 1 && near[0]) return { date: near[0], line };
       const read = order === "month first" ? monthFirst : order === "day first" ? dayFirst : undefined;
       if (read) return { date: read, line };
     }
@@ -170,11 +175,12 @@ function datesOf(line: string): string[] {
   return out;
 }
 
-/** Both readings of a numeric date such as `8/1/2025`: month first, then day first (null when not a day). */
+/** Both readings of a numeric date such as `8/1/2025` or `8/1/25`: month first, then day first (null when not a day). */
 function eitherWay(raw: string): [string | null, string | null] {
-  const m = /(\d{1,2})[/.](\d{1,2})[/.](\d{4})/.exec(raw);
+  const m = /(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})/.exec(raw);
   if (!m) return [null, null];
-  const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  const y = m[3]?.length === 2 ? fullYear(Number(m[3])) : Number(m[3]);
   return [isoDate(y, a, b), isoDate(y, b, a)];
 }
 

@@ -177,6 +177,18 @@ near("an ambiguous day reads as the page's other numeric dates do", () => {
   assert.is(dateNearHeadline(both, HEADLINE), null, "a page that writes both ways tells nothing");
 });
 
+near("an ambiguous day, a day from the declared one in one reading only, is the page's own day", () => {
+  // Declared 2025-12-10T23:00Z; the page shows the publisher's day, 11 December, as 12/11/25.
+  assert.is(dateNearHeadline([HEADLINE, "12/11/25"], HEADLINE, "2025-12-10")?.date, "2025-12-11");
+  assert.is(dateNearHeadline([HEADLINE, "11/12/2025"], HEADLINE, "2025-12-10")?.date, "2025-12-11");
+  assert.is(
+    pickPageDate([HEADLINE, "12/11/25"], HEADLINE, declared({ date: "2025-12-10" }))?.date,
+    "2025-12-11",
+  );
+  // Far from the declared day either way: not read.
+  assert.is(dateNearHeadline([HEADLINE, "3/4/25"], HEADLINE, "2025-12-10"), null);
+});
+
 const order = suite("numericOrder");
 
 order("month first, day first, or null when no date shows it or dates disagree", () => {
