@@ -1,3 +1,4 @@
+import { isUpdateDate, publishedDateIn } from "./date-labels.ts";
 import { dropInlineNotes } from "./drop-inline-notes.ts";
 import { extractAttribution } from "./extract-attribution.ts";
 import { extractByline } from "./extract-byline.ts";
@@ -65,13 +66,16 @@ export function importArticle(text: string, options: ImportOptions = {}): Import
     guesses.push(`dateline "${dateline}" from line ${first.lineNo}`);
   }
 
-  const date = pickDate(options, [
-    ...header.dates,
-    ...(datelineDate ? [{ match: datelineDate, lineNo: first?.lineNo ?? 0 }] : []),
-    ...nearbyDates(lines, title?.index ?? start, region, options.year),
-    ...stampLines(lines, region, options.year),
-    ...labelledBelow(lines, region, options.year),
-  ]);
+  const date = pickDate(
+    options,
+    preferPublished(lines, options.year, [
+      ...header.dates,
+      ...(datelineDate ? [{ match: datelineDate, lineNo: first?.lineNo ?? 0 }] : []),
+      ...nearbyDates(lines, title?.index ?? start, region, options.year),
+      ...stampLines(lines, region, options.year),
+      ...labelledBelow(lines, region, options.year),
+    ]),
+  );
   if (date.guess) guesses.push(date.guess);
   if (date.warning) warnings.push(date.warning);
 
@@ -171,7 +175,10 @@ function nearbyDates(
     .filter(
       (l) =>
         wordsOf(l.text).length <= 14 ||
-        ((DATE_LABEL.test(l.text) || findDate(l.text, year)?.index === 0) && wordsOf(l.text).length <= 25),
+        ((DATE_LABEL.test(l.text) ||
+          findDate(l.text, year)?.index === 0 ||
+          publishedDateIn(l.text, year) !== null) &&
+          wordsOf(l.text).length <= 25),
     );
   const top = lines.slice(titleIndex + 1, Math.max(titleIndex + 1, region.start + 8));
   const picks = [
@@ -194,6 +201,35 @@ function nearbyDates(
     .map((l) => ({ match: extractDateline(l.text, year)?.date ?? null, lineNo: l.lineNo }))
     .filter((d): d is { match: DateMatch; lineNo: number } => d.match !== null);
   return [...dated(picks), ...datelines, ...dated(end)];
+}
+
+/**
+ * The candidate dates with the publication before its edits: a line that labels both gives the
+ * publication ("Updated Dec. 23, 2023 / Published Dec. 22, 2023"), and when the first date found is
+ * labelled as an edit ("Last Updated: …" above "First Published: …"), a date labelled as the
+ * publication comes first.
+ */
+function preferPublished(
+  lines: readonly TextLine[],
+  year: number | undefined,
+  found: Array<{ match: DateMatch; lineNo: number }>,
+): Array<{ match: DateMatch; lineNo: number }> {
+  const textOf = new Map(lines.map((l) => [l.lineNo, l.text]));
+  const read = found.map((d) => {
+    const text = textOf.get(d.lineNo) ?? "";
+    const published = publishedDateIn(text, year);
+    return {
+      ...d,
+      published: published !== null,
+      update: isUpdateDate(text, d.match),
+      match: published ?? d.match,
+    };
+  });
+  const first = read.find((d) => d.match.date !== null);
+  const labelled = read.find((d) => d.published);
+  const out =
+    first?.update && !first.published && labelled ? [labelled, ...read.filter((d) => d !== labelled)] : read;
+  return out.map(({ match, lineNo }) => ({ match, lineNo }));
 }
 
 /** A line that labels the publication: "Published August 13, 2025", "Posted by Jane Doe on 2025-12-18 …". */

@@ -96,6 +96,32 @@ imp("a press release's dateline in the text's second paragraph gives the date", 
   assert.is(importArticle(text).date, "2017-01-24");
 });
 
+imp("the publication before its edits: on one line, or on the line below the last update", () => {
+  const text = (stamps: string[]) =>
+    importArticle(
+      [
+        "How the Rate Moves Could Reach the Markets",
+        ...stamps,
+        "By Jane Doe",
+        paragraph(40),
+        paragraph(40),
+      ].join("\n\n"),
+    ).date;
+  assert.is(
+    text(["Last Updated: Dec. 23, 2023 at 6:33 a.m. ET", "First Published: Dec. 18, 2023 at 4:12 p.m. ET"]),
+    "2023-12-18",
+  );
+  assert.is(text(["Updated Dec. 23, 2023 4:04AM EST / Published Dec. 22, 2023 12:16PM EST"]), "2023-12-22");
+  assert.is(
+    text([
+      "Jane Doe · The Paper · Posted: Dec 22, 2023 8:25 AM EST | Last Updated: January 2, 2024 9:00 AM EST",
+    ]),
+    "2023-12-22",
+  );
+  // An update alone is still the only date there is.
+  assert.is(text(["Updated Dec. 23, 2023"]), "2023-12-23");
+});
+
 imp("below the text, one labelled publication day is the date; several days there are not", () => {
   const body = ["The Best Way to Start a Small Garden", paragraph(40), paragraph(40), paragraph(40)];
   // Far enough below the text that only this rule looks there.
