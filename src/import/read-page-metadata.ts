@@ -79,7 +79,10 @@ export function readPageMetadata(document: MetaDocument): PageMetadata {
     ["JSON-LD dateModified", article?.dateModified],
   ];
   for (const [from, value] of dated) {
-    const day = isoDay(text(value));
+    // Markup written for people is still a declaration: `<meta name="date" content="March 27, 2025">`.
+    const written = text(value);
+    // (Not JSON-LD's: a written day there is a template's stale copy more often than the page's.)
+    const day = isoDay(written) ?? (written && from.startsWith("meta ") ? looseDay(written) : null);
     if (day) {
       date = day;
       dateFrom = from;

@@ -36,6 +36,15 @@ meta("Open Graph, article:published_time and the canonical link", () => {
   assert.is(m.url, "https://site.example/t");
 });
 
+meta("a date meta written for people is read, before other stories' microdata; JSON-LD's is not", () => {
+  const cards = `<span itemprop="datePublished" content="2026-03-13T12:00:00+00:00">Mar 13, 2026</span>`;
+  const m = readPageMetadata(doc(`<meta name="date" content="March 27, 2025" />`, cards));
+  assert.is(m.date, "2025-03-27");
+  assert.is(m.dateFrom, "meta date");
+  const ld = `<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"Jun 24, 2025"}</script>`;
+  assert.is(readPageMetadata(doc(ld, cards)).date, "2026-03-13");
+});
+
 meta("microdata and <time>, but not a comment's time stamp", () => {
   const m = readPageMetadata(
     doc(
