@@ -16,6 +16,8 @@ const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "
 const MONTH =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+/** The year's end: a word boundary, or a clock time that copying glued to it ("November 9, 202211:01 AM"). */
+const YEAR_END = "(?:\\b|(?=\\d{1,2}:\\d{2}))";
 const FULL_MONTH = "(January|February|March|April|May|June|July|August|September|October|November|December)";
 const PATTERNS: Array<{
   re: RegExp;
@@ -23,7 +25,7 @@ const PATTERNS: Array<{
 }> = [
   { re: /\b(\d{4})-(\d{2})-(\d{2})(?!\d)/g, order: "ymd" },
   { re: /\b(\d{4})\/(\d{1,2})\/(\d{1,2})(?![/\d])/g, order: "ymd" },
-  { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+(\\d{4})\\b`, "gi"), order: "mdy" },
+  { re: new RegExp(`\\b${MONTH}\\s+${DAY},?\\s+(\\d{4})${YEAR_END}`, "gi"), order: "mdy" },
   // Copied text glues inline spans together: "By Jane DoeMarch 5, 2024No Comments". A capitalised month
   // name in full, with its day and year, still reads as a date there.
   {
@@ -33,7 +35,7 @@ const PATTERNS: Array<{
     ),
     order: "glued",
   },
-  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})\\b`, "gi"), order: "dmy" },
+  { re: new RegExp(`\\b${DAY}\\s+(?:of\\s+)?${MONTH},?\\s+(\\d{4})${YEAR_END}`, "gi"), order: "dmy" },
   { re: /\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b/g, order: "numeric" },
   // A two-digit year only with slashes, and not inside a longer run of them: "By Jane Doe • 05/26/22 4:20pm".
   { re: /(?<![/\d])(\d{1,2})\/(\d{1,2})\/(\d{2})(?![/\d])/g, order: "numeric" },

@@ -54,6 +54,12 @@ find("a full date glued to the words around it by copying inline spans", () => {
   assert.is(findDate("Conor AllisonJanuary 14, 202620 Mins Read"), null);
   assert.is(findDate("remarch 5, 2020"), null);
 });
+find("a clock time that copying glued to the year", () => {
+  assert.is(findDate("Originally published November 9, 202211:01 AM ET")?.date, "2022-11-09");
+  assert.is(findDate("9 November 20228:23 PM")?.date, "2022-11-09");
+  // More digits that are no clock time: no year.
+  assert.is(findDate("November 9, 20221")?.problem, "no-year");
+});
 find("a year first with slashes: 2023/12/20", () => {
   assert.is(findDate("Last updated: 2023/12/20 at 8:39 AM")?.date, "2023-12-20");
   assert.is(findDate("2023/2/3")?.date, "2023-02-03");
