@@ -187,7 +187,7 @@ type Input =
 
 /** How messages name an input. */
 const labelOf = (input: Input): string =>
-  input.kind === "file" ? input.path : input.kind === "url" ? input.url : input.label;
+  printable(input.kind === "file" ? input.path : input.kind === "url" ? input.url : input.label);
 
 /** Reads one input and imports it, or says why it cannot be read. */
 async function load(
@@ -202,7 +202,7 @@ async function load(
     return { article: { ...article, url: options.url ?? article.url ?? page.url } };
   }
   const read = readText(input.path);
-  if ("error" in read) return { error: `${input.path}: ${read.error}` };
+  if ("error" in read) return { error: `${printable(input.path)}: ${read.error}` };
   return {
     article: isHtmlFile(input.path) ? importHtml(read.text, options) : importArticle(read.text, options),
   };

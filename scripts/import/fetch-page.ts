@@ -1,4 +1,5 @@
 import { decodeHtml } from "../../src/import/decode-page.ts";
+import { printable } from "../../src/shared/diagnostic.ts";
 
 /** A fetched page, or why it could not be fetched. */
 export type FetchResult = { html: string; url: string } | { error: string };
@@ -19,13 +20,20 @@ export interface FetchOptions {
  * charset of the `Content-Type` header, else as a saved page is (`decodeHtml`). Errors are values with
  * a message for the editor, never thrown.
  */
-export async function fetchPage(address: string, options: FetchOptions = {}): Promise<FetchResult> {
+export async function fetchPage(given: string, options: FetchOptions = {}): Promise<FetchResult> {
+  const address = given.trim();
   const { timeoutMs = 15_000, maxBytes = 5 * 1024 * 1024, maxRedirects = 5 } = options;
   let url: URL;
+  // `new URL` drops line breaks and tabs without a word: an address holding one (or a space, or another
+  // control character) is a paste gone wrong, refused rather than fetched as some other address.
+  if (/\s/.test(address) || printable(address) !== address)
+    return {
+      error: `--url "${printable(address)}" is not an address: it holds a space, line break or control character (expected https://…)`,
+    };
   try {
     url = new URL(address);
   } catch {
-    return { error: `--url "${address}" is not an address (expected https://…)` };
+    return { error: `--url "${printable(address)}" is not an address (expected https://…)` };
   }
   const signal = AbortSignal.timeout(timeoutMs);
   try {
@@ -42,7 +50,7 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
       });
       if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
         await response.body?.cancel();
-        if (hop >= maxRedirects) return { error: `${address}: more than ${maxRedirects} redirects` };
+        if (hop >= maxRedirects) return { error: `${url.href}: more than ${maxRedirects} redirects` };
         url = new URL(response.headers.get("location") as string, url);
         continue;
       }
@@ -64,9 +72,9 @@ export async function fetchPage(address: string, options: FetchOptions = {}): Pr
   } catch (error) {
     const e = error as Error;
     if (e.name === "TimeoutError" || e.name === "AbortError")
-      return { error: `${address}: no answer within ${timeoutMs} ms` };
+      return { error: `${url.href}: no answer within ${timeoutMs} ms` };
     const cause = (e as { cause?: { code?: string; message?: string } }).cause;
-    return { error: `${address}: could not fetch (${cause?.code ?? cause?.message ?? e.message})` };
+    return { error: `${url.href}: could not fetch (${cause?.code ?? cause?.message ?? e.message})` };
   }
 }
 

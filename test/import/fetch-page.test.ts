@@ -4,6 +4,7 @@ import { gzipSync } from "node:zlib";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
 import { fetchPage } from "../../scripts/import/fetch-page.ts";
+import { printable } from "../../src/shared/diagnostic.ts";
 
 const PAGE = "<!doctype html><html><head><title>Café</title></head><body><p>Café crème</p></body></html>";
 
@@ -82,5 +83,31 @@ fetching("a redirect to another scheme is not followed", async () => {
     error: "file:///etc/passwd: only http and https addresses are fetched",
   });
 });
+
+fetching(
+  "an address holding a line break, tab or control character is refused, not fetched as another",
+  async () => {
+    let asked = 0;
+    const count = (): void => void asked++;
+    server.on("request", count);
+    for (const [address, shown] of <Array<[string, string]>>[
+      [`${base}/gz\nip`, `${base}/gz<U+000A>ip`],
+      [`${base}/\tgzip`, `${base}/<U+0009>gzip`],
+      [`${base}/gzip\u001b[2J`, `${base}/gzip<U+001B>[2J`],
+      [`${base}/g zip`, `${base}/g zip`],
+    ]) {
+      const page = await fetchPage(address);
+      assert.ok("error" in page, address);
+      if ("error" in page) {
+        assert.ok(page.error.startsWith(`--url "${shown}" is not an address`), page.error);
+        assert.is(printable(page.error), page.error);
+      }
+    }
+    server.off("request", count);
+    assert.is(asked, 0);
+    // Space around a pasted address is no part of it.
+    assert.ok("html" in (await fetchPage(`  ${base}/gzip\n`)));
+  },
+);
 
 fetching.run();
