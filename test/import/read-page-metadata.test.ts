@@ -162,6 +162,19 @@ meta("a declared address that is the site's home page or has no real host is pas
   assert.is(query.url, "https://site.example/?p=123", "a query string names one page");
 });
 
+meta("a title, site name or author too long to be one is not taken from the markup", () => {
+  const long = "word ".repeat(200).trim();
+  const page = readPageMetadata(
+    doc(
+      `<meta property="og:title" content="${"x".repeat(3_000_000)}"><meta name="twitter:title" content="${long}">` +
+        `<meta property="og:site_name" content="${long}"><meta name="author" content="${long}"><title>The Headline</title>`,
+    ),
+  );
+  assert.equal(page.titles, ["The Headline"]);
+  assert.is(page.siteName, null);
+  assert.is(page.author, null);
+});
+
 meta.run();
 
 const day = suite("isoDay");
