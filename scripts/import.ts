@@ -142,9 +142,20 @@ function readProblem(error: unknown): string {
 }
 
 /** The file's text (a saved page's decoded as a browser would), or what is wrong with it. */
+/**
+ * The largest file read, in bytes: a copied article is a few tens of kilobytes and a saved page a few
+ * megabytes; a file many times that is some other file, and reading it would take minutes and gigabytes.
+ */
+const MAX_FILE_BYTES = 50 * 1024 * 1024;
+
 function readText(file: string): { text: string } | { error: string } {
   if (!existsSync(file)) return { error: "no such file" };
-  if (!statSync(file).isFile()) return { error: "not a file" };
+  const stat = statSync(file);
+  if (!stat.isFile()) return { error: "not a file" };
+  if (stat.size > MAX_FILE_BYTES)
+    return {
+      error: `the file is ${Math.round(stat.size / 1024 / 1024)} MB, larger than the ${MAX_FILE_BYTES / 1024 / 1024} MB an article or a saved page could be (expected copied text or a saved page)`,
+    };
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);

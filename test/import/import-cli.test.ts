@@ -7,6 +7,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  truncateSync,
   writeFileSync,
 } from "node:fs";
 import { tmpdir } from "node:os";
@@ -76,6 +77,14 @@ cli("bad input: a message naming the file, exit 1, nothing written", () => {
     assert.not.match(r.stderr, /\n\s+at /, "no stack trace");
     assert.not.ok(existsSync(out), name);
   }
+  // A file far larger than any article is refused before it is read (a sparse file: no disk is used).
+  const huge = path.join(dir, "huge.txt");
+  writeFileSync(huge, "Headline\n\n");
+  truncateSync(huge, 60 * 1024 * 1024);
+  const r = run([huge, "--out", out]);
+  assert.is(r.code, 1);
+  assert.match(r.stderr, /huge\.txt: the file is 60 MB, larger than the 50 MB/);
+  assert.not.ok(existsSync(out));
 });
 
 cli("a date without a year stops with a message naming --year; with it the file is written once", () => {
