@@ -32,6 +32,17 @@ dup("nearly the same text (a re-copy with a changed word), in another case", () 
   assert.is(found?.reason, "text");
   assert.ok((found?.overlap ?? 0) >= 0.8);
 });
+dup("an edited copy sharing over half its word 5-grams is a duplicate; a long quote is not", () => {
+  const words = TEXT.split(" ");
+  // Every tenth word changed: 20 of the 36 5-grams survive (0.56).
+  const edited = words.map((w, i) => (i % 10 === 9 ? `edit${i}` : w)).join(" ");
+  const found = findDuplicate({ url: null, text: edited }, known());
+  assert.is(found?.file, "articles/a.md");
+  assert.ok((found?.overlap ?? 0) > 0.55 && (found?.overlap ?? 1) < 0.56, String(found?.overlap));
+  // Another story quoting half the known one (20 of its 40 words): 16 shared 5-grams, 0.44 of the shorter.
+  const quoting = `${Array.from({ length: 20 }, (_, i) => `mine${i}`).join(" ")} ${words.slice(10, 30).join(" ")} ${Array.from({ length: 20 }, (_, i) => `more${i}`).join(" ")}`;
+  assert.is(findDuplicate({ url: null, text: quoting }, known()), null);
+});
 dup("a different article, or a stub too short to compare, is no duplicate", () => {
   const other = Array.from({ length: 40 }, (_, i) => `other${i}`).join(" ");
   assert.is(findDuplicate({ url: "https://example.com/other", text: other }, known()), null);
