@@ -80,16 +80,21 @@ function holds(node: DomNode, names: ReadonlySet<string>): boolean {
   return false;
 }
 
-/** Whether every visible word of a block is inside links (and it has some). */
-function isAllLink(node: DomNode): boolean {
-  let linked = 0;
-  let loose = 0;
+/**
+ * The visible text of a subtree counted by where it stands: letters and digits inside links and outside
+ * them (white space, punctuation and symbols are not counted), and whether any link holds visible text.
+ */
+function linkedText(node: DomNode): { linked: number; loose: number; anyLink: boolean } {
+  const count = { linked: 0, loose: 0, anyLink: false };
   const walk = (n: DomNode, inLink: boolean): void => {
     if (n.nodeType === 3) {
       const words = (n.textContent ?? "").trim();
       if (words === "") return;
-      if (inLink) linked += words.length;
-      else loose += words.replace(/[\s\p{P}\p{S}]/gu, "").length;
+      const letters = words.replace(/[\s\p{P}\p{S}]/gu, "").length;
+      if (inLink) {
+        count.linked += letters;
+        count.anyLink = true;
+      } else count.loose += letters;
       return;
     }
     if (n.nodeType !== 1) return;
@@ -98,7 +103,22 @@ function isAllLink(node: DomNode): boolean {
     for (const child of Array.from(n.childNodes)) walk(child, inLink || name === "A");
   };
   walk(node, false);
-  return linked > 0 && loose === 0;
+  return count;
+}
+
+/** Whether every visible word of a block is inside links (and it has some). */
+function isAllLink(node: DomNode): boolean {
+  const { loose, anyLink } = linkedText(node);
+  return anyLink && loose === 0;
+}
+
+/**
+ * The share of a subtree's visible letters and digits that are inside links (0 when it shows none): an
+ * article's text links a few words; a list of other stories is all links.
+ */
+export function linkShare(root: DomNode): number {
+  const { linked, loose } = linkedText(root);
+  return linked + loose === 0 ? 0 : linked / (linked + loose);
 }
 
 /**

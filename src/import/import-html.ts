@@ -1,6 +1,6 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
-import { type DomNode, domToLines } from "./dom-to-lines.ts";
+import { type DomNode, domToLines, linkShare } from "./dom-to-lines.ts";
 import { dropInlineNotes } from "./drop-inline-notes.ts";
 import { dropUnlikelyTail } from "./drop-unlikely-tail.ts";
 import { extractAttribution } from "./extract-attribution.ts";
@@ -89,6 +89,8 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   const story = headlineArticle(document as never, title);
   let content: string[] = [];
   let chosen: string[] = [];
+  // The share of Readability's content inside links: a list of other stories is all links.
+  let links = 0;
   const tooDeep = nesting.depth > READABILITY_MAX_DEPTH;
   try {
     // Numbered, so that the blocks Readability took can be found again in the page (`splitArticleBlocks`).
@@ -110,6 +112,7 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
         domToLines(inner.body as unknown as DomNode, { linkBlocks: false, figures: false });
       // Where Readability's content starts is judged on what it chose, before the cleanup below.
       chosen = read();
+      links = linkShare(inner.body as unknown as DomNode);
       // Readability keeps captions, bylines and bios inside the article's container; their classes say so.
       removeMarkedNotes(inner as never);
       content = read();
@@ -143,7 +146,7 @@ export function importHtml(html: string, options: ImportOptions = {}): ImportedA
   let blocks: ReturnType<typeof toBlocks>;
   let attribution: string | null = null;
   const textLines = trimArticleEnd(dropInlineNotes(splitLines(fromText.body)));
-  let switchTo = contentWords >= 50 ? preferPageText(pageLines, title, chosen, fromText.body) : null;
+  let switchTo = contentWords >= 50 ? preferPageText(pageLines, title, chosen, fromText.body, links) : null;
   let cleaned: ReturnType<typeof cleanBody> | null = null;
   if (contentWords >= 50 && !switchTo) {
     // The summary under the headline, outside the article's container, opens the article.

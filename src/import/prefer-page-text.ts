@@ -6,6 +6,14 @@ import { headlineAt } from "./pick-headline.ts";
 const NEAR = 10;
 /** A paragraph line: enough words to be found again in the page's text without ambiguity. */
 const PARAGRAPH_WORDS = 6;
+/**
+ * Above this share of its text inside links, what Readability found is a list of links (other stories,
+ * an archive, a menu), not an article: an article's text links a few of its words. On the importer
+ * corpus's 1,322 saved pages, Readability's choice is over 60% links on two (67% and 84%, both lists of
+ * other stories' headlines beside an article of a few hundred words); the next are 48% and 46%, articles
+ * that link much, rightly read.
+ */
+const MOSTLY_LINKS = 0.6;
 
 /**
  * Whether the copied-text reading of the whole page (`textBody`) should replace what Readability found
@@ -14,14 +22,19 @@ const PARAGRAPH_WORDS = 6;
  * the article starts right under the headline; or it takes one item of an article split into many
  * containers (a listicle whose items are separate blocks), a small part of the text that starts under the
  * headline. In both cases the text reading starts within a few lines below the headline, where news pages
- * put their first paragraph. `pageLines` are the page's text lines, `headline` the chosen title.
+ * put their first paragraph. And a third, whatever the headline: it takes a block that is mostly links
+ * (`links`, the share of its text inside links, over `MOSTLY_LINKS`), the page's lists of other stories.
+ * `pageLines` are the page's text lines, `headline` the chosen title.
  */
 export function preferPageText(
   pageLines: readonly string[],
   headline: string | null,
   content: readonly string[],
   textBody: string,
+  links = 0,
 ): string | null {
+  if (links > MOSTLY_LINKS)
+    return `the main content found is mostly links: ${Math.round(links * 100)}% of its text`;
   if (!headline) return null;
   const at = headlineAt(pageLines, headline);
   if (at < 0) return null;

@@ -1,7 +1,7 @@
 import { parseHTML } from "linkedom";
 import { suite } from "uvu";
 import * as assert from "uvu/assert";
-import { type DomNode, domToLines } from "../../src/import/dom-to-lines.ts";
+import { type DomNode, domToLines, linkShare } from "../../src/import/dom-to-lines.ts";
 
 const body = (html: string): DomNode =>
   parseHTML(`<html><body>${html}</body></html>`).document.body as unknown as DomNode;
@@ -57,3 +57,22 @@ lines("spaced: every element boundary separates words (a name and a stamp side b
   assert.equal(domToLines(body(html), { spaced: true }), ["Jane Doe Mar 5, 2025", "One bold word."]);
 });
 lines.run();
+
+const share = suite("linkShare");
+share("the share of the visible letters and digits inside links", () => {
+  // 8 letters of 27 linked; the spaces and the full stop count for neither.
+  assert.is(linkShare(body('<p>The council met <a href="/m">on Monday</a> in town.</p>')), 8 / 27);
+  const list =
+    '<ul><li><a href="/a">Storm floods the old town</a></li><li><a href="/b">Bridge shut</a></li></ul>';
+  assert.is(linkShare(body(list)), 1);
+  assert.is(linkShare(body("<p>No links at all.</p>")), 0);
+});
+share("scripts and controls are not text; an empty block is no links", () => {
+  assert.is(
+    linkShare(body('<p>Four words of text</p><script>var a = "<a>x</a>";</script><button>Go</button>')),
+    0,
+  );
+  assert.is(linkShare(body('<a href="/x"> » </a>')), 0);
+  assert.is(linkShare(body("")), 0);
+});
+share.run();

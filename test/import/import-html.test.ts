@@ -143,6 +143,20 @@ html("other stories' headlines and dates closing the main content are left out (
     assert.not.ok(a.body.includes(gone), gone);
 });
 
+html("main content that is mostly links is not taken for the article: the page's text is read", () => {
+  const item = (n: number): string =>
+    `<p><a href="/s/${n}">Another story, number ${n}, tells how the council's plans for the new bridge over the river changed</a>, the mayor said.</p>`;
+  const page = `<!doctype html><html><head><title>Storm floods the old town</title></head><body><h1>Storm floods the old town</h1><div class="list">${Array.from({ length: 12 }, (_, i) => item(i)).join("")}</div></body></html>`;
+  const a = importHtml(page);
+  assert.ok(
+    a.guesses.some((g) =>
+      /whole page's text \(the main content found is mostly links: \d+% of its text\)/.test(g),
+    ),
+    a.guesses.join(" / "),
+  );
+  assert.ok(a.body.includes("Another story, number 11,"), "nothing of the text is lost");
+});
+
 html("a page nested thousands deep is read like a browser reads it: its text, a warning, no crash", () => {
   // 10,000 nested <div>s overflowed the stack; 2,000 took Readability about four minutes.
   const depth = 10_000;

@@ -51,4 +51,17 @@ prefer("the text does not start under the headline, or there is no headline: kep
   assert.is(preferPageText(lines, "A headline the page does not show", [para(8)], article.join("\n")), null);
 });
 
+prefer(
+  "Readability's content mostly links (other stories' headlines): the text, whatever the headline",
+  () => {
+    const lines = page([], []);
+    const reason = preferPageText(lines, null, article, article.join("\n"), 0.83);
+    assert.ok(reason?.includes("mostly links: 83% of its text"), String(reason));
+    assert.ok(preferPageText(lines, "Storm floods the old town", article, article.join("\n"), 0.61));
+    // An article that links much (a roundup of sources), kept.
+    assert.is(preferPageText(lines, "Storm floods the old town", article, article.join("\n"), 0.6), null);
+    assert.is(preferPageText(lines, "Storm floods the old town", article, article.join("\n"), 0.2), null);
+  },
+);
+
 prefer.run();
