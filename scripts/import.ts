@@ -141,13 +141,13 @@ function readProblem(error: unknown): string {
   return code ?? (error as Error)?.message ?? String(error);
 }
 
-/** The file's text (a saved page's decoded as a browser would), or what is wrong with it. */
 /**
  * The largest file read, in bytes: a copied article is a few tens of kilobytes and a saved page a few
  * megabytes; a file many times that is some other file, and reading it would take minutes and gigabytes.
  */
 const MAX_FILE_BYTES = 50 * 1024 * 1024;
 
+/** The file's text (a saved page's decoded as a browser would), or what is wrong with it. */
 function readText(file: string): { text: string } | { error: string } {
   if (!existsSync(file)) return { error: "no such file" };
   const stat = statSync(file);
