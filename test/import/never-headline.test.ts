@@ -31,6 +31,20 @@ furniture("buttons, account links, notes, glued menus and breadcrumb trails", ()
   ])
     assert.ok(isFurniture(text), text);
 });
+furniture("a date alone, a time ago, a rating, a street address", () => {
+  for (const text of [
+    "December 16, 2025",
+    "Friday, December 19, 2025 4:00 PM ET",
+    "2 days ago",
+    "An hour ago",
+    "1h agoChristian Horner and Geri Halliwell in united front",
+    "67 Reviews 4.7 out of 5 stars",
+    "4.9 out of 5 stars (193)",
+    "11311 McCormick Rd., Suite 500",
+    "507 Polk St, Suite 420",
+  ])
+    assert.ok(isFurniture(text), text);
+});
 furniture("headlines, including ones with figures, times of day and slashes", () => {
   for (const text of [
     "Storm floods the old town overnight",
@@ -41,6 +55,13 @@ furniture("headlines, including ones with figures, times of day and slashes", ()
     "Apps / Tools: the best of the year",
     "What to read this week",
     "Internationalization of the supply chain",
+    "Christmas 2023: December 25 falls on a Monday",
+    "March Madness 2024",
+    "10 Best Moving Companies in New York (2025 Reviews)",
+    "2026 Raleigh St. Patrick's Day Parade",
+    "500 Miles Down The Road",
+    "3 days ago, the market turned",
+    "A day agog with rumours",
   ])
     assert.not.ok(isFurniture(text), text);
 });
