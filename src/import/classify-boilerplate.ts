@@ -21,7 +21,7 @@ const SECTION =
  * button or a table column, not a heading: the plural or a count is needed.
  */
 const COMMENTS =
-  /^(?:(?:there (?:are|is) )?(?:(?:\d+ |no )?(?:comments|responses|replies|thoughts? on\b.*)|\d+ (?:comment|response|reply))(?: \(\d+\))?|post a comment|leave a (?:reply|comment)\b.*|add a comment|(?:show|view|load|read) (?:all )?(?:\d+ )?comments|join the (?:conversation|discussion)|comments? (?:are )?closed\b.*|you must be logged in to (?:post|leave) a comment.*)[\s:.!»›>|]*$/i;
+  /^(?:(?:there (?:are|is) )?(?:(?:\d+ |no )?(?:comments|responses|replies|thoughts? on\b.*)|\d+ (?:comment|response|reply))(?: \(\d+\))?|post a comment|leave a (?:reply|comment)\b.*|add a comment|(?:show|view|load|read|see|display) (?:all |more |earlier |older )?(?:\d+ )?(?:[a-z]+ )?comments(?: \(\d+\))?(?: on (?:the )?forums?)?|join the (?:conversation|discussion)|comments? (?:are )?closed\b.*|you must be logged in to (?:post|leave) a comment.*)[\s:.!»›>|…]*$/i;
 
 /** A comment count followed by the post it is on: "59 Comments on “…”", "3 thoughts on “…”". */
 const COUNTED_COMMENTS = /^\d+ (?:comments?|responses?|replies|reply|thoughts?) (?:on|to) ["“‘'«].*$/i;

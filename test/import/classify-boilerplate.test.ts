@@ -29,10 +29,18 @@ classify("comment widgets", () => {
     "1 comment",
     "59 Comments on “The December Comfort Watches 2025, Day Eighteen: Starship Troopers”",
     "15 Replies to “Open-sourcing CORE One CAD Files Under the New Open Community License (OCL)”",
+    "SEE ALL COMMENTS (8)",
+    "View Comments (0)",
+    "Show more comments",
+    "Load earlier comments...",
+    "Load comments…",
+    "View comments on forum",
+    "View Story Comments",
   ])
     assert.is(classifyLine(line), "comments", line);
   // A sentence that starts with a count is text.
   assert.is(classifyLine("12 comments on the plan were received before the council met on Tuesday."), "text");
+  assert.is(classifyLine("See the comments the council received before it voted on the plan"), "text");
   // A lone "Comment" is a button or a table column: it must not end the article.
   assert.is(classifyLine("Comment"), "boilerplate");
 });
