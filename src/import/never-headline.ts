@@ -38,9 +38,7 @@ const TIME_AGO =
  */
 function isTimeAgo(text: string): boolean {
   const found = TIME_AGO.exec(text);
-  return (
-    found !== null && /^(?:$|\p{Lu}|\s*(?:[·•|–—-]|by\b|in\b|\p{Lu}))/u.test(text.slice(found[0].length))
-  );
+  return found !== null && /^(?:$|\s*(?:[·•|–—-]|by\b|in\b|\p{Lu}))/u.test(text.slice(found[0].length));
 }
 
 /** Weekday names and clock times, which a date stamp may carry beside its date. */

@@ -92,9 +92,6 @@ export const INSIDE = 10;
 /** The first lines of the page are always candidates: a copy of the article's own block starts at its headline. */
 export const TOP = 8;
 
-const _RELATIVE_TIME =
-  /\b\d+\s*(?:min(?:ute)?s?|hours?|hrs?|days?|weeks?|months?)\s+ago\b|[•·]\s*\d+\s*[hmd]\b/i;
-
 /** A line of 1–6 words that does not end like a sentence, remembered per line object. */
 const shortLine = perLine((text) => {
   const n = wordsOf(text).length;
