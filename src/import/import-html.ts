@@ -21,6 +21,7 @@ import { preferPageText } from "./prefer-page-text.ts";
 import { readPageMetadata } from "./read-page-metadata.ts";
 import { removeMarkedNotes } from "./remove-marked-notes.ts";
 import { removeOverlays } from "./remove-overlays.ts";
+import { repairPageMojibake } from "./repair-mojibake.ts";
 import { restoreParagraphs } from "./restore-paragraphs.ts";
 import { numberElements, ORDER_ATTRIBUTE, splitArticleBlocks } from "./split-article.ts";
 import { stripBoilerplate } from "./strip-boilerplate.ts";
@@ -53,7 +54,8 @@ const READABILITY_MAX_DEPTH = 256;
  */
 export function importHtml(html: string, options: ImportOptions = {}): ImportedArticle {
   const warnings: string[] = [];
-  const nesting = limitNesting(html);
+  // A page stored with its UTF-8 misread (`Iâ€™ve`) is read as its publisher wrote it.
+  const nesting = limitNesting(repairPageMojibake(html));
   if (nesting.flattened > 0)
     warnings.push(
       `page: elements are nested ${nesting.depth} deep; as in a browser, the ${nesting.flattened} nested deeper than ${BROWSER_MAX_DEPTH} were read beside the deepest`,

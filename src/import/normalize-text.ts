@@ -1,4 +1,5 @@
 import { rememberByText } from "./remember-by-text.ts";
+import { repairMojibake } from "./repair-mojibake.ts";
 
 /** One non-blank line of copied page text. */
 export interface TextLine {
@@ -19,10 +20,11 @@ export interface TextLine {
  * Normalises copied text: drops a byte-order mark, makes line ends LF, turns no-break and other odd spaces
  * into plain spaces, removes zero-width characters and soft hyphens, and trims every line. A wide gap
  * inside a line (a tab, or a run of spaces) stays as two spaces, for `splitLines` to count and collapse.
- * Letters, punctuation and case are kept as they are (NFC only), so the body stays verbatim.
+ * Letters, punctuation and case are kept as they are (NFC only), so the body stays verbatim, but for text
+ * whose UTF-8 was misread as Latin-1 or windows-1252 (`Iâ€™ve`), which is read again (`repairMojibake`).
  */
 export function normalizeText(text: string): string {
-  return text
+  return repairMojibake(text)
     .replace(/^\uFEFF/, "")
     .replace(/\r\n?|[\u2028\u2029\u0085]/g, "\n")
     .normalize("NFC")
