@@ -23,12 +23,24 @@ const SECTION =
 const COMMENTS =
   /^(?:(?:there (?:are|is) )?(?:(?:\d+ |no )?(?:comments|responses|replies|thoughts? on\b.*)|\d+ (?:comment|response|reply))(?: \(\d+\))?|post a comment|leave a (?:reply|comment)\b.*|add a comment|(?:show|view|load|read|see|display) (?:all |more |earlier |older )?(?:\d+ )?(?:[a-z]+ )?comments(?: \(\d+\))?(?: on (?:the )?forums?)?|join the (?:conversation|discussion)|comments? (?:are )?closed\b.*|you must be logged in to (?:post|leave) a comment.*)[\s:.!»›>|…]*$/i;
 
+/**
+ * A shop's disclosure of its affiliate links, above or below a review or a buying guide: "We may earn a
+ * commission when you buy through our links", "This post contains affiliate links", "All products are
+ * independently selected by our editors", "As an Amazon Associate I earn from qualifying purchases".
+ * Third-person commissions ("streamers earn a commission") need a "may" to count.
+ */
+const DISCLOSURE =
+  /\b(?:may|might|could|can)\s+(?:also\s+)?(?:earn|receive|get|make|collect)\s+(?:a\s+|an\s+)?(?:small\s+)?(?:(?:affiliate|referral)\s+)?(?:commissions?|compensation|share of (?:the )?(?:sales|revenue))|\b(?:we|i)\s+(?:also\s+)?(?:earn|receive|get|make)\s+(?:a\s+|an\s+)?(?:small\s+)?(?:(?:affiliate|referral)\s+)?(?:commissions?|compensation)|\b(?:contains?|uses?|includes?|has)\s+(?:some\s+)?affiliate\s+(?:links?|partnerships|relationships)\b|\bindependently selected by our editors\b|\bearns? from qualifying purchases\b/i;
+
+/** The longest disclosure: a few sentences, not a paragraph of a story about affiliate marketing. */
+const MAX_DISCLOSURE_WORDS = 70;
+
 /** A comment count followed by the post it is on: "59 Comments on “…”", "3 thoughts on “…”". */
 const COUNTED_COMMENTS = /^\d+ (?:comments?|responses?|replies|reply|thoughts?) (?:on|to) ["“‘'«].*$/i;
 
 /**
  * Classifies one line: `comments` for the heading of a comment widget; `section-break` for a heading that
- * opens related stories, "most read" or similar blocks; `boilerplate` for site chrome (share, subscribe, cookie, ad, navigation and copyright lines);
+ * opens related stories, "most read" or similar blocks; `boilerplate` for site chrome (share, subscribe, cookie, ad, navigation and copyright lines, and affiliate disclosures);
  * `teaser` for a cut-off story summary ("… the regime is cracking..."); `text` for everything else.
  * Headings glued to the next one by the copy ("You might also likeRELATED") count as section breaks.
  */
@@ -46,6 +58,7 @@ function readLineKind(text: string): LineKind {
   }
   if (words <= 6 && CHROME.test(text)) return "boilerplate";
   if (words <= 15 && CHROME_INLINE.test(text)) return "boilerplate";
+  if (words <= MAX_DISCLOSURE_WORDS && DISCLOSURE.test(text)) return "boilerplate";
   if (words === 0 && !/[{}()[\];=<>│┼─]/.test(text)) return "boilerplate";
   if (isTeaser(text, words)) return "teaser";
   return "text";

@@ -55,6 +55,29 @@ classify("share, subscribe, cookie and ad lines", () => {
   ])
     assert.is(classifyLine(line), "boilerplate", line);
 });
+classify("affiliate disclosures above or below a review", () => {
+  for (const line of [
+    "We may earn a commission when you buy through links on our site.",
+    "This post contains affiliate links. If you purchase through them, I may receive a small commission at no extra cost to you.",
+    "Every item on this page was chosen by an editor. We may earn commission on some of the items you choose to buy.",
+    "The Daily Paper has affiliate partnerships. We receive compensation when you click on a link and make a purchase.",
+    "All products featured here are independently selected by our editors.",
+    "As an Amazon Associate I earn from qualifying purchases.",
+  ])
+    assert.is(classifyLine(line), "boilerplate", line);
+});
+classify("commissions in the story itself stay text", () => {
+  for (const line of [
+    "Streamers earn a commission when viewers buy games through their links.",
+    "The commission may earn a reputation for independence, the minister said.",
+    "Affiliate programs pay creators a commission on every sale, and the best ones publish their rates.",
+    "The agency said it would receive the commission's report next week and respond within a month.",
+  ])
+    assert.is(classifyLine(line), "text", line);
+  // A long paragraph that mentions a disclosure is the article's, not the shop's.
+  const long = `${"Regulators have long asked how reviewers are paid, and the answer matters to readers. ".repeat(6)}Most sites now say they may earn a commission.`;
+  assert.is(classifyLine(long), "text");
+});
 classify("real sentences stay text, even with boilerplate words in them", () => {
   assert.is(classifyLine("Readers can share their stories with us by email, the editor said."), "text");
   assert.is(classifyLine("Related research shows the effect is small."), "text");
